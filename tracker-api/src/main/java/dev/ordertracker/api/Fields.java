@@ -1,0 +1,83 @@
+package dev.ordertracker.api;
+
+/**
+ * Every JSON key of the public wire format, in one place. Orders, events, updates and stats use snake_case.
+ * Nothing else in the project spells these strings.
+ */
+public final class Fields {
+  private Fields() {
+  }
+
+  // TrackedOrder and the event body
+  public static final String ORDER_ID = "order_id";
+  public static final String CLIENT_ORDER_ID = "client_order_id";
+  public static final String SYMBOL = "symbol";
+  public static final String ORDER_TYPE = "order_type";
+  public static final String SIDE = "side";
+  public static final String QUANTITY = "quantity";
+  public static final String PRICE = "price";
+  public static final String STATUS = "status";
+  public static final String FILLED_QUANTITY = "filled_quantity";
+  public static final String AVERAGE_PRICE = "average_price";
+  public static final String CREATED_AT = "created_at";
+  public static final String UPDATED_AT = "updated_at";
+  public static final String ERROR_MESSAGE = "error_message";
+  public static final String STATUS_HISTORY = "status_history";
+  public static final String FILLS = "fills";
+  public static final String EXCHANGE_RESPONSE = "exchange_response";
+  public static final String ACCOUNT = "account";
+
+  // StatusChange
+  public static final String TIMESTAMP = "timestamp";
+  public static final String OLD_STATUS = "old_status";
+  public static final String NEW_STATUS = "new_status";
+
+  // Fill
+  public static final String TRADE_ID = "trade_id";
+  public static final String QUOTE_QUANTITY = "quote_quantity";
+  public static final String COMMISSION = "commission";
+  public static final String COMMISSION_ASSET = "commission_asset";
+  public static final String MAKER = "maker";
+  public static final String TIME = "time";
+
+  // Event-only keys
+  public static final String EVENT_TYPE = "event_type";
+  public static final String PRIORITY = "priority";
+  public static final String SEQUENCE = "sequence";
+  public static final String LAST_FILL = "last_fill";
+
+  // OrderUpdate / StatusUpdate
+  public static final String CUMULATIVE_FILLED_QUANTITY = "cumulative_filled_quantity";
+  public static final String CUMULATIVE_QUOTE_QUANTITY = "cumulative_quote_quantity";
+  public static final String EXECUTION_ID = "execution_id";
+  public static final String TRANSACTION_TIME = "transaction_time";
+  public static final String LOST = "lost";
+
+  // UpdateResult
+  public static final String OUTCOME = "outcome";
+  public static final String REASON = "reason";
+  public static final String ORDER = "order";
+
+  // TrackerStats
+  public static final String TOTAL_TRACKED = "total_tracked";
+  public static final String CURRENTLY_ACTIVE = "currently_active";
+  public static final String TOTAL_FILLED = "total_filled";
+  public static final String TOTAL_FAILED = "total_failed";
+  public static final String TOTAL_CANCELLED = "total_cancelled";
+  public static final String TOTAL_EXPIRED = "total_expired";
+  public static final String TOTAL_LOST = "total_lost";
+  public static final String EVENTS_PUBLISHED = "events_published";
+  public static final String HISTORY_SIZE = "history_size";
+  public static final String REJECTED_UPDATES = "rejected_updates";
+  public static final String DUPLICATE_UPDATES = "duplicate_updates";
+  public static final String PUBLISH_FAILURES = "publish_failures";
+  public static final String LAST_SEQUENCE = "last_sequence";
+
+  // Event-bus message headers (DeliveryOptions)
+  public static final String HEADER_PRIORITY = "priority";
+  public static final String HEADER_EVENT_TYPE = "event_type";
+  public static final String HEADER_SYMBOL = "symbol";
+  public static final String HEADER_ORDER_ID = "order_id";
+  public static final String HEADER_SEQUENCE = "sequence";
+  public static final String HEADER_ACCOUNT = "account";
+}

@@ -1,0 +1,100 @@
+package dev.ordertracker.api;
+
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * What the tracker publishes on {@code <prefix>.events.<EVENT_TYPE>} for every real change of an order.
+ *
+ * <p>Body: the product brief's seed structure (order_id, client_order_id, symbol, order_type, side, quantity,
+ * status, filled_quantity, average_price, created_at, updated_at) plus price, event_type, priority, sequence
+ * (monotonic per tracker, never reused), account, error_message (only when set) and last_fill (only on fill
+ * events). Headers: priority, event_type, symbol, order_id, sequence (and account when set).
+ */
+public record OrderEvent(EventType eventType, long sequence, String orderId, String clientOrderId, String symbol,
+                         OrderType orderType, OrderSide side, BigDecimal quantity, BigDecimal price,
+                         OrderStatus status, BigDecimal filledQuantity, BigDecimal averagePrice, Instant createdAt,
+                         Instant updatedAt, String account, String errorMessage, Fill lastFill) {
+
+  /** The event for {@code order} as it is now. */
+  public static OrderEvent of(EventType type, long sequence, TrackedOrder order, Fill lastFill) {
+    return new OrderEvent(type, sequence, order.orderId(), order.clientOrderId(), order.symbol(), order.orderType(),
+        order.side(), order.quantity(), order.price(), order.status(), order.filledQuantity(), order.averagePrice(),
+        order.createdAt(), order.updatedAt(), order.account(), order.errorMessage(), lastFill);
+  }
+
+  public static OrderEvent fromJson(JsonObject json) {
+    JsonObject fill = WireJson.optObject(json, Fields.LAST_FILL);
+    String type = WireJson.optString(json, Fields.ORDER_TYPE);
+    String side = WireJson.optString(json, Fields.SIDE);
+    return new OrderEvent(EventType.parse(WireJson.optString(json, Fields.EVENT_TYPE)),
+        WireJson.optLong(json, Fields.SEQUENCE, -1),
+        WireJson.requiredString(json, Fields.ORDER_ID),
+        WireJson.optString(json, Fields.CLIENT_ORDER_ID),
+        WireJson.requiredString(json, Fields.SYMBOL),
+        type == null ? null : OrderType.parse(type),
+        side == null ? null : OrderSide.parse(side),
+        WireJson.optDecimal(json, Fields.QUANTITY),
+        WireJson.optDecimal(json, Fields.PRICE),
+        OrderStatus.parse(WireJson.optString(json, Fields.STATUS)),
+        WireJson.optDecimal(json, Fields.FILLED_QUANTITY),
+        WireJson.optDecimal(json, Fields.AVERAGE_PRICE),
+        WireJson.optInstant(json, Fields.CREATED_AT),
+        WireJson.optInstant(json, Fields.UPDATED_AT),
+        WireJson.optString(json, Fields.ACCOUNT),
+        WireJson.optString(json, Fields.ERROR_MESSAGE),
+        fill == null ? null : new Fill(fill));
+  }
+
+  public int priority() {
+    return eventType.priority();
+  }
+
+  public OrderKey key() {
+    return new OrderKey(symbol, orderId);
+  }
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject()
+        .put(Fields.EVENT_TYPE, eventType.name())
+        .put(Fields.PRIORITY, eventType.priority())
+        .put(Fields.SEQUENCE, sequence)
+        .put(Fields.ORDER_ID, orderId)
+        .put(Fields.CLIENT_ORDER_ID, clientOrderId)
+        .put(Fields.SYMBOL, symbol)
+        .put(Fields.ORDER_TYPE, orderType == null ? null : orderType.name())
+        .put(Fields.SIDE, side == null ? null : side.name())
+        .put(Fields.QUANTITY, quantity)
+        .put(Fields.PRICE, price)
+        .put(Fields.STATUS, status.name())
+        .put(Fields.FILLED_QUANTITY, filledQuantity)
+        .put(Fields.AVERAGE_PRICE, averagePrice)
+        .put(Fields.CREATED_AT, Timestamps.format(createdAt))
+        .put(Fields.UPDATED_AT, Timestamps.format(updatedAt))
+        .put(Fields.ACCOUNT, account);
+    if (errorMessage != null) {
+      json.put(Fields.ERROR_MESSAGE, errorMessage);
+    }
+    if (lastFill != null) {
+      json.put(Fields.LAST_FILL, lastFill.toJson());
+    }
+    return json;
+  }
+
+  /** The DeliveryOptions headers every event carries. */
+  public DeliveryOptions deliveryOptions() {
+    DeliveryOptions options = new DeliveryOptions()
+        .addHeader(Fields.HEADER_PRIORITY, Integer.toString(eventType.priority()))
+        .addHeader(Fields.HEADER_EVENT_TYPE, eventType.name())
+        .addHeader(Fields.HEADER_SYMBOL, symbol)
+        .addHeader(Fields.HEADER_ORDER_ID, orderId)
+        .addHeader(Fields.HEADER_SEQUENCE, Long.toString(sequence));
+    if (account != null) {
+      options.addHeader(Fields.HEADER_ACCOUNT, account);
+    }
+    return options;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.ordertracker.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable snapshot of a tracked order. Only the tracker verticle creates them; everybody else reads them.
+ * The JSON form has exactly the keys of {@link #toJson()}, always present (null when unknown).
+ */
+public record TrackedOrder(String orderId, String clientOrderId, String symbol, OrderType orderType, OrderSide side,
+                           BigDecimal quantity, BigDecimal price, OrderStatus status, BigDecimal filledQuantity,
+                           BigDecimal averagePrice, Instant createdAt, Instant updatedAt, String errorMessage,
+                           List<StatusChange> statusHistory, List<Fill> fills, JsonObject exchangeResponse,
+                           String account) {
+
+  public TrackedOrder {
+    Objects.requireNonNull(orderId, Fields.ORDER_ID);
+    Objects.requireNonNull(symbol, Fields.SYMBOL);
+    Objects.requireNonNull(status, Fields.STATUS);
+    statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
+    fills = fills == null ? List.of() : List.copyOf(fills);
+    if (filledQuantity == null) {
+      filledQuantity = BigDecimal.ZERO;
+    }
+  }
+
+  public TrackedOrder(JsonObject json) {
+    this(WireJson.requiredString(json, Fields.ORDER_ID),
+        WireJson.optString(json, Fields.CLIENT_ORDER_ID),
+        WireJson.requiredString(json, Fields.SYMBOL),
+        json.getValue(Fields.ORDER_TYPE) == null ? null : OrderType.parse(WireJson.optString(json, Fields.ORDER_TYPE)),
+        json.getValue(Fields.SIDE) == null ? null : OrderSide.parse(WireJson.optString(json, Fields.SIDE)),
+        WireJson.optDecimal(json, Fields.QUANTITY),
+        WireJson.optDecimal(json, Fields.PRICE),
+        OrderStatus.parse(WireJson.optString(json, Fields.STATUS)),
+        WireJson.optDecimal(json, Fields.FILLED_QUANTITY),
+        WireJson.optDecimal(json, Fields.AVERAGE_PRICE),
+        WireJson.optInstant(json, Fields.CREATED_AT),
+        WireJson.optInstant(json, Fields.UPDATED_AT),
+        WireJson.optString(json, Fields.ERROR_MESSAGE),
+        list(json.getJsonArray(Fields.STATUS_HISTORY), StatusChange::new),
+        list(json.getJsonArray(Fields.FILLS), Fill::new),
+        WireJson.optObject(json, Fields.EXCHANGE_RESPONSE),
+        WireJson.optString(json, Fields.ACCOUNT));
+  }
+
+  public static TrackedOrder fromJson(JsonObject json) {
+    return new TrackedOrder(json);
+  }
+
+  public OrderKey key() {
+    return new OrderKey(symbol, orderId);
+  }
+
+  public boolean isFinal() {
+    return status.isFinal();
+  }
+
+  public JsonObject toJson() {
+    JsonArray history = new JsonArray(new ArrayList<>(statusHistory.size()));
+    statusHistory.forEach(c -> history.add(c.toJson()));
+    JsonArray fillArray = new JsonArray(new ArrayList<>(fills.size()));
+    fills.forEach(f -> fillArray.add(f.toJson()));
+    return new JsonObject()
+        .put(Fields.ORDER_ID, orderId)
+        .put(Fields.CLIENT_ORDER_ID, clientOrderId)
+        .put(Fields.SYMBOL, symbol)
+        .put(Fields.ORDER_TYPE, orderType == null ? null : orderType.name())
+        .put(Fields.SIDE, side == null ? null : side.name())
+        .put(Fields.QUANTITY, quantity)
+        .put(Fields.PRICE, price)
+        .put(Fields.STATUS, status.name())
+        .put(Fields.FILLED_QUANTITY, filledQuantity)
+        .put(Fields.AVERAGE_PRICE, averagePrice)
+        .put(Fields.CREATED_AT, Timestamps.format(createdAt))
+        .put(Fields.UPDATED_AT, Timestamps.format(updatedAt))
+        .put(Fields.ERROR_MESSAGE, errorMessage)
+        .put(Fields.STATUS_HISTORY, history)
+        .put(Fields.FILLS, fillArray)
+        .put(Fields.EXCHANGE_RESPONSE, exchangeResponse)
+        .put(Fields.ACCOUNT, account);
+  }
+
+  private static <T> List<T> list(JsonArray array, java.util.function.Function<JsonObject, T> reader) {
+    if (array == null) {
+      return List.of();
+    }
+    List<T> out = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      out.add(reader.apply(array.getJsonObject(i)));
+    }
+    return out;
+  }
+}
