@@ -17,6 +17,10 @@ public final class Addresses {
 
   private final String prefix;
 
+  static {
+    ExactJson.install();
+  }
+
   private Addresses(String prefix) {
     this.prefix = prefix;
   }

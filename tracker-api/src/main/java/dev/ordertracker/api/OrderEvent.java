@@ -19,6 +19,10 @@ public record OrderEvent(EventType eventType, long sequence, String orderId, Str
                          OrderStatus status, BigDecimal filledQuantity, BigDecimal averagePrice, Instant createdAt,
                          Instant updatedAt, String account, String errorMessage, Fill lastFill) {
 
+  static {
+    ExactJson.install();
+  }
+
   /** The event for {@code order} as it is now. */
   public static OrderEvent of(EventType type, long sequence, TrackedOrder order, Fill lastFill) {
     return new OrderEvent(type, sequence, order.orderId(), order.clientOrderId(), order.symbol(), order.orderType(),

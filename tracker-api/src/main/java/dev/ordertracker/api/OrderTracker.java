@@ -22,6 +22,10 @@ import java.util.List;
 public final class OrderTracker {
   private final OrderTrackerService service;
 
+  static {
+    ExactJson.install();
+  }
+
   private OrderTracker(OrderTrackerService service) {
     this.service = service;
   }
