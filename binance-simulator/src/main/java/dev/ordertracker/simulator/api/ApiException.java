@@ -1,0 +1,126 @@
+package dev.ordertracker.simulator.api;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A Binance-shaped error: HTTP (or WebSocket API) status, negative error code and message.
+ * Thrown by request handling, turned into {@code {"code":..,"msg":..}} at the edge.
+ */
+public final class ApiException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+  private final int status;
+  private final int code;
+
+  public ApiException(int status, int code, String msg) {
+    super(msg, null, false, false);
+    this.status = status;
+    this.code = code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("code", code).put("msg", getMessage());
+  }
+
+  public static ApiException internal() {
+    return new ApiException(503, -1001, "Internal error; unable to process your request. Please try again.");
+  }
+
+  public static ApiException timeout() {
+    return new ApiException(503, -1007,
+        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");
+  }
+
+  public static ApiException unauthorized() {
+    return new ApiException(401, -1002, "You are not authorized to execute this request.");
+  }
+
+  public static ApiException unknownMethod(String method) {
+    return new ApiException(400, -1020, "Unsupported operation: " + method + ".");
+  }
+
+  public static ApiException timestampAhead() {
+    return new ApiException(400, -1021, "Timestamp for this request was 1000ms ahead of the server's time.");
+  }
+
+  public static ApiException timestampOutsideWindow() {
+    return new ApiException(400, -1021, "Timestamp for this request is outside of the recvWindow.");
+  }
+
+  public static ApiException badSignature() {
+    return new ApiException(400, -1022, "Signature for this request is not valid.");
+  }
+
+  public static ApiException malformed(String detail) {
+    return new ApiException(400, -1100, detail);
+  }
+
+  public static ApiException missing(String param) {
+    return new ApiException(400, -1102,
+        "Mandatory parameter '" + param + "' was not sent, was empty/null, or malformed.");
+  }
+
+  public static ApiException notRequired(String param) {
+    return new ApiException(400, -1106, "Parameter '" + param + "' sent when not required.");
+  }
+
+  public static ApiException invalidTimeInForce() {
+    return new ApiException(400, -1115, "Invalid timeInForce.");
+  }
+
+  public static ApiException invalidOrderType() {
+    return new ApiException(400, -1116, "Invalid orderType.");
+  }
+
+  public static ApiException invalidSide() {
+    return new ApiException(400, -1117, "Invalid side.");
+  }
+
+  public static ApiException invalidSymbol() {
+    return new ApiException(400, -1121, "Invalid symbol.");
+  }
+
+  public static ApiException recvWindowTooLarge() {
+    return new ApiException(400, -1131, "recvWindow must be less than 60000");
+  }
+
+  public static ApiException filterFailure(String filter) {
+    return new ApiException(400, -1013, "Filter failure: " + filter);
+  }
+
+  public static ApiException insufficientBalance() {
+    return new ApiException(400, -2010, "Account has insufficient balance for requested action.");
+  }
+
+  public static ApiException wouldTakeAsMaker() {
+    return new ApiException(400, -2010, "Order would immediately match and take.");
+  }
+
+  public static ApiException unknownOrderOnCancel() {
+    return new ApiException(400, -2011, "Unknown order sent.");
+  }
+
+  public static ApiException orderDoesNotExist() {
+    return new ApiException(400, -2013, "Order does not exist.");
+  }
+
+  public static ApiException apiKeyFormat() {
+    return new ApiException(401, -2014, "API-key format invalid.");
+  }
+
+  public static ApiException invalidApiKey() {
+    return new ApiException(401, -2015, "Invalid API-key, IP, or permissions for action.");
+  }
+
+  public static ApiException duplicateClientOrderId() {
+    return new ApiException(400, -2010, "Duplicate order sent.");
+  }
+}

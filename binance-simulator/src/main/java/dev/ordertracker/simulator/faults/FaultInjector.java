@@ -1,0 +1,114 @@
+package dev.ordertracker.simulator.faults;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+
+import java.util.function.Supplier;
+
+/**
+ * Fault injection, callable from any thread (tests, the admin endpoint): every operation runs on the simulator's
+ * context and the returned future completes once the fault is armed (or done).
+ */
+public final class FaultInjector {
+
+  private final Context context;
+  private final FaultState state;
+  private final FaultTarget target;
+
+  public FaultInjector(Context context, FaultState state, FaultTarget target) {
+    this.context = context;
+    this.state = state;
+    this.target = target;
+  }
+
+  /** Closes every WebSocket API connection now. */
+  public Future<Void> dropConnectionsNow() {
+    return run(target::dropAllConnections);
+  }
+
+  /** Closes every connection after {@code n} more user data events have been delivered. */
+  public Future<Void> dropAfterEvents(int n) {
+    return run(() -> state.dropAfterEvents(positive(n)));
+  }
+
+  /** Sends {@code {"event":{"e":"serverShutdown","E":..}}} on every connection. */
+  public Future<Void> sendServerShutdown() {
+    return run(target::broadcastServerShutdown);
+  }
+
+  /** Sends {@code eventStreamTerminated} to the account's subscriptions and ends them. */
+  public Future<Void> sendEventStreamTerminated(String account) {
+    return call(() -> {
+      if (!target.terminateStreams(account)) {
+        throw new IllegalArgumentException("unknown account " + account);
+      }
+      return null;
+    });
+  }
+
+  /** Delivers each of the next {@code n} events twice. */
+  public Future<Void> duplicateNext(int n) {
+    return run(() -> state.duplicateNext(positive(n)));
+  }
+
+  /** Holds the next {@code n} events and delivers them in reverse order (flushed after 200 ms at the latest). */
+  public Future<Void> reorderNext(int n) {
+    return run(() -> state.reorderNext(positive(n)));
+  }
+
+  /** Stops delivering events; orders keep filling and events produced meanwhile are lost (no replay). */
+  public Future<Void> pauseDelivery() {
+    return run(() -> state.paused(true));
+  }
+
+  public Future<Void> resumeDelivery() {
+    return run(() -> state.paused(false));
+  }
+
+  /** Answers the next {@code n} order requests with a 5xx or -1007 error while still executing them. */
+  public Future<Void> failNextRequests(int n, FailureKind kind) {
+    return run(() -> state.failNext(positive(n), kind));
+  }
+
+  /** Rejects new WebSocket connections (HTTP 503 on the handshake) for {@code ms} milliseconds. */
+  public Future<Void> refuseConnectionsFor(long ms) {
+    return run(() -> state.refuseUntil(System.currentTimeMillis() + ms));
+  }
+
+  /** Disarms every fault. */
+  public Future<Void> reset() {
+    return run(state::reset);
+  }
+
+  public Future<JsonObject> status() {
+    return call(() -> state.toJson(System.currentTimeMillis()));
+  }
+
+  private static int positive(int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("count must be > 0: " + n);
+    }
+    return n;
+  }
+
+  private Future<Void> run(Runnable action) {
+    return call(() -> {
+      action.run();
+      return null;
+    });
+  }
+
+  private <T> Future<T> call(Supplier<T> action) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> {
+      try {
+        promise.complete(action.get());
+      } catch (RuntimeException e) {
+        promise.fail(e);
+      }
+    });
+    return promise.future();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.ordertracker.simulator.faults;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The armed faults, read and consumed by the delivery and request paths. Owned by the simulator context: only
+ * touched from it (the public {@link FaultInjector} hops there first).
+ */
+public final class FaultState {
+
+  private boolean paused;
+  private long droppedWhilePaused;
+  private int dropAfterEvents;
+  private int duplicateNext;
+  private int reorderNext;
+  private int failNext;
+  private FailureKind failKind = FailureKind.HTTP_5XX;
+  private long refuseUntil;
+
+  public boolean paused() {
+    return paused;
+  }
+
+  void paused(boolean paused) {
+    this.paused = paused;
+  }
+
+  public void countDroppedWhilePaused() {
+    droppedWhilePaused++;
+  }
+
+  void dropAfterEvents(int n) {
+    dropAfterEvents = n;
+  }
+
+  /** Counts one delivered event; true when the armed drop-after-N fault fires now. */
+  public boolean countDeliveredAndCheckDrop() {
+    if (dropAfterEvents > 0) {
+      dropAfterEvents--;
+      return dropAfterEvents == 0;
+    }
+    return false;
+  }
+
+  void duplicateNext(int n) {
+    duplicateNext = n;
+  }
+
+  /** True when this event must be delivered twice. */
+  public boolean takeDuplicate() {
+    if (duplicateNext > 0) {
+      duplicateNext--;
+      return true;
+    }
+    return false;
+  }
+
+  void reorderNext(int n) {
+    reorderNext = n;
+  }
+
+  public int reorderPending() {
+    return reorderNext;
+  }
+
+  /** Consumes one reorder slot; returns how many remain. */
+  public int takeReorder() {
+    return --reorderNext;
+  }
+
+  void failNext(int n, FailureKind kind) {
+    failNext = n;
+    failKind = kind;
+  }
+
+  /** The failure to answer this request with, or null. The request is executed anyway. */
+  public FailureKind takeFailure() {
+    if (failNext > 0) {
+      failNext--;
+      return failKind;
+    }
+    return null;
+  }
+
+  void refuseUntil(long time) {
+    refuseUntil = time;
+  }
+
+  public boolean refusing(long now) {
+    return now < refuseUntil;
+  }
+
+  void reset() {
+    paused = false;
+    dropAfterEvents = 0;
+    duplicateNext = 0;
+    reorderNext = 0;
+    failNext = 0;
+    refuseUntil = 0;
+  }
+
+  JsonObject toJson(long now) {
+    return new JsonObject().put("paused", paused).put("droppedWhilePaused", droppedWhilePaused)
+        .put("dropAfterEvents", dropAfterEvents).put("duplicateNext", duplicateNext).put("reorderNext", reorderNext)
+        .put("failNextRequests", failNext).put("failKind", failKind.name())
+        .put("refusingConnectionsForMs", Math.max(0, refuseUntil - now));
+  }
+}

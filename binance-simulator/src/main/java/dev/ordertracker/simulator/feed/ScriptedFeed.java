@@ -1,0 +1,98 @@
+package dev.ordertracker.simulator.feed;
+
+import dev.ordertracker.simulator.stream.EventSink;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+/**
+ * Pushes pre-shaped, valid executionReport frames to one connection as fast as it accepts them: writes until the
+ * write queue is full, then waits for drain (never buffers beyond the socket's queue), yielding to the event loop
+ * every {@value #BATCH} frames. The script is a sequence of synthetic LIMIT BUY orders of 1 unit at 100: NEW,
+ * TRADE 0.5 (PARTIALLY_FILLED), TRADE 0.5 (FILLED), order ids from {@value #FIRST_ORDER_ID}, each frame with its
+ * own execution id. Runs on the simulator context.
+ */
+public final class ScriptedFeed {
+
+  public static final long FIRST_ORDER_ID = 9_000_000_000L;
+  private static final int BATCH = 2048;
+
+  private final Context context;
+  private final EventSink sink;
+  private final int subscriptionId;
+  private final String symbol;
+  private final String commissionAsset;
+  private final long count;
+  private final long firstSequence;
+  private final Promise<Long> done = Promise.promise();
+  private final StringBuilder sb = new StringBuilder(800);
+  private long written;
+
+  public ScriptedFeed(Context context, EventSink sink, int subscriptionId, String symbol, String commissionAsset,
+      long count, long firstSequence) {
+    this.commissionAsset = commissionAsset;
+    this.context = context;
+    this.sink = sink;
+    this.subscriptionId = subscriptionId;
+    this.symbol = symbol;
+    this.count = count;
+    this.firstSequence = firstSequence;
+  }
+
+  public Future<Long> start() {
+    pump();
+    return done.future();
+  }
+
+  private void pump() {
+    int batch = 0;
+    while (written < count) {
+      if (sink.isClosed()) {
+        done.tryComplete(written);
+        return;
+      }
+      if (sink.writeQueueFull()) {
+        sink.onDrain(this::pump);
+        return;
+      }
+      sink.sendText(frame(firstSequence + written));
+      written++;
+      if (++batch == BATCH) {
+        context.runOnContext(v -> pump());
+        return;
+      }
+    }
+    done.tryComplete(written);
+  }
+
+  /** Frame {@code seq} of the script (three frames per synthetic order). */
+  String frame(long seq) {
+    long order = seq / 3;
+    int phase = (int) (seq % 3);
+    long orderId = FIRST_ORDER_ID + order;
+    long now = System.currentTimeMillis();
+    String x = phase == 0 ? "NEW" : "TRADE";
+    String status = phase == 0 ? "NEW" : phase == 1 ? "PARTIALLY_FILLED" : "FILLED";
+    String last = phase == 0 ? "0.00000000" : "0.50000000";
+    String cum = phase == 0 ? "0.00000000" : phase == 1 ? "0.50000000" : "1.00000000";
+    String lastPrice = phase == 0 ? "0.00000000" : "100.00000000";
+    String cumQuote = phase == 0 ? "0.00000000" : phase == 1 ? "50.00000000" : "100.00000000";
+    String lastQuote = phase == 0 ? "0.00000000" : "50.00000000";
+    sb.setLength(0);
+    sb.append("{\"subscriptionId\":").append(subscriptionId)
+        .append(",\"event\":{\"e\":\"executionReport\",\"E\":").append(now)
+        .append(",\"s\":\"").append(symbol).append("\",\"c\":\"feed").append(orderId)
+        .append("\",\"S\":\"BUY\",\"o\":\"LIMIT\",\"f\":\"GTC\",\"q\":\"1.00000000\",\"p\":\"100.00000000\"")
+        .append(",\"P\":\"0.00000000\",\"F\":\"0.00000000\",\"g\":-1,\"C\":\"\",\"x\":\"").append(x)
+        .append("\",\"X\":\"").append(status).append("\",\"r\":\"NONE\",\"i\":").append(orderId)
+        .append(",\"l\":\"").append(last).append("\",\"z\":\"").append(cum).append("\",\"L\":\"").append(lastPrice)
+        .append("\",\"n\":\"").append(phase == 0 ? "0" : "0.00050000").append("\",\"N\":")
+        .append(phase == 0 ? "null" : "\"" + commissionAsset + "\"")
+        .append(",\"T\":").append(now).append(",\"t\":").append(phase == 0 ? -1 : orderId * 2 + phase)
+        .append(",\"v\":0,\"I\":").append(FIRST_ORDER_ID * 3 + seq)
+        .append(",\"w\":").append(phase != 2).append(",\"m\":").append(phase != 0).append(",\"M\":").append(phase != 0)
+        .append(",\"O\":").append(now).append(",\"Z\":\"").append(cumQuote).append("\",\"Y\":\"").append(lastQuote)
+        .append("\",\"Q\":\"0.00000000\",\"W\":").append(now).append(",\"V\":\"NONE\"}}");
+    return sb.toString();
+  }
+}

@@ -1,0 +1,342 @@
+package dev.ordertracker.simulator.matching;
+
+import dev.ordertracker.simulator.account.Account;
+import dev.ordertracker.simulator.account.Balances;
+import dev.ordertracker.simulator.api.ApiException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+/**
+ * The exchange: one {@link SymbolBook} per symbol, order placement, cancellation, queries and the effect of
+ * reference-price moves on resting orders. Every change is reported to the {@link EngineListener} as a complete
+ * executionReport, followed by the changed balances. Runs on the simulator context only (no locks).
+ *
+ * <pre>
+ *   place ─► validate ─► plan taker fills ─► lock funds ─► NEW ─► TRADE* ─► rest | EXPIRED | FILLED
+ *   setPrice ─► crossed resting orders ─► TRADE (maker) ─► PARTIALLY_FILLED | FILLED
+ * </pre>
+ */
+public final class MatchingEngine {
+
+  private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+  private final Map<String, SymbolBook> books = new LinkedHashMap<>();
+  private final Map<String, Map<Long, Order>> ordersBySymbol = new HashMap<>();
+  private final Map<String, Order> byClientId = new HashMap<>();
+  private final Map<String, List<Fill>> tradesByAccountSymbol = new HashMap<>();
+  private final EngineListener listener;
+  private final BigDecimal commissionRate;
+  private final long forgetAfterMs;
+  private final LongSupplier clock;
+  private final Random random;
+  private long nextExecutionId = 1;
+
+  public MatchingEngine(Collection<SymbolBook> symbolBooks, EngineListener listener, BigDecimal commissionRate,
+      long forgetAfterMs, LongSupplier clock, Random random) {
+    for (SymbolBook b : symbolBooks) {
+      books.put(b.spec().symbol(), b);
+      ordersBySymbol.put(b.spec().symbol(), new HashMap<>());
+    }
+    this.listener = listener;
+    this.commissionRate = commissionRate;
+    this.forgetAfterMs = forgetAfterMs;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  public Collection<SymbolBook> books() {
+    return books.values();
+  }
+
+  public SymbolBook book(String symbol) {
+    SymbolBook book = books.get(symbol);
+    if (book == null) {
+      throw ApiException.invalidSymbol();
+    }
+    return book;
+  }
+
+  public long now() {
+    return clock.getAsLong();
+  }
+
+  /** A fresh 22-character client order id, as Binance generates them. */
+  public String newClientOrderId() {
+    char[] c = new char[22];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length()));
+    }
+    return new String(c);
+  }
+
+  // ---------------------------------------------------------------- placement
+
+  public Order place(Account account, OrderRequest request) {
+    SymbolBook book = book(request.symbol());
+    SymbolSpec spec = book.spec();
+    validate(spec, request);
+    String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : newClientOrderId();
+    Order existing = byClientId.get(clientKey(account, spec.symbol(), clientOrderId));
+    if (existing != null && existing.isOpen()) {
+      throw ApiException.duplicateClientOrderId();
+    }
+    long now = now();
+    BigDecimal limit = request.type() == OrderType.MARKET ? null : request.price();
+    List<SymbolBook.Level> plan = request.quantity() != null
+        ? book.planByQuantity(request.side(), request.quantity(), limit)
+        : book.planByQuote(request.side(), request.quoteOrderQty());
+    BigDecimal planned = SymbolBook.total(plan);
+    if (request.type() == OrderType.LIMIT_MAKER && !plan.isEmpty()) {
+      throw ApiException.wouldTakeAsMaker();
+    }
+    if (request.type() == OrderType.MARKET && planned.signum() == 0) {
+      throw ApiException.filterFailure("LOT_SIZE");
+    }
+    if (request.timeInForce() == TimeInForce.FOK && planned.compareTo(request.quantity()) < 0) {
+      plan = List.of();
+    }
+    // Funds to lock: the full limit value for BUY LIMIT, the planned cost for BUY MARKET, the quantity for SELL.
+    BigDecimal qty = request.quantity() != null ? request.quantity() : planned;
+    String lockAsset = request.side() == Side.BUY ? spec.quoteAsset() : spec.baseAsset();
+    BigDecimal lockAmount;
+    if (request.side() == Side.SELL) {
+      lockAmount = qty;
+    } else if (request.type() == OrderType.MARKET) {
+      lockAmount = SymbolBook.totalQuote(plan);
+    } else {
+      lockAmount = request.price().multiply(qty);
+    }
+    Balances balances = account.balances();
+    if (!balances.lock(lockAsset, lockAmount)) {
+      throw ApiException.insufficientBalance();
+    }
+    Order order = new Order(account, spec, book.nextOrderId(), clientOrderId, request, now);
+    order.origQty = qty;
+    order.lockedAsset = lockAsset;
+    order.locked = lockAmount;
+    order.working = true;
+    ordersBySymbol.get(spec.symbol()).put(order.orderId, order);
+    byClientId.put(clientKey(account, spec.symbol(), clientOrderId), order);
+    emit(order, ExecutionType.NEW, null, null, null, now, null, null);
+    listener.onBalancesChanged(account, List.of(lockAsset), now);
+
+    for (SymbolBook.Level level : plan) {
+      fill(book, order, level.qty(), level.price(), false, now);
+    }
+    if (order.isOpen()) {
+      if (order.type == OrderType.MARKET) {
+        finish(book, order, ExecutionType.EXPIRED, OrderStatus.EXPIRED, null, null, now, "INSUFFICIENT_LIQUIDITY");
+      } else if (order.timeInForce == TimeInForce.IOC) {
+        finish(book, order, ExecutionType.EXPIRED, OrderStatus.EXPIRED, null, null, now,
+            "UNFILLED_IOC_QUANTITY_EXPIRED");
+      } else if (order.timeInForce == TimeInForce.FOK) {
+        finish(book, order, ExecutionType.EXPIRED, OrderStatus.EXPIRED, null, null, now,
+            "UNFILLED_FOK_ORDER_EXPIRED");
+      } else {
+        book.rest(order);
+      }
+    }
+    return order;
+  }
+
+  private static void validate(SymbolSpec spec, OrderRequest r) {
+    if (r.quantity() != null) {
+      if (r.quantity().signum() <= 0 || !spec.isStepMultiple(r.quantity())) {
+        throw ApiException.filterFailure("LOT_SIZE");
+      }
+    }
+    if (r.type() != OrderType.MARKET) {
+      if (r.price() == null || r.price().signum() <= 0 || !spec.isTickMultiple(r.price())) {
+        throw ApiException.filterFailure("PRICE_FILTER");
+      }
+    }
+    if (r.quoteOrderQty() != null && r.quoteOrderQty().signum() <= 0) {
+      throw ApiException.filterFailure("NOTIONAL");
+    }
+  }
+
+  // ---------------------------------------------------------------- fills and finishing
+
+  private void fill(SymbolBook book, Order order, BigDecimal qty, BigDecimal price, boolean maker, long now) {
+    SymbolSpec spec = book.spec();
+    BigDecimal quote = qty.multiply(price);
+    Balances balances = order.account.balances();
+    String commissionAsset;
+    BigDecimal commission;
+    if (order.side == Side.BUY) {
+      BigDecimal consumed = order.type == OrderType.MARKET ? quote : qty.multiply(order.price);
+      order.locked = order.locked.subtract(consumed);
+      balances.spendLocked(spec.quoteAsset(), consumed);
+      if (consumed.compareTo(quote) > 0) {
+        balances.credit(spec.quoteAsset(), consumed.subtract(quote));
+      }
+      commissionAsset = spec.baseAsset();
+      commission = qty.multiply(commissionRate).setScale(8, RoundingMode.DOWN);
+      balances.credit(spec.baseAsset(), qty.subtract(commission));
+    } else {
+      order.locked = order.locked.subtract(qty);
+      balances.spendLocked(spec.baseAsset(), qty);
+      commissionAsset = spec.quoteAsset();
+      commission = quote.multiply(commissionRate).setScale(8, RoundingMode.DOWN);
+      balances.credit(spec.quoteAsset(), quote.subtract(commission));
+    }
+    order.executedQty = order.executedQty.add(qty);
+    order.cumQuote = order.cumQuote.add(quote);
+    Fill fill = new Fill(spec.symbol(), book.nextTradeId(), order.orderId, price, qty, quote, commission,
+        commissionAsset, now, order.side == Side.BUY, maker);
+    order.fills.add(fill);
+    tradesByAccountSymbol.computeIfAbsent(tradesKey(order.account, spec.symbol()), k -> new ArrayList<>()).add(fill);
+    boolean full = order.executedQty.compareTo(order.origQty) == 0;
+    transition(order, full ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, now);
+    if (full) {
+      releaseLock(order);
+      order.working = false;
+      order.finishedAt = now;
+      book.remove(order);
+    }
+    emit(order, ExecutionType.TRADE, fill, null, null, now, null, null);
+    listener.onBalancesChanged(order.account, List.of(spec.baseAsset(), spec.quoteAsset()), now);
+  }
+
+  private void finish(SymbolBook book, Order order, ExecutionType x, OrderStatus status, String cancelClientId,
+      String origClientId, long now, String expiryReason) {
+    transition(order, status, now);
+    releaseLock(order);
+    order.working = false;
+    order.finishedAt = now;
+    book.remove(order);
+    emit(order, x, null, cancelClientId, origClientId, now, null, expiryReason);
+    listener.onBalancesChanged(order.account, List.of(order.lockedAsset), now);
+  }
+
+  private void releaseLock(Order order) {
+    if (order.locked.signum() > 0) {
+      order.account.balances().unlock(order.lockedAsset, order.locked);
+      order.locked = BigDecimal.ZERO;
+    }
+  }
+
+  private static void transition(Order order, OrderStatus next, long now) {
+    if (!order.status.canBecome(next)) {
+      throw new IllegalStateException("illegal transition " + order.status + " -> " + next + " of order "
+          + order.symbol() + "/" + order.orderId);
+    }
+    order.status = next;
+    order.updateTime = now;
+  }
+
+  // ---------------------------------------------------------------- cancel
+
+  /** Cancels an open order; {@code cancelClientId} is the cancel request's own client id (may be null). */
+  public Order cancel(Account account, String symbol, Long orderId, String origClientOrderId, String cancelClientId) {
+    SymbolBook book = book(symbol);
+    long now = now();
+    Order order = lookup(account, symbol, orderId, origClientOrderId).orElseThrow(ApiException::unknownOrderOnCancel);
+    if (!order.isOpen()) {
+      throw ApiException.unknownOrderOnCancel();
+    }
+    String c = cancelClientId != null ? cancelClientId : newClientOrderId();
+    finish(book, order, ExecutionType.CANCELED, OrderStatus.CANCELED, c, order.clientOrderId, now, null);
+    return order;
+  }
+
+  // ---------------------------------------------------------------- price moves
+
+  /** Moves the reference price; resting orders it reaches fill as makers at their limit price. */
+  public void setPrice(String symbol, BigDecimal price) {
+    SymbolBook book = book(symbol);
+    book.setReferencePrice(book.spec().roundToTick(price));
+    long now = now();
+    List<Order> crossed = new ArrayList<>();
+    List<SymbolBook.Level> fills = book.crossedOrders(crossed);
+    for (int i = 0; i < crossed.size(); i++) {
+      Order o = crossed.get(i);
+      if (o.isOpen()) {
+        fill(book, o, fills.get(i).qty().min(o.remaining()), o.price, true, now);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** The order as order queries see it: -2013 semantics (empty) for unknown or forgotten orders. */
+  public Optional<Order> find(Account account, String symbol, Long orderId, String origClientOrderId) {
+    book(symbol);
+    return lookup(account, symbol, orderId, origClientOrderId).filter(o -> !o.isForgotten(now(), forgetAfterMs));
+  }
+
+  private Optional<Order> lookup(Account account, String symbol, Long orderId, String origClientOrderId) {
+    Order order;
+    if (orderId != null) {
+      order = ordersBySymbol.get(symbol).get(orderId);
+      if (order != null && origClientOrderId != null && !order.clientOrderId.equals(origClientOrderId)) {
+        order = null;
+      }
+    } else if (origClientOrderId != null) {
+      order = byClientId.get(clientKey(account, symbol, origClientOrderId));
+    } else {
+      throw ApiException.missing("orderId");
+    }
+    return Optional.ofNullable(order).filter(o -> o.account == account);
+  }
+
+  public List<Order> openOrders(Account account, String symbol) {
+    List<Order> out = new ArrayList<>();
+    for (Map.Entry<String, Map<Long, Order>> e : ordersBySymbol.entrySet()) {
+      if (symbol != null && !symbol.equals(e.getKey())) {
+        continue;
+      }
+      for (Order o : e.getValue().values()) {
+        if (o.account == account && o.isOpen()) {
+          out.add(o);
+        }
+      }
+    }
+    out.sort((a, b) -> a.createTime != b.createTime ? Long.compare(a.createTime, b.createTime)
+        : Long.compare(a.orderId, b.orderId));
+    return out;
+  }
+
+  public List<Fill> trades(Account account, String symbol) {
+    book(symbol);
+    return tradesByAccountSymbol.getOrDefault(tradesKey(account, symbol), List.of());
+  }
+
+  public Collection<Order> ordersOf(String symbol) {
+    return ordersBySymbol.get(symbol).values();
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private void emit(Order o, ExecutionType x, Fill fill, String cancelClientId, String origClientId, long now,
+      String rejectReason, String expiryReason) {
+    boolean trade = fill != null;
+    ExecutionReport report = new ExecutionReport(o.symbol(), cancelClientId != null ? cancelClientId : o.clientOrderId,
+        o.side, o.type, o.timeInForce, o.origQty, o.price, -1, origClientId == null ? "" : origClientId, x, o.status,
+        rejectReason == null ? "NONE" : rejectReason, o.orderId, trade ? fill.qty() : BigDecimal.ZERO,
+        o.executedQty, trade ? fill.price() : BigDecimal.ZERO, trade ? fill.commission() : BigDecimal.ZERO,
+        trade ? fill.commissionAsset() : null, now, trade ? fill.tradeId() : -1, nextExecutionId++, o.working,
+        trade && fill.maker(), o.createTime, o.cumQuote, trade ? fill.quoteQty() : BigDecimal.ZERO,
+        o.quoteOrderQty, o.workingTime, expiryReason);
+    listener.onExecutionReport(o.account, report);
+    listener.onOrderChanged(o);
+  }
+
+  private static String clientKey(Account account, String symbol, String clientOrderId) {
+    return account.name() + '\u0000' + symbol + '\u0000' + clientOrderId;
+  }
+
+  private static String tradesKey(Account account, String symbol) {
+    return account.name() + '\u0000' + symbol;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.ordertracker.simulator.matching;
+
+import dev.ordertracker.simulator.account.Account;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** One order inside the engine (mutable). Owned by the simulator context; changed only by {@link MatchingEngine}. */
+public final class Order {
+
+  final Account account;
+  final SymbolSpec spec;
+  final long orderId;
+  final String clientOrderId;
+  final Side side;
+  final OrderType type;
+  final TimeInForce timeInForce;
+  BigDecimal origQty;
+  final BigDecimal price;
+  final BigDecimal quoteOrderQty;
+  final long createTime;
+  long workingTime;
+  long updateTime;
+  long finishedAt = -1;
+  OrderStatus status = OrderStatus.NEW;
+  BigDecimal executedQty = BigDecimal.ZERO;
+  BigDecimal cumQuote = BigDecimal.ZERO;
+  boolean working;
+  String lockedAsset;
+  BigDecimal locked = BigDecimal.ZERO;
+  final List<Fill> fills = new ArrayList<>(2);
+
+  Order(Account account, SymbolSpec spec, long orderId, String clientOrderId, OrderRequest request, long now) {
+    this.account = account;
+    this.spec = spec;
+    this.orderId = orderId;
+    this.clientOrderId = clientOrderId;
+    this.side = request.side();
+    this.type = request.type();
+    this.timeInForce = request.timeInForce();
+    this.origQty = request.quantity() == null ? BigDecimal.ZERO : request.quantity();
+    this.price = request.price() == null ? BigDecimal.ZERO : request.price();
+    this.quoteOrderQty = request.quoteOrderQty() == null ? BigDecimal.ZERO : request.quoteOrderQty();
+    this.createTime = now;
+    this.workingTime = now;
+    this.updateTime = now;
+  }
+
+  public Account account() {
+    return account;
+  }
+
+  public String symbol() {
+    return spec.symbol();
+  }
+
+  public SymbolSpec spec() {
+    return spec;
+  }
+
+  public long orderId() {
+    return orderId;
+  }
+
+  public String clientOrderId() {
+    return clientOrderId;
+  }
+
+  public Side side() {
+    return side;
+  }
+
+  public OrderType type() {
+    return type;
+  }
+
+  public TimeInForce timeInForce() {
+    return timeInForce;
+  }
+
+  public BigDecimal origQty() {
+    return origQty;
+  }
+
+  public BigDecimal price() {
+    return price;
+  }
+
+  public BigDecimal quoteOrderQty() {
+    return quoteOrderQty;
+  }
+
+  public long createTime() {
+    return createTime;
+  }
+
+  public long workingTime() {
+    return workingTime;
+  }
+
+  public long updateTime() {
+    return updateTime;
+  }
+
+  public OrderStatus status() {
+    return status;
+  }
+
+  public BigDecimal executedQty() {
+    return executedQty;
+  }
+
+  public BigDecimal cumQuote() {
+    return cumQuote;
+  }
+
+  public boolean isWorking() {
+    return working;
+  }
+
+  public List<Fill> fills() {
+    return Collections.unmodifiableList(fills);
+  }
+
+  public BigDecimal remaining() {
+    return origQty.subtract(executedQty);
+  }
+
+  public boolean isOpen() {
+    return status == OrderStatus.NEW || status == OrderStatus.PARTIALLY_FILLED;
+  }
+
+  /** Finished MARKET / IOC / FOK orders that the exchange no longer reports (option forgetFinishedMarketOrdersAfterMs). */
+  boolean isForgotten(long now, long forgetAfterMs) {
+    return forgetAfterMs >= 0 && finishedAt >= 0
+        && (type == OrderType.MARKET || timeInForce == TimeInForce.IOC || timeInForce == TimeInForce.FOK)
+        && now - finishedAt >= forgetAfterMs;
+  }
+}

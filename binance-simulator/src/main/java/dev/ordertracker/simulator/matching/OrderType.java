@@ -1,0 +1,6 @@
+package dev.ordertracker.simulator.matching;
+
+/** Order types the simulator accepts. */
+public enum OrderType {
+  LIMIT, MARKET, LIMIT_MAKER
+}

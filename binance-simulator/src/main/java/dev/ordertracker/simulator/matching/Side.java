@@ -1,0 +1,6 @@
+package dev.ordertracker.simulator.matching;
+
+/** Order side. */
+public enum Side {
+  BUY, SELL
+}

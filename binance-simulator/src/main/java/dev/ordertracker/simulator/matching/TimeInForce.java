@@ -1,0 +1,6 @@
+package dev.ordertracker.simulator.matching;
+
+/** Time in force of LIMIT orders. */
+public enum TimeInForce {
+  GTC, IOC, FOK
+}

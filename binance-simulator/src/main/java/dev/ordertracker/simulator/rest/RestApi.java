@@ -1,0 +1,144 @@
+package dev.ordertracker.simulator.rest;
+
+import dev.ordertracker.simulator.account.Account;
+import dev.ordertracker.simulator.api.ApiException;
+import dev.ordertracker.simulator.api.ExchangeApi;
+import dev.ordertracker.simulator.api.RateLimits;
+import dev.ordertracker.simulator.api.RequestAuthenticator;
+import dev.ordertracker.simulator.api.RequestParams;
+import dev.ordertracker.simulator.faults.FailureKind;
+import dev.ordertracker.simulator.faults.FaultState;
+import dev.ordertracker.simulator.signing.SigningPayloads;
+import dev.ordertracker.simulator.stream.UserDataHub;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * REST endpoints under {@code /api/v3}: order (POST/DELETE/GET), openOrders, myTrades, account, time, ping,
+ * exchangeInfo. Signed endpoints take the key from {@code X-MBX-APIKEY} and check the signature over the query
+ * string followed by the body, exactly as sent. Runs on the simulator context.
+ */
+public final class RestApi {
+
+  private static final Logger LOG = Logger.getLogger(RestApi.class.getName());
+
+  private final ExchangeApi exchange;
+  private final RequestAuthenticator authenticator;
+  private final UserDataHub hub;
+  private final FaultState faults;
+  private final boolean streamBeforeResponse;
+  private final RateLimits rateLimits = new RateLimits();
+
+  public RestApi(ExchangeApi exchange, RequestAuthenticator authenticator, UserDataHub hub, FaultState faults,
+      boolean streamBeforeResponse) {
+    this.exchange = exchange;
+    this.authenticator = authenticator;
+    this.hub = hub;
+    this.faults = faults;
+    this.streamBeforeResponse = streamBeforeResponse;
+  }
+
+  public void mount(Vertx vertx, Router router) {
+    router.route("/api/v3/*").handler(BodyHandler.create().setBodyLimit(1 << 20));
+    router.get("/api/v3/ping").handler(ctx -> json(ctx, 200, "{}"));
+    router.get("/api/v3/time").handler(ctx -> json(ctx, 200, "{\"serverTime\":" + System.currentTimeMillis() + "}"));
+    router.get("/api/v3/exchangeInfo").handler(ctx -> json(ctx, 200,
+        exchange.exchangeInfo(System.currentTimeMillis()).encode()));
+    signed(router, HttpMethod.POST, "/api/v3/order", true, (a, p) -> exchange.placeOrder(a, p));
+    signed(router, HttpMethod.DELETE, "/api/v3/order", true, (a, p) -> exchange.cancelOrder(a, p));
+    signed(router, HttpMethod.GET, "/api/v3/order", true, (a, p) -> exchange.orderStatus(a, p));
+    signed(router, HttpMethod.GET, "/api/v3/openOrders", true, (a, p) -> exchange.openOrders(a, p));
+    signed(router, HttpMethod.GET, "/api/v3/myTrades", true, (a, p) -> exchange.myTrades(a, p));
+    signed(router, HttpMethod.GET, "/api/v3/account", false,
+        (a, p) -> exchange.accountInfo(a, System.currentTimeMillis()));
+  }
+
+  private void signed(Router router, HttpMethod method, String path, boolean failable,
+      BiFunction<Account, RequestParams, Object> action) {
+    router.route(method, path).handler(ctx -> {
+      long now = System.currentTimeMillis();
+      String query = ctx.request().query();
+      String body = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+      String rawSignature = SigningPayloads.rawSignature(query);
+      if (rawSignature == null) {
+        rawSignature = SigningPayloads.rawSignature(body);
+      }
+      FailureKind failure = failable ? faults.takeFailure() : null;
+      if (!streamBeforeResponse) {
+        hub.deferEvents();
+      }
+      int status = 200;
+      String response;
+      try {
+        RequestParams params = RequestParams.of(decode(query, body));
+        String signature = rawSignature == null ? null : URLDecoder.decode(rawSignature, StandardCharsets.UTF_8);
+        Account account = authenticator.authenticate(ctx.request().getHeader("X-MBX-APIKEY"), params,
+            SigningPayloads.rest(query, body), signature, now);
+        response = String.valueOf(encode(action.apply(account, params)));
+      } catch (ApiException e) {
+        status = e.status();
+        response = e.toJson().encode();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "REST " + method + " " + path + " failed", e);
+        ApiException internal = ApiException.internal();
+        status = internal.status();
+        response = internal.toJson().encode();
+      }
+      if (failure != null) {
+        ApiException e = failure == FailureKind.HTTP_5XX ? ApiException.internal() : ApiException.timeout();
+        status = e.status();
+        response = e.toJson().encode();
+      }
+      ctx.response().putHeader("X-MBX-USED-WEIGHT-1M",
+          String.valueOf(rateLimits.count(1, false, now).getJsonObject(0).getLong("count")));
+      json(ctx, status, response);
+      if (!streamBeforeResponse) {
+        hub.flushDeferred();
+      }
+    });
+  }
+
+  private static Object encode(Object result) {
+    if (result instanceof io.vertx.core.json.JsonObject o) {
+      return o.encode();
+    }
+    if (result instanceof io.vertx.core.json.JsonArray a) {
+      return a.encode();
+    }
+    return result;
+  }
+
+  static Map<String, String> decode(String query, String body) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String raw : new String[] {query, body}) {
+      if (raw == null || raw.isEmpty()) {
+        continue;
+      }
+      for (String part : raw.split("&")) {
+        if (part.isEmpty()) {
+          continue;
+        }
+        int eq = part.indexOf('=');
+        String name = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+        String value = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+        values.put(name, value);
+      }
+    }
+    return values;
+  }
+
+  private static void json(RoutingContext ctx, int status, String body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json;charset=UTF-8").end(body);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.ordertracker.simulator.wire;
+
+import dev.ordertracker.simulator.account.Balances;
+import dev.ordertracker.simulator.matching.ExecutionReport;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Collection;
+
+/** Encodes user data events as Binance sends them (the inner {@code event} object). */
+public final class EventEncoder {
+
+  private EventEncoder() {
+  }
+
+  public static JsonObject executionReport(ExecutionReport r, long eventTime) {
+    JsonObject e = new JsonObject()
+        .put("e", "executionReport").put("E", eventTime).put("s", r.symbol()).put("c", r.clientOrderId())
+        .put("S", r.side().name()).put("o", r.type().name()).put("f", r.timeInForce().name())
+        .put("q", Decimals.format(r.origQty())).put("p", Decimals.format(r.price()))
+        .put("P", "0.00000000").put("F", "0.00000000").put("g", r.orderListId()).put("C", r.origClientOrderId())
+        .put("x", r.executionType().name()).put("X", r.status().name()).put("r", r.rejectReason())
+        .put("i", r.orderId()).put("l", Decimals.format(r.lastQty())).put("z", Decimals.format(r.cumQty()))
+        .put("L", Decimals.format(r.lastPrice()))
+        .put("n", r.commissionAsset() == null ? "0" : Decimals.format(r.commission()))
+        .put("N", r.commissionAsset()).put("T", r.transactTime()).put("t", r.tradeId())
+        .put("v", 0).put("I", r.executionId()).put("w", r.working()).put("m", r.maker()).put("M", r.tradeId() >= 0)
+        .put("O", r.creationTime()).put("Z", Decimals.format(r.cumQuote())).put("Y", Decimals.format(r.lastQuote()))
+        .put("Q", Decimals.format(r.quoteOrderQty())).put("W", r.workingTime()).put("V", "NONE");
+    if (r.expiryReason() != null) {
+      e.put("eR", r.expiryReason());
+    }
+    return e;
+  }
+
+  public static JsonObject outboundAccountPosition(Balances balances, Collection<String> assets, long time) {
+    JsonArray b = new JsonArray();
+    for (String asset : assets) {
+      Balances.Balance bal = balances.of(asset);
+      b.add(new JsonObject().put("a", asset).put("f", Decimals.format(bal.free()))
+          .put("l", Decimals.format(bal.locked())));
+    }
+    return new JsonObject().put("e", "outboundAccountPosition").put("E", time).put("u", time).put("B", b);
+  }
+
+  public static JsonObject serverShutdown(long time) {
+    return new JsonObject().put("e", "serverShutdown").put("E", time);
+  }
+
+  public static JsonObject eventStreamTerminated(long time) {
+    return new JsonObject().put("e", "eventStreamTerminated").put("E", time);
+  }
+}

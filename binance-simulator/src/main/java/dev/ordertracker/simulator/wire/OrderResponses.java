@@ -1,0 +1,86 @@
+package dev.ordertracker.simulator.wire;
+
+import dev.ordertracker.simulator.matching.Fill;
+import dev.ordertracker.simulator.matching.Order;
+import dev.ordertracker.simulator.matching.OrderType;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/** Order-shaped responses of the REST and WebSocket APIs (long field names, as Binance spells them). */
+public final class OrderResponses {
+
+  /** {@code newOrderRespType}. */
+  public enum ResponseType {
+    ACK, RESULT, FULL
+  }
+
+  private OrderResponses() {
+  }
+
+  /** Default response type: FULL for MARKET and LIMIT, ACK for other types (as Binance documents). */
+  public static ResponseType defaultFor(OrderType type) {
+    return type == OrderType.MARKET || type == OrderType.LIMIT ? ResponseType.FULL : ResponseType.ACK;
+  }
+
+  public static JsonObject placed(Order o, ResponseType type, long transactTime) {
+    JsonObject j = new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId()).put("orderListId", -1)
+        .put("clientOrderId", o.clientOrderId()).put("transactTime", transactTime);
+    if (type == ResponseType.ACK) {
+      return j;
+    }
+    j.put("price", Decimals.format(o.price())).put("origQty", Decimals.format(o.origQty()))
+        .put("executedQty", Decimals.format(o.executedQty()))
+        .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
+        .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
+        .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
+        .put("workingTime", o.workingTime()).put("selfTradePreventionMode", "NONE");
+    if (type == ResponseType.FULL) {
+      JsonArray fills = new JsonArray();
+      for (Fill f : o.fills()) {
+        fills.add(new JsonObject().put("price", Decimals.format(f.price())).put("qty", Decimals.format(f.qty()))
+            .put("commission", Decimals.format(f.commission())).put("commissionAsset", f.commissionAsset())
+            .put("tradeId", f.tradeId()));
+      }
+      j.put("fills", fills);
+    }
+    return j;
+  }
+
+  public static JsonObject canceled(Order o, String cancelClientId, long transactTime) {
+    return new JsonObject().put("symbol", o.symbol()).put("origClientOrderId", o.clientOrderId())
+        .put("orderId", o.orderId()).put("orderListId", -1).put("clientOrderId", cancelClientId)
+        .put("transactTime", transactTime).put("price", Decimals.format(o.price()))
+        .put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
+        .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
+        .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
+        .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
+        .put("selfTradePreventionMode", "NONE");
+  }
+
+  public static JsonObject status(Order o) {
+    return new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId()).put("orderListId", -1)
+        .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.price()))
+        .put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
+        .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
+        .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
+        .put("stopPrice", "0.00000000").put("icebergQty", "0.00000000").put("time", o.createTime())
+        .put("updateTime", o.updateTime()).put("isWorking", o.isWorking()).put("workingTime", o.workingTime())
+        .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty())).put("selfTradePreventionMode", "NONE");
+  }
+
+  public static JsonArray statuses(List<Order> orders) {
+    JsonArray a = new JsonArray();
+    orders.forEach(o -> a.add(status(o)));
+    return a;
+  }
+
+  public static JsonObject trade(Fill f) {
+    return new JsonObject().put("symbol", f.symbol()).put("id", f.tradeId()).put("orderId", f.orderId())
+        .put("orderListId", -1).put("price", Decimals.format(f.price())).put("qty", Decimals.format(f.qty()))
+        .put("quoteQty", Decimals.format(f.quoteQty())).put("commission", Decimals.format(f.commission()))
+        .put("commissionAsset", f.commissionAsset()).put("time", f.time()).put("isBuyer", f.buyer())
+        .put("isMaker", f.maker()).put("isBestMatch", true);
+  }
+}

@@ -1,0 +1,213 @@
+package dev.ordertracker.simulator.ws;
+
+import dev.ordertracker.simulator.account.Account;
+import dev.ordertracker.simulator.api.ApiException;
+import dev.ordertracker.simulator.api.ExchangeApi;
+import dev.ordertracker.simulator.api.RequestAuthenticator;
+import dev.ordertracker.simulator.api.RequestParams;
+import dev.ordertracker.simulator.faults.FailureKind;
+import dev.ordertracker.simulator.faults.FaultState;
+import dev.ordertracker.simulator.signing.KeyType;
+import dev.ordertracker.simulator.signing.SigningPayloads;
+import dev.ordertracker.simulator.stream.Subscription;
+import dev.ordertracker.simulator.stream.UserDataHub;
+import dev.ordertracker.simulator.wire.EventEncoder;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Decodes WebSocket API requests ({@code id, method, params}), runs the method and answers with Binance's
+ * envelope ({@code id, status, result | error, rateLimits}). The method table is the one place that knows method
+ * names. Runs on the simulator context.
+ */
+public final class WsApiDispatcher {
+
+  private static final Logger LOG = Logger.getLogger(WsApiDispatcher.class.getName());
+
+  @FunctionalInterface
+  private interface Method {
+    Object invoke(WsApiSession session, JsonObject params, RequestParams p, long now);
+  }
+
+  /** A method's entry: handler, request weight, whether it counts as an order, whether faults may fail it. */
+  private record Entry(Method method, int weight, boolean order, boolean failable) {
+  }
+
+  private final Map<String, Entry> methods = new HashMap<>();
+  private final ExchangeApi exchange;
+  private final RequestAuthenticator authenticator;
+  private final UserDataHub hub;
+  private final FaultState faults;
+  private final boolean streamBeforeResponse;
+
+  public WsApiDispatcher(ExchangeApi exchange, RequestAuthenticator authenticator, UserDataHub hub, FaultState faults,
+      boolean streamBeforeResponse) {
+    this.exchange = exchange;
+    this.authenticator = authenticator;
+    this.hub = hub;
+    this.faults = faults;
+    this.streamBeforeResponse = streamBeforeResponse;
+    methods.put("ping", new Entry((s, j, p, now) -> new JsonObject(), 1, false, false));
+    methods.put("time", new Entry((s, j, p, now) -> new JsonObject().put("serverTime", now), 1, false, false));
+    methods.put("exchangeInfo", new Entry((s, j, p, now) -> exchange.exchangeInfo(now), 20, false, false));
+    methods.put("session.logon", new Entry(this::logon, 2, false, false));
+    methods.put("session.status", new Entry((s, j, p, now) -> sessionStatus(s, now), 2, false, false));
+    methods.put("session.logout", new Entry(this::logout, 2, false, false));
+    methods.put("session.subscriptions", new Entry(this::listSubscriptions, 2, false, false));
+    methods.put("userDataStream.subscribe", new Entry(this::subscribeLogon, 2, false, false));
+    methods.put("userDataStream.subscribe.signature", new Entry(this::subscribeSignature, 2, false, false));
+    methods.put("userDataStream.unsubscribe", new Entry(this::unsubscribe, 2, false, false));
+    methods.put("order.place", new Entry((s, j, p, now) -> exchange.placeOrder(auth(s, j, p, now), p), 1, true, true));
+    methods.put("order.cancel", new Entry((s, j, p, now) -> exchange.cancelOrder(auth(s, j, p, now), p), 1, false, true));
+    methods.put("order.status", new Entry((s, j, p, now) -> exchange.orderStatus(auth(s, j, p, now), p), 4, false, true));
+    methods.put("openOrders.status",
+        new Entry((s, j, p, now) -> exchange.openOrders(auth(s, j, p, now), p), 6, false, true));
+    methods.put("myTrades", new Entry((s, j, p, now) -> exchange.myTrades(auth(s, j, p, now), p), 20, false, true));
+    methods.put("account.status",
+        new Entry((s, j, p, now) -> exchange.accountInfo(auth(s, j, p, now), now), 20, false, false));
+  }
+
+  public void handle(WsApiSession session, String text) {
+    long now = System.currentTimeMillis();
+    JsonObject request;
+    try {
+      request = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      session.sendText(error(null, ApiException.malformed("Malformed request."), null).encode());
+      return;
+    }
+    Object id = request.getValue("id");
+    String methodName = request.getString("method");
+    Entry entry = methodName == null ? null : methods.get(methodName);
+    if (entry == null) {
+      session.sendText(error(id, methodName == null ? ApiException.missing("method")
+          : ApiException.unknownMethod(methodName), null).encode());
+      return;
+    }
+    Object rawParams = request.getValue("params");
+    JsonObject params = rawParams instanceof JsonObject ? (JsonObject) rawParams : new JsonObject();
+    JsonArray limits = session.rateLimits().count(entry.weight(), entry.order(), now);
+    FailureKind failure = entry.failable() ? faults.takeFailure() : null;
+    if (!streamBeforeResponse) {
+      hub.deferEvents();
+    }
+    JsonObject response;
+    try {
+      Object result = entry.method().invoke(session, params, RequestParams.of(params), now);
+      response = new JsonObject().put("id", id).put("status", 200).put("result", result).put("rateLimits", limits);
+    } catch (ApiException e) {
+      response = error(id, e, limits);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "WebSocket API method " + methodName + " failed", e);
+      response = error(id, ApiException.internal(), limits);
+    }
+    if (failure != null) {
+      response = error(id, failure == FailureKind.HTTP_5XX ? ApiException.internal() : ApiException.timeout(), limits);
+    }
+    session.sendText(response.encode());
+    if (!streamBeforeResponse) {
+      hub.flushDeferred();
+    }
+  }
+
+  static JsonObject error(Object id, ApiException e, JsonArray limits) {
+    JsonObject response = new JsonObject().put("id", id).put("status", e.status()).put("error", e.toJson());
+    if (limits != null) {
+      response.put("rateLimits", limits);
+    }
+    return response;
+  }
+
+  // --------------------------------------------------------------- authentication
+
+  private Account auth(WsApiSession session, JsonObject params, RequestParams p, long now) {
+    if (params.containsKey("apiKey") || session.logon() == null) {
+      return authenticator.authenticate(p.required("apiKey"), p, SigningPayloads.wsApi(params),
+          p.optional("signature"), now);
+    }
+    authenticator.checkTimestamp(p, now);
+    return session.logon();
+  }
+
+  private Object logon(WsApiSession session, JsonObject params, RequestParams p, long now) {
+    Account account = authenticator.authenticate(p.required("apiKey"), p, SigningPayloads.wsApi(params),
+        p.optional("signature"), now);
+    if (account.keyType() != KeyType.ED25519) {
+      throw new ApiException(400, -4056, (account.keyType() == KeyType.HMAC ? "HMAC_SHA256" : "RSA")
+          + " API key is not supported.");
+    }
+    session.logon(account, now);
+    return sessionStatus(session, now);
+  }
+
+  private Object logout(WsApiSession session, JsonObject params, RequestParams p, long now) {
+    session.logon(null, now);
+    return sessionStatus(session, now);
+  }
+
+  private JsonObject sessionStatus(WsApiSession session, long now) {
+    Account a = session.logon();
+    return new JsonObject().put("apiKey", a == null ? null : a.apiKey())
+        .put("authorizedSince", a == null ? null : session.authorizedSince())
+        .put("connectedSince", session.connectedSince()).put("returnRateLimits", true).put("serverTime", now)
+        .put("userDataStream", session.hasSubscriptions());
+  }
+
+  // --------------------------------------------------------------- user data stream
+
+  private Object subscribeLogon(WsApiSession session, JsonObject params, RequestParams p, long now) {
+    if (session.logon() == null) {
+      throw ApiException.unauthorized();
+    }
+    return subscribe(session, session.logon());
+  }
+
+  private Object subscribeSignature(WsApiSession session, JsonObject params, RequestParams p, long now) {
+    Account account = authenticator.authenticate(p.required("apiKey"), p, SigningPayloads.wsApi(params),
+        p.optional("signature"), now);
+    return subscribe(session, account);
+  }
+
+  private JsonObject subscribe(WsApiSession session, Account account) {
+    Subscription s = session.addSubscription(account);
+    hub.subscribe(s);
+    return new JsonObject().put("subscriptionId", s.id());
+  }
+
+  private Object unsubscribe(WsApiSession session, JsonObject params, RequestParams p, long now) {
+    Long id = p.longValue("subscriptionId");
+    List<Subscription> ended = new ArrayList<>();
+    if (id == null) {
+      ended.addAll(session.subscriptions());
+    } else {
+      Subscription s = session.subscriptions().stream().filter(x -> x.id() == id).findFirst()
+          .orElseThrow(() -> new ApiException(400, -2035, "Subscription not found."));
+      ended.add(s);
+    }
+    for (Subscription s : ended) {
+      terminate(session, s, now);
+    }
+    return new JsonObject();
+  }
+
+  /** Ends a subscription, telling the client with {@code eventStreamTerminated}. */
+  void terminate(WsApiSession session, Subscription s, long now) {
+    session.sendEvent(s.id(), EventEncoder.eventStreamTerminated(now).encode());
+    session.removeSubscription(s.id());
+    hub.unsubscribe(s);
+  }
+
+  private Object listSubscriptions(WsApiSession session, JsonObject params, RequestParams p, long now) {
+    JsonArray a = new JsonArray();
+    session.subscriptions().forEach(s -> a.add(new JsonObject().put("subscriptionId", s.id())));
+    return a;
+  }
+}

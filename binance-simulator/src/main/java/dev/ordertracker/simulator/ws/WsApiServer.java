@@ -1,0 +1,103 @@
+package dev.ordertracker.simulator.ws;
+
+import dev.ordertracker.simulator.SimulatorOptions;
+import dev.ordertracker.simulator.faults.FaultState;
+import dev.ordertracker.simulator.stream.Subscription;
+import dev.ordertracker.simulator.stream.UserDataHub;
+import dev.ordertracker.simulator.wire.EventEncoder;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Accepts WebSocket API connections at {@code /ws-api/v3} (rejecting them while a refuse fault is armed), keeps
+ * the open sessions and implements the connection-level faults. Owned by the simulator context.
+ */
+public final class WsApiServer {
+
+  public static final String PATH = "/ws-api/v3";
+
+  private final Vertx vertx;
+  private final SimulatorOptions options;
+  private final WsApiDispatcher dispatcher;
+  private final UserDataHub hub;
+  private final FaultState faults;
+  private final Set<WsApiSession> sessions = new LinkedHashSet<>();
+
+  public WsApiServer(Vertx vertx, SimulatorOptions options, WsApiDispatcher dispatcher, UserDataHub hub,
+      FaultState faults) {
+    this.vertx = vertx;
+    this.options = options;
+    this.dispatcher = dispatcher;
+    this.hub = hub;
+    this.faults = faults;
+  }
+
+  public void handshake(ServerWebSocketHandshake handshake) {
+    if (!PATH.equals(handshake.path())) {
+      handshake.reject(404);
+    } else if (faults.refusing(System.currentTimeMillis())) {
+      handshake.reject(503);
+    } else {
+      handshake.accept();
+    }
+  }
+
+  public void connected(ServerWebSocket socket) {
+    WsApiSession session = new WsApiSession(socket, System.currentTimeMillis());
+    sessions.add(session);
+    socket.textMessageHandler(text -> dispatcher.handle(session, text));
+    socket.closeHandler(v -> closed(session));
+    socket.exceptionHandler(e -> socket.close());
+    session.startTimers(vertx, options.getPingIntervalMs(), options.getPongTimeoutMs(),
+        options.getMaxConnectionAgeMs());
+  }
+
+  private void closed(WsApiSession session) {
+    session.markClosed();
+    session.stopTimers(vertx);
+    sessions.remove(session);
+    for (Subscription s : session.subscriptions()) {
+      hub.unsubscribe(s);
+    }
+  }
+
+  public int connectionCount() {
+    return sessions.size();
+  }
+
+  public void dropAll() {
+    for (WsApiSession s : new ArrayList<>(sessions)) {
+      s.close((short) 1001, "dropped by fault injection");
+    }
+  }
+
+  public void broadcastServerShutdown() {
+    String frame = "{\"event\":" + EventEncoder.serverShutdown(System.currentTimeMillis()).encode() + "}";
+    sessions.forEach(s -> s.sendText(frame));
+  }
+
+  public boolean terminateStreams(String account) {
+    long now = System.currentTimeMillis();
+    for (WsApiSession session : sessions) {
+      List<Subscription> subs = new ArrayList<>(session.subscriptions());
+      for (Subscription s : subs) {
+        if (s.account().name().equals(account)) {
+          dispatcher.terminate(session, s, now);
+        }
+      }
+    }
+    return true;
+  }
+
+  public void closeAll() {
+    for (WsApiSession s : new ArrayList<>(sessions)) {
+      s.close((short) 1001, "simulator closing");
+    }
+  }
+}
