@@ -1,0 +1,7 @@
+package dev.ordertracker.binance.codec;
+
+import java.math.BigDecimal;
+
+/** A {@code balanceUpdate} event: a deposit, withdrawal or transfer ({@code a d T}). */
+public record BalanceUpdate(long eventTime, String asset, BigDecimal delta, long clearTime) implements UserDataEvent {
+}

@@ -1,0 +1,8 @@
+package dev.ordertracker.binance.codec;
+
+import java.math.BigDecimal;
+
+/** An {@code externalLockUpdate} event: funds locked or released outside Spot ({@code a d T}). */
+public record ExternalLockUpdate(long eventTime, String asset, BigDecimal delta, long transactionTime)
+    implements UserDataEvent {
+}
