@@ -72,6 +72,10 @@ public final class Fields {
   public static final String DUPLICATE_UPDATES = "duplicate_updates";
   public static final String PUBLISH_FAILURES = "publish_failures";
   public static final String LAST_SEQUENCE = "last_sequence";
+  /** Fills recorded on an order that was already final (no event is published for them). */
+  public static final String LATE_FILLS = "late_fills";
+  /** Updates for orders the tracker does not know and that do not describe the order (answered 404). */
+  public static final String UNKNOWN_ORDERS = "unknown_orders";
 
   // Event-bus message headers (DeliveryOptions)
   public static final String HEADER_PRIORITY = "priority";

@@ -1,0 +1,529 @@
+package dev.ordertracker.core;
+
+import dev.ordertracker.api.Decimals;
+import dev.ordertracker.api.EventType;
+import dev.ordertracker.api.Fill;
+import dev.ordertracker.api.NewOrder;
+import dev.ordertracker.api.OrderEvent;
+import dev.ordertracker.api.OrderKey;
+import dev.ordertracker.api.OrderStatus;
+import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.api.StatusUpdate;
+import dev.ordertracker.api.TrackedOrder;
+import dev.ordertracker.api.TrackerErrors;
+import dev.ordertracker.api.TrackerStats;
+import dev.ordertracker.api.UpdateOutcome;
+import dev.ordertracker.api.UpdateResult;
+import dev.ordertracker.core.book.OrderBook;
+import dev.ordertracker.core.state.OrderRecord;
+import dev.ordertracker.core.state.OrderStateMachine;
+import dev.ordertracker.core.state.Verdict;
+import dev.ordertracker.core.stats.TrackerCounters;
+import dev.ordertracker.core.stats.TrackerMetrics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The tracker without Vert.x: applies orders and updates to the {@link OrderBook} through the
+ * {@link OrderStateMachine} and emits {@link OrderEvent}s to an {@link EventSink}.
+ *
+ * <p>Single-threaded: owned by the tracker verticle's context (or a benchmark/test thread); no locks. Every update
+ * goes through the same fixed steps: identity (find the order, or start it from the stream) → duplicate
+ * (execution id, trade id) → transition (the table) → mutation (quantities, fill, status, history) → book (final
+ * orders move to the bounded history) → journal → event. The state is always updated before the event is emitted,
+ * and an emit failure is counted and logged but never undoes the change.
+ *
+ * <p>Lookups by order id: with a symbol they are exact; without one the id must match exactly one known order,
+ * active or in history, else {@link TrackerErrors#AMBIGUOUS} naming the symbols; no match is
+ * {@link TrackerErrors#NOT_FOUND}.
+ */
+public final class OrderTrackerCore {
+  private static final System.Logger LOG = System.getLogger(OrderTrackerCore.class.getName());
+
+  private final OrderBook book;
+  private final TrackerCounters counters = new TrackerCounters();
+  private final EventSink sink;
+  private final TrackerJournal journal;
+  private final TrackerMetrics metrics;
+  private final InstantSource clock;
+  private final List<OrderRecord> evicted = new ArrayList<>();
+  private long lastSequence;
+
+  // The last decision, so that the fast path (apply) allocates nothing and a result is built only when asked for.
+  private OrderRecord lastRecord;
+  private EventType lastEventType;
+  private long lastEventSequence = -1;
+  private Verdict lastVerdict;
+  private String lastReason;
+  private OrderStatus lastFrom;
+  private OrderStatus lastTo;
+  private BigDecimal lastReported;
+
+  private OrderTrackerCore(Builder b) {
+    this.book = new OrderBook(b.maxHistorySize);
+    this.lastSequence = b.initialSequence;
+    this.sink = b.sink;
+    this.journal = b.journal;
+    this.metrics = b.metrics;
+    this.clock = b.clock;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------------------------------------------- commands
+
+  /**
+   * Starts tracking an order in PENDING (no event), or merges the details into the order already known under the
+   * same (symbol, order id): its status, history and fills are kept.
+   */
+  public TrackedOrder trackOrder(NewOrder order) {
+    OrderRecord r = book.find(order.key());
+    if (r != null) {
+      String oldClientId = r.clientOrderId();
+      r.describe(order.clientOrderId(), order.orderType(), order.side(), order.quantity(), order.price(),
+          order.account(), order.exchangeResponse(), order.createdAt());
+      if (order.clientOrderId() != null && !order.clientOrderId().equals(oldClientId)) {
+        book.unindexClientId(oldClientId, r.key());
+        book.indexClientId(r);
+      }
+      changed(r);
+      return r.snapshot();
+    }
+    Instant now = clock.instant();
+    r = new OrderRecord(new OrderKey(book.symbol(order.symbol()), order.orderId()), OrderStatus.PENDING, now);
+    r.describe(order.clientOrderId(), order.orderType(), order.side(), order.quantity(), order.price(),
+        order.account(), order.exchangeResponse(), order.createdAt());
+    r.setStatus(OrderStatus.PENDING, now, null);
+    counters.totalTracked++;
+    book.add(r, evicted);
+    changed(r);
+    sizesChanged();
+    return r.snapshot();
+  }
+
+  /** Applies an exchange report and answers the full result (with a snapshot of the order). */
+  public UpdateResult applyUpdate(OrderUpdate update) {
+    return result(apply(update));
+  }
+
+  /**
+   * Applies an exchange report; the fast path, allocation-light, answering only the outcome.
+   *
+   * @throws TrackerException 404 when the order is unknown and the report does not describe it
+   */
+  public UpdateOutcome apply(OrderUpdate update) {
+    OrderRecord r = book.find(update.key());
+    if (r == null) {
+      if (!update.describesOrder()) {
+        counters.unknownOrders++;
+        metrics.unknownOrder();
+        throw TrackerException.notFound("unknown order " + update.key()
+            + " and the update does not describe it (order_type, side and quantity are needed to start tracking)");
+      }
+      return startFromStream(update);
+    }
+    return applyTo(r, update, null);
+  }
+
+  /**
+   * Applies the product brief's status update: status plus, optionally, the cumulative filled quantity and an
+   * explicit average price. FILLED without a quantity means "all of it" when the order quantity is known.
+   *
+   * @throws TrackerException 404 unknown order, 409 ambiguous order id without a symbol
+   */
+  public UpdateResult updateOrderStatus(StatusUpdate update) {
+    OrderRecord r = resolve(update.orderId(), update.symbol());
+    BigDecimal filled = update.filledQuantity();
+    if (filled == null) {
+      boolean allOfIt = update.status() == OrderStatus.FILLED && r.quantity() != null
+          && r.quantity().compareTo(r.filledQuantity()) > 0;
+      filled = allOfIt ? r.quantity() : r.filledQuantity();
+    }
+    OrderUpdate asReport = new OrderUpdate(r.orderId(), r.symbol(), update.status(), filled, null, null, null, null,
+        update.errorMessage(), null, null, null, null, null, null, null, false);
+    return result(applyTo(r, asReport, update.averagePrice()));
+  }
+
+  /** Empties the history of completed orders; answers how many were dropped. */
+  public int clearHistory() {
+    int n = book.clearHistory();
+    if (n > 0) {
+      journal.onHistoryDropped(n);
+    }
+    sizesChanged();
+    return n;
+  }
+
+  /**
+   * Loads the state a journal saved, into an empty tracker: active orders, completed orders oldest first, the last
+   * sequence (events continue after it, never reusing one) and the counters (may be null).
+   */
+  public void restore(Collection<TrackedOrder> active, List<TrackedOrder> historyOldestFirst, long sequence,
+                      TrackerStats stats) {
+    if (book.activeSize() + book.historySize() > 0) {
+      throw new IllegalStateException("restore needs an empty tracker");
+    }
+    for (TrackedOrder o : historyOldestFirst) {
+      if (!o.isFinal()) {
+        throw new IllegalArgumentException("history order " + o.key() + " is not final: " + o.status());
+      }
+      book.add(OrderRecord.restore(o), evicted);
+    }
+    for (TrackedOrder o : active) {
+      book.add(OrderRecord.restore(o), evicted);
+    }
+    evicted.clear();
+    lastSequence = Math.max(lastSequence, sequence);
+    if (stats != null) {
+      counters.restore(stats);
+    }
+    sizesChanged();
+  }
+
+  // ----------------------------------------------------------------------------------------------------- queries
+
+  /** @throws TrackerException 404 unknown, 409 ambiguous id without a symbol */
+  public TrackedOrder getOrder(String orderId, String symbol) {
+    return resolve(orderId, symbol).snapshot();
+  }
+
+  /** The most recent order placed with this client id. @throws TrackerException 404 */
+  public TrackedOrder getOrderByClientId(String clientOrderId) {
+    OrderRecord r = book.byClientId(clientOrderId);
+    if (r == null) {
+      throw TrackerException.notFound("no order with client_order_id '" + clientOrderId + "'");
+    }
+    return r.snapshot();
+  }
+
+  /** Active orders, oldest first, all or of one symbol. */
+  public List<TrackedOrder> getActiveOrders(String symbol) {
+    List<OrderRecord> records = book.active(symbol);
+    List<TrackedOrder> out = new ArrayList<>(records.size());
+    records.forEach(r -> out.add(r.snapshot()));
+    return out;
+  }
+
+  /** Completed orders, most recent first, at most {@code limit} (non-positive: all). */
+  public List<TrackedOrder> getCompletedOrders(int limit) {
+    List<OrderRecord> records = book.completed(limit);
+    List<TrackedOrder> out = new ArrayList<>(records.size());
+    records.forEach(r -> out.add(r.snapshot()));
+    return out;
+  }
+
+  public TrackerStats stats() {
+    return counters.toStats(book.activeSize(), book.historySize(), lastSequence);
+  }
+
+  /** Fills recorded after the order was final (no event published for them). */
+  public long lateFills() {
+    return counters.lateFills;
+  }
+
+  /** Updates refused with 404 because the order is unknown and the update does not describe it. */
+  public long unknownOrders() {
+    return counters.unknownOrders;
+  }
+
+  public long lastSequence() {
+    return lastSequence;
+  }
+
+  public int activeCount() {
+    return book.activeSize();
+  }
+
+  public int historyCount() {
+    return book.historySize();
+  }
+
+  // ------------------------------------------------------------------------------------------------- the steps
+
+  private OrderRecord resolve(String orderId, String symbol) {
+    if (symbol != null) {
+      OrderRecord r = book.find(new OrderKey(symbol, orderId));
+      if (r == null) {
+        throw TrackerException.notFound("no order " + symbol + "/" + orderId);
+      }
+      return r;
+    }
+    List<OrderKey> keys = book.keysOf(orderId);
+    if (keys.isEmpty()) {
+      throw TrackerException.notFound("no order with order_id '" + orderId + "'");
+    }
+    if (keys.size() > 1) {
+      TreeSet<String> symbols = new TreeSet<>();
+      keys.forEach(k -> symbols.add(k.symbol()));
+      throw new TrackerException(TrackerErrors.AMBIGUOUS, "order_id '" + orderId + "' is known on several symbols "
+          + symbols + ": pass the symbol");
+    }
+    return book.find(keys.get(0));
+  }
+
+  private UpdateOutcome startFromStream(OrderUpdate u) {
+    Instant now = clock.instant();
+    OrderRecord r = new OrderRecord(new OrderKey(book.symbol(u.symbol()), u.orderId()), u.status(), now);
+    r.describe(u.clientOrderId(), u.orderType(), u.side(), u.quantity(), u.price(), u.account(), null,
+        u.createdAt());
+    remember(r, null, null, null, null);
+    if (u.cumulativeFilledQuantity().signum() > 0) {
+      updateQuantities(r, u, null, now);
+    }
+    counters.totalTracked++;
+    finishChange(r, u, now, true);
+    return UpdateOutcome.APPLIED;
+  }
+
+  private UpdateOutcome applyTo(OrderRecord r, OrderUpdate u, BigDecimal explicitAverage) {
+    BigDecimal reported = u.cumulativeFilledQuantity();
+    remember(r, null, r.status(), u.status(), reported);
+    String executionId = u.executionId();
+    if (executionId != null && r.seenExecution(executionId)) {
+      return refuse(UpdateOutcome.DUPLICATE, "execution id '" + executionId + "' already applied");
+    }
+    Fill fill = u.lastFill();
+    if (fill != null && r.hasTrade(fill.tradeId())) {
+      return refuse(UpdateOutcome.DUPLICATE, "trade " + fill.tradeId() + " already recorded");
+    }
+    int cmp = reported.compareTo(r.filledQuantity());
+    Verdict verdict = OrderStateMachine.classify(r.status(), u.status(), cmp);
+    lastVerdict = verdict;
+    switch (verdict) {
+      case DUPLICATE:
+        return refuse(UpdateOutcome.DUPLICATE, null);
+      case STALE:
+        return refuse(UpdateOutcome.STALE, null);
+      case ILLEGAL:
+        return refuse(UpdateOutcome.ILLEGAL_TRANSITION, null);
+      case LATE_FILL:
+        return lateFill(r, u, explicitAverage);
+      default:
+        break;
+    }
+    Instant now = clock.instant();
+    if (cmp > 0) {
+      updateQuantities(r, u, explicitAverage, now);
+    } else if (explicitAverage != null) {
+      r.setQuantities(r.filledQuantity(), explicitAverage.multiply(r.filledQuantity()), explicitAverage, now);
+    }
+    if (fill != null) {
+      r.addFill(fill);
+    }
+    r.rememberExecution(executionId);
+    if (r.clientOrderId() == null && u.clientOrderId() != null) {
+      r.describe(u.clientOrderId(), null, null, null, null, null, null, null);
+      book.indexClientId(r);
+    }
+    if (r.account() == null && u.account() != null) {
+      r.describe(null, null, null, null, null, u.account(), null, null);
+    }
+    finishChange(r, u, now, false);
+    return UpdateOutcome.APPLIED;
+  }
+
+  /** Status, history, book, counters, journal, then the event: in this order. */
+  private void finishChange(OrderRecord r, OrderUpdate u, Instant now, boolean isNew) {
+    OrderStatus status = u.status();
+    String error = u.errorMessage();
+    if (error == null && u.lost()) {
+      error = "order lost: the exchange no longer knows it and no trade explains its end";
+    } else if (error == null && status == OrderStatus.FAILED) {
+      error = "order failed (no reason reported)";
+    }
+    r.setStatus(status, now, error);
+    if (isNew) {
+      book.add(r, evicted);
+    } else if (status.isFinal()) {
+      book.complete(r, evicted);
+    }
+    if (status.isFinal()) {
+      counters.finalStatus(status, u.lost());
+      metrics.finalStatus(status);
+    }
+    metrics.update(UpdateOutcome.APPLIED);
+    changed(r);
+    EventType type = u.lost() ? EventType.ORDER_LOST : EventType.forStatus(status);
+    if (type != null) {
+      long sequence = ++lastSequence;
+      lastEventType = type;
+      lastEventSequence = sequence;
+      emit(r.event(type, sequence, u.lastFill()));
+    }
+    if (isNew || status.isFinal()) {
+      sizesChanged();
+    }
+  }
+
+  /** Race 2 of the state machine: the order is final, a fill from before its end arrives now. No event. */
+  private UpdateOutcome lateFill(OrderRecord r, OrderUpdate u, BigDecimal explicitAverage) {
+    Instant now = clock.instant();
+    updateQuantities(r, u, explicitAverage, now);
+    if (u.lastFill() != null) {
+      r.addFill(u.lastFill());
+    }
+    r.rememberExecution(u.executionId());
+    counters.lateFills++;
+    metrics.lateFill();
+    LOG.log(System.Logger.Level.DEBUG, () -> "late fill on final order " + r.key() + " (" + r.status()
+        + "): cumulative filled now " + r.filledQuantity().toPlainString() + "; no event published");
+    changed(r);
+    return UpdateOutcome.APPLIED;
+  }
+
+  private void updateQuantities(OrderRecord r, OrderUpdate u, BigDecimal explicitAverage, Instant now) {
+    BigDecimal reported = u.cumulativeFilledQuantity();
+    BigDecimal quote;
+    BigDecimal average;
+    if (explicitAverage != null) {
+      average = explicitAverage;
+      quote = explicitAverage.multiply(reported);
+    } else {
+      quote = u.cumulativeQuoteQuantity();
+      Fill fill = u.lastFill();
+      if (quote == null && fill != null) {
+        // Without a cumulative quote, extend the known one by this trade when it is exactly the missing piece.
+        BigDecimal knownQuote = r.filledQuantity().signum() == 0 ? BigDecimal.ZERO : r.quoteQuantity();
+        if (knownQuote != null && r.filledQuantity().add(fill.quantity()).compareTo(reported) == 0) {
+          quote = knownQuote.add(fill.quoteQuantity());
+        }
+      }
+      average = Decimals.averagePrice(quote, reported);
+    }
+    r.setQuantities(reported, quote, average, now);
+  }
+
+  private UpdateOutcome refuse(UpdateOutcome outcome, String reason) {
+    lastReason = reason;
+    switch (outcome) {
+      case DUPLICATE:
+        counters.duplicateUpdates++;
+        break;
+      case STALE:
+        counters.rejectedUpdates++;
+        LOG.log(System.Logger.Level.DEBUG, () -> "stale update of " + lastRecord.key() + ": " + reason());
+        break;
+      default:
+        counters.rejectedUpdates++;
+        LOG.log(System.Logger.Level.INFO, () -> "illegal update of " + lastRecord.key() + ": " + reason());
+        break;
+    }
+    metrics.update(outcome);
+    return outcome;
+  }
+
+  private void emit(OrderEvent event) {
+    try {
+      sink.publish(event);
+      counters.eventsPublished++;
+      metrics.published(event.eventType());
+    } catch (RuntimeException e) {
+      counters.publishFailures++;
+      metrics.publishFailed();
+      LOG.log(System.Logger.Level.WARNING, "publishing " + event.eventType() + " #" + event.sequence() + " of "
+          + event.symbol() + "/" + event.orderId() + " failed; the state change stands", e);
+    }
+    if (journal != TrackerJournal.NONE) {
+      journal.onEventPublished(event);
+    }
+  }
+
+  private void changed(OrderRecord r) {
+    if (journal != TrackerJournal.NONE) {
+      journal.onOrderChanged(r.snapshot());
+    }
+    if (!evicted.isEmpty()) {
+      if (journal != TrackerJournal.NONE) {
+        journal.onHistoryDropped(evicted.size());
+      }
+      evicted.clear();
+    }
+  }
+
+  private void sizesChanged() {
+    metrics.sizes(book.activeSize(), book.historySize());
+  }
+
+  private void remember(OrderRecord r, EventType type, OrderStatus from, OrderStatus to, BigDecimal reported) {
+    lastRecord = r;
+    lastEventType = type;
+    lastEventSequence = -1;
+    lastVerdict = null;
+    lastReason = null;
+    lastFrom = from;
+    lastTo = to;
+    lastReported = reported;
+  }
+
+  private String reason() {
+    if (lastReason == null && lastVerdict != null) {
+      lastReason = OrderStateMachine.explain(lastVerdict, lastFrom, lastTo, lastRecord.filledQuantity(),
+          lastReported);
+    }
+    return lastReason;
+  }
+
+  private UpdateResult result(UpdateOutcome outcome) {
+    TrackedOrder order = lastRecord.snapshot();
+    if (outcome == UpdateOutcome.APPLIED) {
+      return UpdateResult.applied(order, lastEventType, lastEventSequence);
+    }
+    return UpdateResult.refused(outcome, order, reason());
+  }
+
+  /** Configuration of a core; defaults: history 1000, sequence 0, no sink, no journal, no metrics, wall clock. */
+  public static final class Builder {
+    private int maxHistorySize = 1000;
+    private long initialSequence;
+    private EventSink sink = EventSink.NONE;
+    private TrackerJournal journal = TrackerJournal.NONE;
+    private TrackerMetrics metrics = TrackerMetrics.NONE;
+    private InstantSource clock = () -> Instant.ofEpochMilli(System.currentTimeMillis());
+
+    private Builder() {
+    }
+
+    public Builder maxHistorySize(int value) {
+      this.maxHistorySize = value;
+      return this;
+    }
+
+    public Builder initialSequence(long value) {
+      this.initialSequence = value;
+      return this;
+    }
+
+    public Builder sink(EventSink value) {
+      this.sink = java.util.Objects.requireNonNull(value);
+      return this;
+    }
+
+    public Builder journal(TrackerJournal value) {
+      this.journal = java.util.Objects.requireNonNull(value);
+      return this;
+    }
+
+    public Builder metrics(TrackerMetrics value) {
+      this.metrics = java.util.Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Timestamps of changes; must answer millisecond-precision instants (the wire format's precision). */
+    public Builder clock(InstantSource value) {
+      this.clock = java.util.Objects.requireNonNull(value);
+      return this;
+    }
+
+    public OrderTrackerCore build() {
+      return new OrderTrackerCore(this);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.ordertracker.core;
+
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.OrderTrackerService;
+import dev.ordertracker.core.publish.EventBusPublisher;
+import dev.ordertracker.core.service.LocalUpdateIngest;
+import dev.ordertracker.core.service.TrackerServiceEndpoint;
+import dev.ordertracker.core.stats.MicrometerTrackerMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.serviceproxy.ServiceBinder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The only writer of order state. Owns one {@link OrderTrackerCore} on its context; serves
+ * {@link OrderTrackerService} at {@code <prefix>.tracker}, takes in-JVM {@code OrderUpdate} records at
+ * {@code <prefix>.tracker.ingest} ({@link LocalUpdateIngest}) and publishes events on
+ * {@code <prefix>.events.<TYPE>}. Configured by {@link OrderTrackerOptions} (deployment config JSON).
+ *
+ * <pre>{@code
+ * vertx.deployVerticle(new OrderTrackerVerticle(),
+ *     new DeploymentOptions().setConfig(new JsonObject().put("max_history_size", 1000)));
+ * OrderTracker tracker = OrderTracker.create(vertx);
+ * }</pre>
+ */
+public final class OrderTrackerVerticle extends VerticleBase {
+  private final TrackerJournal journal;
+  private final TrackerState initialState;
+  private OrderTrackerOptions options;
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+
+  public OrderTrackerVerticle() {
+    this(TrackerJournal.NONE, null);
+  }
+
+  /**
+   * @param journal      told about every accepted change (durable store, fail-over); {@link TrackerJournal#NONE}
+   * @param initialState state to restore before serving (may be null)
+   */
+  public OrderTrackerVerticle(TrackerJournal journal, TrackerState initialState) {
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.initialState = initialState;
+  }
+
+  @Override
+  public Future<?> start() {
+    try {
+      options = new OrderTrackerOptions(config());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new IllegalArgumentException("order tracker config: " + e.getMessage(), e));
+    }
+    Addresses addresses = options.addresses();
+    EventSink sink = options.isPublishEvents() ? new EventBusPublisher(vertx.eventBus(), addresses) : EventSink.NONE;
+    OrderTrackerCore core = OrderTrackerCore.builder()
+        .maxHistorySize(options.getMaxHistorySize())
+        .initialSequence(options.getInitialSequence())
+        .sink(sink)
+        .journal(journal)
+        .metrics(MicrometerTrackerMetrics.forDefaultRegistry(addresses.prefix()))
+        .build();
+    if (initialState != null) {
+      try {
+        core.restore(initialState.active(), initialState.history(), initialState.lastSequence(),
+            initialState.stats());
+      } catch (RuntimeException e) {
+        return Future.failedFuture(new IllegalArgumentException("order tracker restore: " + e.getMessage(), e));
+      }
+    }
+    MessageConsumer<?> service = new ServiceBinder(vertx).setAddress(addresses.tracker())
+        .register(OrderTrackerService.class, new TrackerServiceEndpoint(core));
+    consumers.add(service);
+    if (options.isLocalIngest()) {
+      consumers.add(LocalUpdateIngest.consume(vertx.eventBus(), addresses, core));
+    }
+    List<Future<Void>> registered = new ArrayList<>();
+    consumers.forEach(c -> registered.add(c.completion()));
+    return Future.all(registered);
+  }
+
+  @Override
+  public Future<?> stop() {
+    List<Future<Void>> unregistered = new ArrayList<>();
+    consumers.forEach(c -> unregistered.add(c.unregister()));
+    consumers.clear();
+    return Future.all(unregistered);
+  }
+
+  /** The options in effect (after start). */
+  public OrderTrackerOptions options() {
+    return options;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.ordertracker.core.state;
+
+/** What the state machine says about a reported (status, cumulative filled quantity) for an order. */
+public enum Verdict {
+  /** A legal transition (or a larger fill while PARTIALLY_FILLED): apply it and publish its event. */
+  APPLY,
+  /**
+   * The order is already final and the report carries a larger cumulative filled quantity: a fill that happened
+   * before the order became final, reported after it. Record the fill and the quantities; the status stays.
+   */
+  LATE_FILL,
+  /** Same status and same cumulative quantity as known. */
+  DUPLICATE,
+  /** Older than what is known: a smaller quantity, an earlier status, a non-final report after a final one. */
+  STALE,
+  /** Not in the transition table. */
+  ILLEGAL
+}

@@ -1,0 +1,44 @@
+package dev.ordertracker.core.store;
+
+import dev.ordertracker.api.ExactJson;
+import dev.ordertracker.api.OrderEvent;
+import dev.ordertracker.api.TrackedOrder;
+import dev.ordertracker.api.TrackerStats;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The text form of what the stores keep: the model's own JSON, with {@link ExactJson} so that decimals survive the
+ * round trip exactly (plain notation out, BigDecimal in).
+ */
+final class StoreJson {
+  static {
+    ExactJson.install();
+  }
+
+  private StoreJson() {
+  }
+
+  static String encode(TrackedOrder order) {
+    return order.toJson().encode();
+  }
+
+  static String encode(OrderEvent event) {
+    return event.toJson().encode();
+  }
+
+  static String encode(TrackerStats stats) {
+    return stats.toJson().encode();
+  }
+
+  static TrackedOrder order(String text) {
+    return new TrackedOrder(new JsonObject(text));
+  }
+
+  static OrderEvent event(String text) {
+    return OrderEvent.fromJson(new JsonObject(text));
+  }
+
+  static TrackerStats stats(String text) {
+    return new TrackerStats(new JsonObject(text));
+  }
+}
