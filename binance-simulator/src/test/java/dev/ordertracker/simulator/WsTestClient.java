@@ -54,8 +54,15 @@ final class WsTestClient {
     return new WsTestClient(client, ws);
   }
 
+  private final Object lock = new Object();
+
   private void onText(String text) {
-    JsonObject frame = new JsonObject(text);
+    synchronized (lock) {
+      onFrame(new JsonObject(text));
+    }
+  }
+
+  private void onFrame(JsonObject frame) {
     frames.add(frame);
     if (frame.containsKey("status") && frame.containsKey("id")) {
       Promise<JsonObject> p = pending.remove(String.valueOf(frame.getValue("id")));
@@ -107,16 +114,18 @@ final class WsTestClient {
   List<JsonObject> await(Predicate<JsonObject> match, int count) throws Exception {
     Promise<List<JsonObject>> promise = Promise.promise();
     Waiter w = new Waiter(match, count, promise, new CopyOnWriteArrayList<>());
-    waiters.add(w);
-    for (Iterator<JsonObject> it = frames.iterator(); it.hasNext();) {
-      JsonObject f = it.next();
-      if (match.test(f) && !w.seen.contains(f)) {
-        w.seen.add(f);
+    synchronized (lock) {
+      for (Iterator<JsonObject> it = frames.iterator(); it.hasNext();) {
+        JsonObject f = it.next();
+        if (match.test(f)) {
+          w.seen.add(f);
+        }
       }
-    }
-    if (w.seen.size() >= count) {
-      waiters.remove(w);
-      promise.tryComplete(new ArrayList<>(w.seen));
+      if (w.seen.size() >= count) {
+        promise.tryComplete(new ArrayList<>(w.seen));
+      } else {
+        waiters.add(w);
+      }
     }
     try {
       return promise.future().await(TIMEOUT_S, TimeUnit.SECONDS);
