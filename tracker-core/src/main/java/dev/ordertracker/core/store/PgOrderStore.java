@@ -1,0 +1,311 @@
+package dev.ordertracker.core.store;
+
+import dev.ordertracker.api.OrderEvent;
+import dev.ordertracker.api.OrderStatus;
+import dev.ordertracker.api.TrackedOrder;
+import dev.ordertracker.api.store.AggregateQuery;
+import dev.ordertracker.api.store.EventsPage;
+import dev.ordertracker.api.store.JournalBatch;
+import dev.ordertracker.api.store.OrderAggregates;
+import dev.ordertracker.api.store.OrderPage;
+import dev.ordertracker.api.store.OrderQuery;
+import dev.ordertracker.api.store.OrderStore;
+import dev.ordertracker.api.store.RecoveredState;
+import dev.ordertracker.api.store.RetentionPolicy;
+import dev.ordertracker.api.store.RetentionResult;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The cluster store: the same tables as the SQLite store in a PostgreSQL schema, through the non-blocking
+ * vertx-pg-client (nothing blocks, no worker needed). Use it when history must survive the loss of a node: any
+ * node that takes over the tracker recovers from the same database.
+ *
+ * <p>Every {@link #append} is one transaction of two batched statements ({@code executeBatch}); appends are chained
+ * so that they commit in call order. With {@code fsyncEachBatch=false} the transaction commits with
+ * {@code synchronous_commit=off} (a server crash may lose the last few hundred milliseconds; a tracker crash loses
+ * nothing committed). Decimals are NUMERIC (exact sums in SQL); times are epoch milliseconds.
+ */
+public final class PgOrderStore implements OrderStore {
+  private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  private static final String UPSERT_ORDER = "INSERT INTO orders (symbol, order_id, account, status, is_final, "
+      + "created_at, updated_at, time_to_fill_ms, filled_quantity, notional, doc) "
+      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (symbol, order_id) DO UPDATE SET "
+      + "account = excluded.account, status = excluded.status, is_final = excluded.is_final, "
+      + "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+      + "time_to_fill_ms = excluded.time_to_fill_ms, filled_quantity = excluded.filled_quantity, "
+      + "notional = excluded.notional, doc = excluded.doc";
+  private static final String INSERT_EVENT =
+      "INSERT INTO events (seq, event_time, doc) VALUES ($1, $2, $3) ON CONFLICT (seq) DO NOTHING";
+  private static final String PUT_META = "INSERT INTO meta (key, value) VALUES ($1, $2) "
+      + "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+  private static final String PUT_LAST_SEQUENCE = "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) "
+      + "DO UPDATE SET value = greatest(meta.value::bigint, excluded.value::bigint)::text";
+  private static final String ORDER_BY = " ORDER BY created_at DESC, symbol COLLATE \"C\", order_id COLLATE \"C\"";
+
+  private final Vertx vertx;
+  private final PgConnectOptions connectOptions;
+  private final String schema;
+  private final boolean fsyncEachBatch;
+  private final int poolSize;
+  private Pool pool;
+  private Future<Void> tail = Future.succeededFuture();
+
+  /**
+   * @param url    {@code postgresql://user:password@host:port/database}
+   * @param schema the schema holding the tables (created when missing), lower-case letters, digits, underscore
+   */
+  public PgOrderStore(Vertx vertx, String url, String schema, boolean fsyncEachBatch, int poolSize) {
+    if (!SCHEMA_NAME.matcher(schema).matches()) {
+      throw new IllegalArgumentException("schema: '" + schema + "' must be lower-case letters, digits and _");
+    }
+    this.vertx = vertx;
+    this.connectOptions = PgConnectOptions.fromUri(url);
+    this.connectOptions.addProperty("search_path", schema);
+    this.connectOptions.addProperty("application_name", "vertx-order-tracker");
+    this.schema = schema;
+    this.fsyncEachBatch = fsyncEachBatch;
+    this.poolSize = poolSize;
+  }
+
+  @Override
+  public String describe() {
+    return "postgresql://" + connectOptions.getUser() + "@" + connectOptions.getHost() + ":"
+        + connectOptions.getPort() + "/" + connectOptions.getDatabase() + " (schema " + schema + ")";
+  }
+
+  @Override
+  public Future<Void> open() {
+    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(poolSize)).connectingTo(connectOptions)
+        .using(vertx).build();
+    String[] ddl = {
+        "CREATE SCHEMA IF NOT EXISTS " + schema,
+        "CREATE TABLE IF NOT EXISTS orders (symbol TEXT NOT NULL, order_id TEXT NOT NULL, account TEXT, "
+            + "status TEXT NOT NULL, is_final BOOLEAN NOT NULL, created_at BIGINT NOT NULL, "
+            + "updated_at BIGINT NOT NULL, time_to_fill_ms BIGINT, filled_quantity NUMERIC NOT NULL, "
+            + "notional NUMERIC NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (symbol, order_id))",
+        "CREATE INDEX IF NOT EXISTS orders_final_updated ON orders (is_final, updated_at)",
+        "CREATE INDEX IF NOT EXISTS orders_created ON orders (created_at)",
+        "CREATE INDEX IF NOT EXISTS orders_updated ON orders (updated_at)",
+        "CREATE INDEX IF NOT EXISTS orders_status ON orders (status)",
+        "CREATE INDEX IF NOT EXISTS orders_account ON orders (account)",
+        "CREATE TABLE IF NOT EXISTS events (seq BIGINT PRIMARY KEY, event_time BIGINT NOT NULL, doc TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS events_time ON events (event_time)",
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    };
+    // Two trackers racing to create the schema: serialise DDL with an advisory lock inside one transaction.
+    return pool.withTransaction(conn -> {
+      Future<?> f = conn.query("SELECT pg_advisory_xact_lock(727172)").execute();
+      for (String sql : ddl) {
+        f = f.compose(v -> conn.query(sql).execute());
+      }
+      return f.compose(v -> conn.preparedQuery("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+          .execute(Tuple.of(SqliteJournal.META_SCHEMA, Integer.toString(SqliteJournal.SCHEMA_VERSION))));
+    }).<Void>mapEmpty().recover(e -> Future.failedFuture(
+        new IllegalStateException("order store " + describe() + ": cannot open: " + e.getMessage(), e)));
+  }
+
+  @Override
+  public Future<Void> append(JournalBatch batch) {
+    Future<Void> result = tail.transform(ignored -> pool.withTransaction(conn -> write(conn, batch)));
+    tail = result.recover(e -> Future.succeededFuture());
+    return result;
+  }
+
+  private Future<Void> write(SqlConnection conn, JournalBatch batch) {
+    Future<?> f = fsyncEachBatch ? Future.succeededFuture()
+        : conn.query("SET LOCAL synchronous_commit = off").execute();
+    if (!batch.orders().isEmpty()) {
+      List<Tuple> rows = new ArrayList<>(batch.orders().size());
+      for (TrackedOrder order : batch.orders()) {
+        OrderRow r = OrderRow.of(order);
+        rows.add(Tuple.tuple().addString(r.symbol()).addString(r.orderId()).addString(r.account())
+            .addString(r.status().name()).addBoolean(r.isFinal()).addLong(r.createdMs()).addLong(r.updatedMs())
+            .addLong(r.timeToFillMs()).addBigDecimal(r.filledQuantity()).addBigDecimal(r.notional())
+            .addString(r.doc()));
+      }
+      f = f.compose(v -> conn.preparedQuery(UPSERT_ORDER).executeBatch(rows));
+    }
+    long maxSeq = 0;
+    if (!batch.events().isEmpty()) {
+      List<Tuple> rows = new ArrayList<>(batch.events().size());
+      for (OrderEvent e : batch.events()) {
+        rows.add(Tuple.of(e.sequence(), OrderRow.eventMillis(e), StoreJson.encode(e)));
+        maxSeq = Math.max(maxSeq, e.sequence());
+      }
+      f = f.compose(v -> conn.preparedQuery(INSERT_EVENT).executeBatch(rows));
+    }
+    if (batch.counters() != null) {
+      String counters = StoreJson.encode(batch.counters());
+      f = f.compose(v -> conn.preparedQuery(PUT_META).execute(Tuple.of(SqliteJournal.META_COUNTERS, counters)));
+      maxSeq = Math.max(maxSeq, batch.counters().lastSequence());
+    }
+    if (maxSeq > 0) {
+      String last = Long.toString(maxSeq);
+      f = f.compose(v -> conn.preparedQuery(PUT_LAST_SEQUENCE)
+          .execute(Tuple.of(SqliteJournal.META_LAST_SEQUENCE, last)));
+    }
+    return f.mapEmpty();
+  }
+
+  @Override
+  public Future<RecoveredState> recover(int historyLimit) {
+    Future<List<TrackedOrder>> active = docs(pool, "SELECT doc FROM orders WHERE NOT is_final "
+        + "ORDER BY created_at, symbol COLLATE \"C\", order_id COLLATE \"C\"", Tuple.tuple());
+    Future<List<TrackedOrder>> history = historyLimit <= 0 ? Future.succeededFuture(List.of())
+        : docs(pool, "SELECT doc FROM orders WHERE is_final ORDER BY updated_at DESC, symbol COLLATE \"C\" DESC, "
+            + "order_id COLLATE \"C\" DESC LIMIT $1", Tuple.of(historyLimit)).map(l -> {
+              List<TrackedOrder> copy = new ArrayList<>(l);
+              Collections.reverse(copy);
+              return copy;
+            });
+    Future<String> counters = meta(SqliteJournal.META_COUNTERS);
+    return Future.all(active, history, counters, lastSequence()).map(v -> new RecoveredState(active.result(),
+        history.result(), v.resultAt(3), counters.result() == null ? null : StoreJson.stats(counters.result())));
+  }
+
+  @Override
+  public Future<Long> lastSequence() {
+    return pool.query("SELECT greatest(coalesce((SELECT max(seq) FROM events), 0), "
+        + "coalesce((SELECT value::bigint FROM meta WHERE key = 'last_sequence'), 0))").execute()
+        .map(rs -> rs.iterator().next().getLong(0));
+  }
+
+  @Override
+  public Future<EventsPage> eventsSince(long afterSequence, int limit) {
+    if (limit < 1 || limit > MAX_EVENTS_PER_PAGE) {
+      return Future.failedFuture(new IllegalArgumentException("limit must be 1.." + MAX_EVENTS_PER_PAGE
+          + ", was " + limit));
+    }
+    Future<RowSet<Row>> rows = pool.preparedQuery("SELECT doc FROM events WHERE seq > $1 ORDER BY seq LIMIT $2")
+        .execute(Tuple.of(afterSequence, limit + 1));
+    Future<Long> last = lastSequence();
+    Future<Long> first = pool.query("SELECT coalesce(min(seq), 0) FROM events").execute()
+        .map(rs -> rs.iterator().next().getLong(0));
+    return Future.all(rows, last, first).map(v -> {
+      List<OrderEvent> events = new ArrayList<>();
+      boolean more = false;
+      for (Row row : rows.result()) {
+        if (events.size() == limit) {
+          more = true;
+          break;
+        }
+        events.add(StoreJson.event(row.getString(0)));
+      }
+      long lastSeq = last.result();
+      long firstSeq = first.result() == 0 ? lastSeq + 1 : first.result();
+      return new EventsPage(afterSequence, events, lastSeq, firstSeq, more,
+          afterSequence + 1 < firstSeq && afterSequence < lastSeq);
+    });
+  }
+
+  @Override
+  public Future<OrderPage> queryOrders(OrderQuery query) {
+    FilterSql f = FilterSql.of(query.filter());
+    Future<Long> total = pool.preparedQuery(FilterSql.numbered("SELECT count(*) FROM orders" + f.where))
+        .execute(Tuple.from(f.params)).map(rs -> rs.iterator().next().getLong(0));
+    List<Object> params = new ArrayList<>(f.params);
+    params.add(query.pageSize());
+    params.add(query.offset());
+    Future<List<TrackedOrder>> orders = docs(pool,
+        FilterSql.numbered("SELECT doc FROM orders" + f.where + ORDER_BY + " LIMIT ? OFFSET ?"), Tuple.from(params));
+    return Future.all(total, orders).map(v ->
+        new OrderPage(orders.result(), query.page(), query.pageSize(), total.result()));
+  }
+
+  @Override
+  public Future<OrderAggregates> aggregates(AggregateQuery query) {
+    FilterSql f = FilterSql.of(query.filter());
+    Tuple params = Tuple.from(f.params);
+    Future<RowSet<Row>> byStatus = pool.preparedQuery(FilterSql.numbered(
+        "SELECT status, count(*) FROM orders" + f.where + " GROUP BY status")).execute(params);
+    Future<RowSet<Row>> bySymbol = pool.preparedQuery(FilterSql.numbered(
+        "SELECT symbol, count(*) FROM orders" + f.where + " GROUP BY symbol")).execute(params);
+    Future<RowSet<Row>> volumes = pool.preparedQuery(FilterSql.numbered(
+        "SELECT symbol, sum(filled_quantity), sum(notional) FROM orders" + f.and("filled_quantity > 0")
+            + " GROUP BY symbol")).execute(params);
+    Future<RowSet<Row>> ttf = pool.preparedQuery(FilterSql.numbered(
+        "SELECT coalesce(sum(time_to_fill_ms), 0), count(time_to_fill_ms) FROM orders"
+            + f.and("status = 'FILLED'"))).execute(params);
+    return Future.all(byStatus, bySymbol, volumes, ttf).map(v -> {
+      Map<OrderStatus, Long> statuses = new TreeMap<>();
+      byStatus.result().forEach(r -> statuses.put(OrderStatus.parse(r.getString(0)), r.getLong(1)));
+      Map<String, Long> symbols = new TreeMap<>();
+      bySymbol.result().forEach(r -> symbols.put(r.getString(0), r.getLong(1)));
+      Map<String, OrderAggregates.SymbolVolume> vols = new TreeMap<>();
+      volumes.result().forEach(r -> vols.put(r.getString(0),
+          new OrderAggregates.SymbolVolume(r.getBigDecimal(1), r.getBigDecimal(2))));
+      Row t = ttf.result().iterator().next();
+      return OrderAggregates.of(statuses, symbols, vols, t.getLong(0), t.getLong(1));
+    });
+  }
+
+  @Override
+  public Future<RetentionResult> enforceRetention(RetentionPolicy policy) {
+    long cutoff = System.currentTimeMillis() - policy.maxAgeMs();
+    return pool.withTransaction(conn -> {
+      long[] deleted = new long[2];
+      Future<?> f = Future.succeededFuture();
+      if (policy.maxAgeMs() > 0) {
+        f = f.compose(v -> delete(conn, "DELETE FROM events WHERE event_time < $1", cutoff, deleted, 0))
+            .compose(v -> delete(conn, "DELETE FROM orders WHERE is_final AND updated_at < $1", cutoff, deleted, 1));
+      }
+      if (policy.maxEvents() > 0) {
+        f = f.compose(v -> delete(conn, "DELETE FROM events WHERE seq < (SELECT seq FROM events ORDER BY seq DESC "
+            + "OFFSET $1 LIMIT 1)", policy.maxEvents() - 1, deleted, 0));
+      }
+      if (policy.maxCompletedOrders() > 0) {
+        f = f.compose(v -> delete(conn, "DELETE FROM orders o USING (SELECT symbol, order_id FROM orders "
+            + "WHERE is_final ORDER BY updated_at DESC OFFSET $1) d WHERE o.symbol = d.symbol "
+            + "AND o.order_id = d.order_id", policy.maxCompletedOrders(), deleted, 1));
+      }
+      return f.map(v -> new RetentionResult(deleted[0], deleted[1]));
+    });
+  }
+
+  @Override
+  public Future<Void> close() {
+    Pool p = pool;
+    pool = null;
+    if (p == null) {
+      return Future.succeededFuture();
+    }
+    return tail.transform(ignored -> p.close());
+  }
+
+  private static Future<Void> delete(SqlConnection conn, String sql, long param, long[] counts, int slot) {
+    return conn.preparedQuery(sql).execute(Tuple.of(param)).map(rs -> {
+      counts[slot] += rs.rowCount();
+      return null;
+    });
+  }
+
+  private Future<String> meta(String key) {
+    return pool.preparedQuery("SELECT value FROM meta WHERE key = $1").execute(Tuple.of(key))
+        .map(rs -> rs.size() == 0 ? null : rs.iterator().next().getString(0));
+  }
+
+  private static Future<List<TrackedOrder>> docs(SqlClient client, String sql, Tuple params) {
+    return client.preparedQuery(sql).execute(params).map(rs -> {
+      List<TrackedOrder> out = new ArrayList<>(rs.size());
+      rs.forEach(r -> out.add(StoreJson.order(r.getString(0))));
+      return out;
+    });
+  }
+}
