@@ -1,0 +1,170 @@
+package dev.ordertracker.binance.metrics;
+
+import dev.ordertracker.binance.codec.FrameDecodeException;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of one adapter instance. Written on the verticle's context, readable from anywhere (tests, a metrics
+ * endpoint): plain atomics, bounded labels only (decode error kind). Frame-to-event latency is kept as a small
+ * log-scale histogram in microseconds.
+ */
+public final class AdapterMetrics {
+  private final LongAdder frames = new LongAdder();
+  private final Map<FrameDecodeException.Kind, LongAdder> decodeErrors = new EnumMap<>(FrameDecodeException.Kind.class);
+  private final LongAdder invalidReports = new LongAdder();
+  private final LongAdder duplicatesDropped = new LongAdder();
+  private final LongAdder updatesSent = new LongAdder();
+  private final LongAdder updateFailures = new LongAdder();
+  private final LongAdder connects = new LongAdder();
+  private final LongAdder reconnects = new LongAdder();
+  private final LongAdder reconciliations = new LongAdder();
+  private final LongAdder reconciliationCorrections = new LongAdder();
+  private final LongAdder ordersLost = new LongAdder();
+  private final LongAdder accountEvents = new LongAdder();
+  private final LongAdder subscriptionFailures = new LongAdder();
+  private final AtomicLong[] latencyBuckets = new AtomicLong[32];
+
+  public AdapterMetrics() {
+    for (FrameDecodeException.Kind k : FrameDecodeException.Kind.values()) {
+      decodeErrors.put(k, new LongAdder());
+    }
+    for (int i = 0; i < latencyBuckets.length; i++) {
+      latencyBuckets[i] = new AtomicLong();
+    }
+  }
+
+  public void frame() {
+    frames.increment();
+  }
+
+  public void decodeError(FrameDecodeException.Kind kind) {
+    decodeErrors.get(kind).increment();
+  }
+
+  public void invalidReport() {
+    invalidReports.increment();
+  }
+
+  public void duplicateDropped() {
+    duplicatesDropped.increment();
+  }
+
+  public void updateSent() {
+    updatesSent.increment();
+  }
+
+  public void updateFailed() {
+    updateFailures.increment();
+  }
+
+  public void connected(boolean reconnect) {
+    connects.increment();
+    if (reconnect) {
+      reconnects.increment();
+    }
+  }
+
+  public void reconciled(int corrections) {
+    reconciliations.increment();
+    reconciliationCorrections.add(corrections);
+  }
+
+  public void orderLost() {
+    ordersLost.increment();
+  }
+
+  public void accountEvent() {
+    accountEvents.increment();
+  }
+
+  public void subscriptionFailed() {
+    subscriptionFailures.increment();
+  }
+
+  /** Records a frame-to-answer latency in nanoseconds (bucket i holds [2^i, 2^(i+1)) microseconds). */
+  public void latencyNanos(long nanos) {
+    long micros = Math.max(1, nanos / 1000);
+    int bucket = Math.min(63 - Long.numberOfLeadingZeros(micros), latencyBuckets.length - 1);
+    latencyBuckets[bucket].incrementAndGet();
+  }
+
+  /** The upper bound (µs) of the bucket holding quantile {@code q} of the recorded latencies, or 0. */
+  public long latencyQuantileMicros(double q) {
+    long total = 0;
+    for (AtomicLong b : latencyBuckets) {
+      total += b.get();
+    }
+    if (total == 0) {
+      return 0;
+    }
+    long rank = (long) Math.ceil(q * total);
+    long seen = 0;
+    for (int i = 0; i < latencyBuckets.length; i++) {
+      seen += latencyBuckets[i].get();
+      if (seen >= rank) {
+        return 1L << (i + 1);
+      }
+    }
+    return 1L << latencyBuckets.length;
+  }
+
+  public long frames() {
+    return frames.sum();
+  }
+
+  public long decodeErrors(FrameDecodeException.Kind kind) {
+    return decodeErrors.get(kind).sum();
+  }
+
+  public long decodeErrors() {
+    return decodeErrors.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  public long invalidReports() {
+    return invalidReports.sum();
+  }
+
+  public long duplicatesDropped() {
+    return duplicatesDropped.sum();
+  }
+
+  public long updatesSent() {
+    return updatesSent.sum();
+  }
+
+  public long updateFailures() {
+    return updateFailures.sum();
+  }
+
+  public long connects() {
+    return connects.sum();
+  }
+
+  public long reconnects() {
+    return reconnects.sum();
+  }
+
+  public long reconciliations() {
+    return reconciliations.sum();
+  }
+
+  public long reconciliationCorrections() {
+    return reconciliationCorrections.sum();
+  }
+
+  public long ordersLost() {
+    return ordersLost.sum();
+  }
+
+  public long accountEvents() {
+    return accountEvents.sum();
+  }
+
+  public long subscriptionFailures() {
+    return subscriptionFailures.sum();
+  }
+}
