@@ -278,6 +278,10 @@ public final class OrderTrackerCore {
     if (u.cumulativeFilledQuantity().signum() > 0) {
       updateQuantities(r, u, null, now);
     }
+    if (u.lastFill() != null) {
+      r.addFill(u.lastFill());
+    }
+    r.rememberExecution(u.executionId());
     counters.totalTracked++;
     finishChange(r, u, now, true);
     return UpdateOutcome.APPLIED;
