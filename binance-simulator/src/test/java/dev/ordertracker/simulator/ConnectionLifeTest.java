@@ -23,13 +23,15 @@ class ConnectionLifeTest extends SimulatorTestBase {
     private Buffer pending = Buffer.buffer();
     private boolean upgraded;
     private NetSocket socket;
+    private io.vertx.core.net.NetClient client;
 
     void close() {
       socket.close();
     }
 
     RawClient(Vertx vertx, int port, boolean answerPings, int wantedPings) throws Exception {
-      socket = vertx.createNetClient().connect(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
+      client = vertx.createNetClient();
+      socket = client.connect(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
       socket.closeHandler(v -> closed.tryComplete());
       socket.handler(data -> {
         pending.appendBuffer(data);
