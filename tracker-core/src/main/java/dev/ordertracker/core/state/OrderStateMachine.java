@@ -48,8 +48,9 @@ public final class OrderStateMachine {
    * than known is an ordinary row of {@link #ALLOWED}; the caller records the new quantity and average price with
    * the final status.
    *
-   * <p>Race 2, "fill reported after the final status": the order is final (and could have had fills) and a report
-   * of one of these statuses arrives with a larger cumulative quantity. The trade happened before the order ended;
+   * <p>Race 2, "fill reported after the final status": the order is final (and could have had fills) and a
+   * PARTIALLY_FILLED report (or one of its own final status) arrives with a larger cumulative quantity. A FILLED
+   * report after CANCELLED/EXPIRED is a contradiction, not a race: ILLEGAL. The trade happened before the order ended;
    * its report simply lost the race. Record fill and quantities, keep the final status, publish no second final
    * event.
    */
@@ -79,7 +80,7 @@ public final class OrderStateMachine {
    */
   public static Verdict classify(OrderStatus from, OrderStatus to, int quantityCmp) {
     if (from.isFinal()) {
-      if (quantityCmp > 0 && LATE_FILL_FROM.contains(from) && (to == PARTIALLY_FILLED || to == FILLED || to == from)) {
+      if (quantityCmp > 0 && LATE_FILL_FROM.contains(from) && (to == PARTIALLY_FILLED || to == from)) {
         return Verdict.LATE_FILL;
       }
       if (to == from) {

@@ -1,0 +1,362 @@
+package dev.ordertracker.core.store;
+
+import dev.ordertracker.api.store.RetentionPolicy;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code store} object of the tracker's options: where order history is journaled and how. Unknown keys and
+ * bad values are rejected with a message naming the key ({@code store.<key>}).
+ *
+ * <pre>
+ *   type                       "sqlite" | "postgres"   "sqlite"
+ *   data_dir                   string (sqlite)         required for sqlite: the directory of the database file
+ *   file_name                  string (sqlite)         "orders.db"
+ *   pg_url                     string (postgres)       required for postgres: postgresql://user:pass@host:port/db
+ *   pg_schema                  string (postgres)       "order_tracker"
+ *   pg_pool_size               int 1..64               4
+ *   flush_interval_ms          long 1..60000           50     group commit: at most this long between flushes
+ *   flush_max_records          int 1..100000           500    ... or as soon as this many records are pending
+ *   fsync_each_batch           boolean                 true   fsync every batch (sqlite synchronous=FULL; pg
+ *                                                             synchronous_commit=on); false: faster, power loss
+ *                                                             may lose the last batches (a process kill does not)
+ *   journal_max_age_ms         long &gt;= 0               0      0 = keep forever; else events and completed orders
+ *                                                             older than this are removed
+ *   journal_max_events         long &gt;= 0               0      0 = unbounded; else keep only the newest N events
+ *   history_max_orders         long &gt;= 0               0      0 = unbounded; else keep only the newest N completed
+ *   retention_interval_ms      long &gt;= 1000            60000  how often retention runs (in the background)
+ *   start_fresh_on_corruption  boolean                 false  true: move a corrupt sqlite file aside and start empty
+ *   history_service            boolean                 true   serve OrderHistoryService at &lt;prefix&gt;.history
+ * </pre>
+ */
+public final class StoreOptions {
+  public static final String TYPE = "type";
+  public static final String DATA_DIR = "data_dir";
+  public static final String FILE_NAME = "file_name";
+  public static final String PG_URL = "pg_url";
+  public static final String PG_SCHEMA = "pg_schema";
+  public static final String PG_POOL_SIZE = "pg_pool_size";
+  public static final String FLUSH_INTERVAL_MS = "flush_interval_ms";
+  public static final String FLUSH_MAX_RECORDS = "flush_max_records";
+  public static final String FSYNC_EACH_BATCH = "fsync_each_batch";
+  public static final String JOURNAL_MAX_AGE_MS = "journal_max_age_ms";
+  public static final String JOURNAL_MAX_EVENTS = "journal_max_events";
+  public static final String HISTORY_MAX_ORDERS = "history_max_orders";
+  public static final String RETENTION_INTERVAL_MS = "retention_interval_ms";
+  public static final String START_FRESH_ON_CORRUPTION = "start_fresh_on_corruption";
+  public static final String HISTORY_SERVICE = "history_service";
+
+  public static final String TYPE_SQLITE = "sqlite";
+  public static final String TYPE_POSTGRES = "postgres";
+  public static final String DEFAULT_FILE_NAME = "orders.db";
+  public static final String DEFAULT_PG_SCHEMA = "order_tracker";
+  public static final int DEFAULT_PG_POOL_SIZE = 4;
+  public static final long DEFAULT_FLUSH_INTERVAL_MS = 50;
+  public static final int DEFAULT_FLUSH_MAX_RECORDS = 500;
+  public static final boolean DEFAULT_FSYNC_EACH_BATCH = true;
+  public static final long DEFAULT_RETENTION_INTERVAL_MS = 60_000;
+
+  private static final Set<String> KEYS = Set.of(TYPE, DATA_DIR, FILE_NAME, PG_URL, PG_SCHEMA, PG_POOL_SIZE,
+      FLUSH_INTERVAL_MS, FLUSH_MAX_RECORDS, FSYNC_EACH_BATCH, JOURNAL_MAX_AGE_MS, JOURNAL_MAX_EVENTS,
+      HISTORY_MAX_ORDERS, RETENTION_INTERVAL_MS, START_FRESH_ON_CORRUPTION, HISTORY_SERVICE);
+
+  private String type = TYPE_SQLITE;
+  private String dataDir;
+  private String fileName = DEFAULT_FILE_NAME;
+  private String pgUrl;
+  private String pgSchema = DEFAULT_PG_SCHEMA;
+  private int pgPoolSize = DEFAULT_PG_POOL_SIZE;
+  private long flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS;
+  private int flushMaxRecords = DEFAULT_FLUSH_MAX_RECORDS;
+  private boolean fsyncEachBatch = DEFAULT_FSYNC_EACH_BATCH;
+  private long journalMaxAgeMs;
+  private long journalMaxEvents;
+  private long historyMaxOrders;
+  private long retentionIntervalMs = DEFAULT_RETENTION_INTERVAL_MS;
+  private boolean startFreshOnCorruption;
+  private boolean historyService = true;
+
+  public StoreOptions() {
+  }
+
+  /** @throws IllegalArgumentException naming the key ({@code store.<key>}) for unknown keys and bad values */
+  public StoreOptions(JsonObject json) {
+    TreeSet<String> unknown = new TreeSet<>(json.fieldNames());
+    unknown.removeAll(KEYS);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown store option(s) " + unknown + "; known: " + new TreeSet<>(KEYS));
+    }
+    if (json.containsKey(TYPE)) {
+      setType(string(json, TYPE));
+    }
+    if (json.containsKey(DATA_DIR)) {
+      setDataDir(string(json, DATA_DIR));
+    }
+    if (json.containsKey(FILE_NAME)) {
+      setFileName(string(json, FILE_NAME));
+    }
+    if (json.containsKey(PG_URL)) {
+      setPgUrl(string(json, PG_URL));
+    }
+    if (json.containsKey(PG_SCHEMA)) {
+      setPgSchema(string(json, PG_SCHEMA));
+    }
+    if (json.containsKey(PG_POOL_SIZE)) {
+      setPgPoolSize((int) integer(json, PG_POOL_SIZE, 1, 64));
+    }
+    if (json.containsKey(FLUSH_INTERVAL_MS)) {
+      setFlushIntervalMs(integer(json, FLUSH_INTERVAL_MS, 1, 60_000));
+    }
+    if (json.containsKey(FLUSH_MAX_RECORDS)) {
+      setFlushMaxRecords((int) integer(json, FLUSH_MAX_RECORDS, 1, 100_000));
+    }
+    if (json.containsKey(FSYNC_EACH_BATCH)) {
+      setFsyncEachBatch(bool(json, FSYNC_EACH_BATCH));
+    }
+    if (json.containsKey(JOURNAL_MAX_AGE_MS)) {
+      setJournalMaxAgeMs(integer(json, JOURNAL_MAX_AGE_MS, 0, Long.MAX_VALUE));
+    }
+    if (json.containsKey(JOURNAL_MAX_EVENTS)) {
+      setJournalMaxEvents(integer(json, JOURNAL_MAX_EVENTS, 0, Long.MAX_VALUE));
+    }
+    if (json.containsKey(HISTORY_MAX_ORDERS)) {
+      setHistoryMaxOrders(integer(json, HISTORY_MAX_ORDERS, 0, Long.MAX_VALUE));
+    }
+    if (json.containsKey(RETENTION_INTERVAL_MS)) {
+      setRetentionIntervalMs(integer(json, RETENTION_INTERVAL_MS, 1000, Long.MAX_VALUE));
+    }
+    if (json.containsKey(START_FRESH_ON_CORRUPTION)) {
+      setStartFreshOnCorruption(bool(json, START_FRESH_ON_CORRUPTION));
+    }
+    if (json.containsKey(HISTORY_SERVICE)) {
+      setHistoryService(bool(json, HISTORY_SERVICE));
+    }
+    validate();
+  }
+
+  /** Cross-field checks: what each store type requires. */
+  public StoreOptions validate() {
+    if (TYPE_SQLITE.equals(type) && (dataDir == null || dataDir.isBlank())) {
+      throw new IllegalArgumentException("store." + DATA_DIR + " is required for the sqlite store");
+    }
+    if (TYPE_POSTGRES.equals(type) && (pgUrl == null || pgUrl.isBlank())) {
+      throw new IllegalArgumentException("store." + PG_URL + " is required for the postgres store");
+    }
+    return this;
+  }
+
+  private static String string(JsonObject json, String key) {
+    Object v = json.getValue(key);
+    if (!(v instanceof String) || ((String) v).isBlank()) {
+      throw new IllegalArgumentException("store." + key + ": expected a non-blank string");
+    }
+    return (String) v;
+  }
+
+  private static long integer(JsonObject json, String key, long min, long max) {
+    Object v = json.getValue(key);
+    if (!(v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte)) {
+      throw new IllegalArgumentException("store." + key + ": expected an integer, was " + v);
+    }
+    long n = ((Number) v).longValue();
+    if (n < min || n > max) {
+      throw new IllegalArgumentException("store." + key + " must be " + min + ".." + max + ", was " + n);
+    }
+    return n;
+  }
+
+  private static boolean bool(JsonObject json, String key) {
+    Object v = json.getValue(key);
+    if (v instanceof Boolean) {
+      return (Boolean) v;
+    }
+    throw new IllegalArgumentException("store." + key + ": expected true or false, was " + v);
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public StoreOptions setType(String value) {
+    if (!TYPE_SQLITE.equals(value) && !TYPE_POSTGRES.equals(value)) {
+      throw new IllegalArgumentException("store." + TYPE + ": '" + value + "', expected sqlite or postgres");
+    }
+    this.type = value;
+    return this;
+  }
+
+  public String getDataDir() {
+    return dataDir;
+  }
+
+  public StoreOptions setDataDir(String value) {
+    this.dataDir = value;
+    return this;
+  }
+
+  public String getFileName() {
+    return fileName;
+  }
+
+  public StoreOptions setFileName(String value) {
+    if (value.contains("/") || value.contains("\\")) {
+      throw new IllegalArgumentException("store." + FILE_NAME + ": '" + value + "' must be a plain file name");
+    }
+    this.fileName = value;
+    return this;
+  }
+
+  /** The SQLite database file: {@code data_dir/file_name}. */
+  public Path sqliteFile() {
+    return Path.of(dataDir).resolve(fileName);
+  }
+
+  public String getPgUrl() {
+    return pgUrl;
+  }
+
+  public StoreOptions setPgUrl(String value) {
+    this.pgUrl = value;
+    return this;
+  }
+
+  public String getPgSchema() {
+    return pgSchema;
+  }
+
+  public StoreOptions setPgSchema(String value) {
+    if (!value.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("store." + PG_SCHEMA + ": '" + value + "' must be lower-case letters, "
+          + "digits and _");
+    }
+    this.pgSchema = value;
+    return this;
+  }
+
+  public int getPgPoolSize() {
+    return pgPoolSize;
+  }
+
+  public StoreOptions setPgPoolSize(int value) {
+    this.pgPoolSize = value;
+    return this;
+  }
+
+  public long getFlushIntervalMs() {
+    return flushIntervalMs;
+  }
+
+  public StoreOptions setFlushIntervalMs(long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("store." + FLUSH_INTERVAL_MS + " must be positive, was " + value);
+    }
+    this.flushIntervalMs = value;
+    return this;
+  }
+
+  public int getFlushMaxRecords() {
+    return flushMaxRecords;
+  }
+
+  public StoreOptions setFlushMaxRecords(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("store." + FLUSH_MAX_RECORDS + " must be positive, was " + value);
+    }
+    this.flushMaxRecords = value;
+    return this;
+  }
+
+  public boolean isFsyncEachBatch() {
+    return fsyncEachBatch;
+  }
+
+  public StoreOptions setFsyncEachBatch(boolean value) {
+    this.fsyncEachBatch = value;
+    return this;
+  }
+
+  public long getJournalMaxAgeMs() {
+    return journalMaxAgeMs;
+  }
+
+  public StoreOptions setJournalMaxAgeMs(long value) {
+    this.journalMaxAgeMs = value;
+    return this;
+  }
+
+  public long getJournalMaxEvents() {
+    return journalMaxEvents;
+  }
+
+  public StoreOptions setJournalMaxEvents(long value) {
+    this.journalMaxEvents = value;
+    return this;
+  }
+
+  public long getHistoryMaxOrders() {
+    return historyMaxOrders;
+  }
+
+  public StoreOptions setHistoryMaxOrders(long value) {
+    this.historyMaxOrders = value;
+    return this;
+  }
+
+  public long getRetentionIntervalMs() {
+    return retentionIntervalMs;
+  }
+
+  public StoreOptions setRetentionIntervalMs(long value) {
+    this.retentionIntervalMs = value;
+    return this;
+  }
+
+  public boolean isStartFreshOnCorruption() {
+    return startFreshOnCorruption;
+  }
+
+  public StoreOptions setStartFreshOnCorruption(boolean value) {
+    this.startFreshOnCorruption = value;
+    return this;
+  }
+
+  public boolean isHistoryService() {
+    return historyService;
+  }
+
+  public StoreOptions setHistoryService(boolean value) {
+    this.historyService = value;
+    return this;
+  }
+
+  public RetentionPolicy retentionPolicy() {
+    return new RetentionPolicy(journalMaxAgeMs, journalMaxEvents, historyMaxOrders);
+  }
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject().put(TYPE, type);
+    if (dataDir != null) {
+      json.put(DATA_DIR, dataDir).put(FILE_NAME, fileName);
+    }
+    if (pgUrl != null) {
+      json.put(PG_URL, pgUrl).put(PG_SCHEMA, pgSchema).put(PG_POOL_SIZE, pgPoolSize);
+    }
+    return json.put(FLUSH_INTERVAL_MS, flushIntervalMs).put(FLUSH_MAX_RECORDS, flushMaxRecords)
+        .put(FSYNC_EACH_BATCH, fsyncEachBatch).put(JOURNAL_MAX_AGE_MS, journalMaxAgeMs)
+        .put(JOURNAL_MAX_EVENTS, journalMaxEvents).put(HISTORY_MAX_ORDERS, historyMaxOrders)
+        .put(RETENTION_INTERVAL_MS, retentionIntervalMs).put(START_FRESH_ON_CORRUPTION, startFreshOnCorruption)
+        .put(HISTORY_SERVICE, historyService);
+  }
+
+  /** The store these options describe (not yet opened). */
+  public dev.ordertracker.api.store.OrderStore createStore(io.vertx.core.Vertx vertx) {
+    validate();
+    if (TYPE_POSTGRES.equals(type)) {
+      return new PgOrderStore(vertx, pgUrl, pgSchema, fsyncEachBatch, pgPoolSize);
+    }
+    return new SqliteOrderStore(vertx, sqliteFile(), fsyncEachBatch, startFreshOnCorruption);
+  }
+}
