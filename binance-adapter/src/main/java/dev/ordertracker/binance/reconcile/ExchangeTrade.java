@@ -1,0 +1,40 @@
+package dev.ordertracker.binance.reconcile;
+
+import dev.ordertracker.api.Fill;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One of the account's trades ({@code myTrades}, or a {@code fills[]} entry of a FULL placement response). */
+public record ExchangeTrade(String symbol, long id, long orderId, BigDecimal price, BigDecimal qty,
+                            BigDecimal quoteQty, BigDecimal commission, String commissionAsset, long time,
+                            boolean maker) {
+
+  public static ExchangeTrade fromJson(JsonObject json) {
+    try {
+      BigDecimal price = new BigDecimal(json.getString("price"));
+      BigDecimal qty = new BigDecimal(json.getString("qty"));
+      String quote = json.getString("quoteQty");
+      return new ExchangeTrade(json.getString("symbol"), json.getLong("id"), json.getLong("orderId"), price, qty,
+          quote == null ? price.multiply(qty) : new BigDecimal(quote),
+          json.getString("commission") == null ? null : new BigDecimal(json.getString("commission")),
+          json.getString("commissionAsset"), json.getLong("time", 0L), json.getBoolean("isMaker", false));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("malformed trade answer: " + e.getMessage());
+    }
+  }
+
+  /** A FULL placement response's fill ({@code price qty commission commissionAsset tradeId}); takers only. */
+  public static ExchangeTrade fromResponseFill(JsonObject fill, String symbol, long orderId, long time) {
+    BigDecimal price = new BigDecimal(fill.getString("price"));
+    BigDecimal qty = new BigDecimal(fill.getString("qty"));
+    return new ExchangeTrade(symbol, fill.getLong("tradeId"), orderId, price, qty, price.multiply(qty),
+        fill.getString("commission") == null ? null : new BigDecimal(fill.getString("commission")),
+        fill.getString("commissionAsset"), time, false);
+  }
+
+  public Fill toFill() {
+    return new Fill(id, qty, price, quoteQty, commission, commissionAsset, maker, Instant.ofEpochMilli(time));
+  }
+}
