@@ -1,0 +1,167 @@
+package dev.ordertracker.examples.cluster;
+
+import dev.ordertracker.simulator.BinanceSimulator;
+import dev.ordertracker.simulator.SimulatorOptions;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/**
+ * Starts one clustered node: a Vert.x instance on the Hazelcast cluster manager (configured by
+ * {@link HazelcastClusterConfig}) running the roles of {@link ClusterNodeOptions#roles()}.
+ *
+ * <pre>
+ *   java $HAZELCAST_JVM_FLAGS -cp examples.jar dev.ordertracker.examples.cluster.ClusterNode \
+ *       --cluster-port 5701 --members 10.0.0.1:5701,10.0.0.2:5701 --roles tracker,adapter,consumer
+ * </pre>
+ *
+ * <p>{@code tracker} and {@code adapter} are singletons (see {@link SingletonPlacement}): deployed with Vert.x HA on
+ * the first node that has the role, standby on the others. Prints {@code CLUSTER-NODE-READY <nodeId>} on stdout once
+ * every role is up; exits with status 1 when the node cannot start, 2 on bad flags.
+ */
+public final class ClusterNode {
+  private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
+  /** The tracker verticle that replicates its state into the cluster (tracker-core, package core.cluster). */
+  public static final String TRACKER_VERTICLE = "dev.ordertracker.core.cluster.ReplicatedTrackerVerticle";
+  public static final String ADAPTER_VERTICLE = "dev.ordertracker.binance.BinanceUserDataVerticle";
+  public static final String BRIDGE_VERTICLE = "dev.ordertracker.bridge.EventBusBridgeVerticle";
+
+  private final Vertx vertx;
+  private final HazelcastClusterManager clusterManager;
+  private final ClusterNodeOptions options;
+  private BinanceSimulator simulator;
+
+  private ClusterNode(Vertx vertx, HazelcastClusterManager clusterManager, ClusterNodeOptions options) {
+    this.vertx = vertx;
+    this.clusterManager = clusterManager;
+    this.options = options;
+  }
+
+  public static void main(String[] args) {
+    configureLogging();
+    ClusterNodeOptions options;
+    try {
+      if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+        System.out.print(ClusterNodeOptions.usage());
+        return;
+      }
+      options = ClusterNodeOptions.parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("ClusterNode: " + e.getMessage());
+      System.err.print(ClusterNodeOptions.usage());
+      System.exit(2);
+      return;
+    }
+    long started = System.nanoTime();
+    start(options).onComplete(result -> {
+      if (result.failed()) {
+        LOG.severe("cluster node failed to start: " + result.cause());
+        System.exit(1);
+      }
+      ClusterNode node = result.result();
+      LOG.info(() -> "node " + node.nodeId() + " up in " + (System.nanoTime() - started) / 1_000_000 + " ms, roles "
+          + options.roles() + ", members " + node.clusterManager.getNodes().size());
+      System.out.println("CLUSTER-NODE-READY " + node.nodeId());
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> node.close().await(), "cluster-node-shutdown"));
+    });
+  }
+
+  /** Joins the cluster and deploys the roles. */
+  public static Future<ClusterNode> start(ClusterNodeOptions options) {
+    HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastClusterConfig.create(options));
+    return Vertx.builder().with(vertxOptions(options)).withClusterManager(clusterManager).buildClustered()
+        .compose(vertx -> {
+          ClusterNode node = new ClusterNode(vertx, clusterManager, options);
+          return node.deployRoles().map(node).recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
+        });
+  }
+
+  /** Vert.x options: event bus bound to the cluster host; HA on when the node is a singleton candidate. */
+  static VertxOptions vertxOptions(ClusterNodeOptions options) {
+    Set<NodeRole> roles = options.roles();
+    boolean candidate = roles.contains(NodeRole.TRACKER) || roles.contains(NodeRole.ADAPTER);
+    VertxOptions vertxOptions = new VertxOptions()
+        .setEventBusOptions(new EventBusOptions()
+            .setHost(options.clusterHost())
+            .setPort(options.eventBusPort())
+            .setClusterPublicHost(options.clusterHost()));
+    if (candidate) {
+      vertxOptions.setHAEnabled(true).setHAGroup(options.haGroup()).setQuorumSize(options.haQuorum());
+    }
+    return vertxOptions;
+  }
+
+  private Future<Void> deployRoles() {
+    Set<NodeRole> roles = options.roles();
+    Future<?> chain = Future.succeededFuture();
+    if (roles.contains(NodeRole.SIMULATOR)) {
+      chain = chain.compose(v -> startSimulator());
+    }
+    if (roles.contains(NodeRole.CONSUMER)) {
+      chain = chain.compose(v -> vertx.deployVerticle(new EventLogConsumer()));
+    }
+    if (roles.contains(NodeRole.TRACKER)) {
+      chain = chain.compose(v -> SingletonPlacement.place(vertx, NodeRole.TRACKER.wireName(), TRACKER_VERTICLE,
+          options.trackerConfig()));
+    }
+    if (roles.contains(NodeRole.ADAPTER)) {
+      chain = chain.compose(v -> SingletonPlacement.place(vertx, NodeRole.ADAPTER.wireName(), ADAPTER_VERTICLE,
+          options.adapterConfig()));
+    }
+    if (roles.contains(NodeRole.BRIDGE)) {
+      chain = chain.compose(v -> vertx.deployVerticle(BRIDGE_VERTICLE,
+          new DeploymentOptions().setConfig(options.bridgeConfig().put("port", options.httpPort()))));
+    }
+    return chain.mapEmpty();
+  }
+
+  private Future<Integer> startSimulator() {
+    simulator = BinanceSimulator.create(vertx, new SimulatorOptions().setPort(options.simulatorPort()));
+    return simulator.start().onSuccess(port -> System.out.println("SIMULATOR-READY " + simulator.wsApiUrl()));
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public String nodeId() {
+    return clusterManager.getNodeId();
+  }
+
+  /** Cluster members as Vert.x node ids. */
+  public java.util.List<String> members() {
+    return clusterManager.getNodes();
+  }
+
+  public HazelcastClusterManager clusterManager() {
+    return clusterManager;
+  }
+
+  /** Leaves the cluster cleanly (undeploys, which for HA verticles means no failover: a deliberate stop). */
+  public Future<Void> close() {
+    return vertx.close();
+  }
+
+  /** Loads {@code /cluster/logging.properties} unless the JVM was given its own logging configuration. */
+  public static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (InputStream in = ClusterNode.class.getResourceAsStream("/cluster/logging.properties")) {
+      if (in != null) {
+        LogManager.getLogManager().readConfiguration(in);
+      }
+    } catch (IOException e) {
+      System.err.println("cluster logging configuration not loaded: " + e.getMessage());
+    }
+  }
+}
