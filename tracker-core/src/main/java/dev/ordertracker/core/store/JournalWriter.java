@@ -8,6 +8,7 @@ import dev.ordertracker.api.store.JournalBatch;
 import dev.ordertracker.api.store.OrderStore;
 import dev.ordertracker.core.TrackerJournal;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
@@ -130,24 +131,27 @@ public final class JournalWriter implements TrackerJournal {
     } catch (RuntimeException e) {
       write = Future.failedFuture(e);
     }
-    Future<Void> current = write.andThen(ar -> {
+    // The promise is in place before the store can answer, so inFlight is never left pointing at a done batch.
+    Promise<Void> done = Promise.promise();
+    inFlight = done.future();
+    write.onComplete(ar -> {
       inFlight = null;
       if (ar.succeeded()) {
         batchesWritten++;
         recordsWritten += batch.size();
         backlogWarnedAt = 0;
-        if (pendingRecords() >= flushMaxRecords && !closed) {
-          flush();
-        }
       } else {
         failedBatches++;
         requeue(orders, events);
         LOG.log(Level.WARNING, "journal batch of " + batch.size() + " records to " + store.describe()
             + " failed; kept for the next flush: " + ar.cause().getMessage(), ar.cause());
       }
+      done.handle(ar);
+      if (ar.succeeded() && !closed && inFlight == null && pendingRecords() >= flushMaxRecords) {
+        flush();
+      }
     });
-    inFlight = current;
-    return current;
+    return done.future();
   }
 
   /** Puts a failed batch back in front: queued snapshots are newer than the failed ones, events come after. */

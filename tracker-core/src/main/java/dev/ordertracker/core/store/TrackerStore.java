@@ -98,7 +98,9 @@ public final class TrackerStore {
     service = null;
     return unregistered
         .transform(v -> journal.close())
-        .transform(flushed -> retention.idle().transform(x -> store.close())
-            .transform(closed -> flushed.failed() ? Future.failedFuture(flushed.cause()) : closed));
+        .transform(flushed -> retention.idle()
+            .transform(x -> store.close())
+            .compose(closed -> flushed.failed() ? Future.<Void>failedFuture(flushed.cause())
+                : Future.<Void>succeededFuture()));
   }
 }
