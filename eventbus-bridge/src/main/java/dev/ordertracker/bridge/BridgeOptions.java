@@ -1,0 +1,349 @@
+package dev.ordertracker.bridge;
+
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.bridge.security.JwtSettings;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Configuration of {@link BridgeVerticle}, from the deployment's config JSON (snake_case keys, unknown keys
+ * rejected) or from the environment ({@link #fromEnvironment}). Setters validate and name the key.
+ */
+public final class BridgeOptions {
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final int DEFAULT_TCP_PORT = 7000;
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+  public static final int DEFAULT_MAX_HANDLERS_PER_SOCKET = 32;
+  public static final int DEFAULT_MAX_OUTBOUND_QUEUE = 2048;
+  public static final long DEFAULT_PING_TIMEOUT_MS = 30_000;
+  public static final long DEFAULT_REPLY_TIMEOUT_MS = 10_000;
+  public static final long DEFAULT_HEALTH_TIMEOUT_MS = 2_000;
+  public static final boolean DEFAULT_REQUIRE_ADAPTER = true;
+
+  public static final String ENV_HTTP_PORT = "HTTP_PORT";
+  public static final String ENV_TCP_PORT = "TCP_BRIDGE_PORT";
+  public static final String ENV_HOST = "BRIDGE_HOST";
+  public static final String ENV_JWT_SECRET = "BRIDGE_JWT_SECRET";
+  public static final String ENV_JWT_ALGORITHM = "BRIDGE_JWT_ALGORITHM";
+  public static final String ENV_JWT_PUBLIC_KEY = "BRIDGE_JWT_PUBLIC_KEY_PEM";
+  public static final String ENV_JWT_PRIVATE_KEY = "BRIDGE_JWT_PRIVATE_KEY_PEM";
+  public static final String ENV_MUTATION_ROLE = "BRIDGE_MUTATION_ROLE";
+
+  private static final Set<String> KEYS = Set.of("http_port", "tcp_port", "host", "address_prefix", "jwt",
+      "mutation_role", "max_message_bytes", "max_handlers_per_socket", "max_outbound_queue", "ping_timeout_ms",
+      "reply_timeout_ms", "health_timeout_ms", "require_adapter");
+
+  private int httpPort = DEFAULT_HTTP_PORT;
+  private int tcpPort = DEFAULT_TCP_PORT;
+  private String host = DEFAULT_HOST;
+  private String addressPrefix = Addresses.DEFAULT_PREFIX;
+  private JwtSettings jwt = JwtSettings.defaults();
+  private String mutationRole;
+  private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+  private int maxHandlersPerSocket = DEFAULT_MAX_HANDLERS_PER_SOCKET;
+  private int maxOutboundQueue = DEFAULT_MAX_OUTBOUND_QUEUE;
+  private long pingTimeoutMs = DEFAULT_PING_TIMEOUT_MS;
+  private long replyTimeoutMs = DEFAULT_REPLY_TIMEOUT_MS;
+  private long healthTimeoutMs = DEFAULT_HEALTH_TIMEOUT_MS;
+  private boolean requireAdapter = DEFAULT_REQUIRE_ADAPTER;
+
+  public BridgeOptions() {
+  }
+
+  /** @throws IllegalArgumentException naming the key, for unknown keys and invalid values */
+  public BridgeOptions(JsonObject json) {
+    for (String key : json.fieldNames()) {
+      if (!KEYS.contains(key)) {
+        throw new IllegalArgumentException(key + ": unknown bridge option (known: " + KEYS.stream().sorted().toList()
+            + ")");
+      }
+    }
+    if (json.containsKey("http_port")) {
+      setHttpPort(integer(json, "http_port"));
+    }
+    if (json.containsKey("tcp_port")) {
+      setTcpPort(integer(json, "tcp_port"));
+    }
+    if (json.containsKey("host")) {
+      setHost(string(json, "host"));
+    }
+    if (json.containsKey("address_prefix")) {
+      setAddressPrefix(string(json, "address_prefix"));
+    }
+    if (json.containsKey("jwt")) {
+      Object jwtJson = json.getValue("jwt");
+      if (!(jwtJson instanceof JsonObject)) {
+        throw new IllegalArgumentException("jwt: expected an object");
+      }
+      setJwt(JwtSettings.fromJson((JsonObject) jwtJson));
+    }
+    if (json.containsKey("mutation_role")) {
+      setMutationRole(string(json, "mutation_role"));
+    }
+    if (json.containsKey("max_message_bytes")) {
+      setMaxMessageBytes(integer(json, "max_message_bytes"));
+    }
+    if (json.containsKey("max_handlers_per_socket")) {
+      setMaxHandlersPerSocket(integer(json, "max_handlers_per_socket"));
+    }
+    if (json.containsKey("max_outbound_queue")) {
+      setMaxOutboundQueue(integer(json, "max_outbound_queue"));
+    }
+    if (json.containsKey("ping_timeout_ms")) {
+      setPingTimeoutMs(longValue(json, "ping_timeout_ms"));
+    }
+    if (json.containsKey("reply_timeout_ms")) {
+      setReplyTimeoutMs(longValue(json, "reply_timeout_ms"));
+    }
+    if (json.containsKey("health_timeout_ms")) {
+      setHealthTimeoutMs(longValue(json, "health_timeout_ms"));
+    }
+    if (json.containsKey("require_adapter")) {
+      Object v = json.getValue("require_adapter");
+      if (!(v instanceof Boolean)) {
+        throw new IllegalArgumentException("require_adapter: expected true or false");
+      }
+      setRequireAdapter((Boolean) v);
+    }
+  }
+
+  /**
+   * Options from environment variables: HTTP_PORT, TCP_BRIDGE_PORT, BRIDGE_HOST, BRIDGE_JWT_SECRET,
+   * BRIDGE_JWT_ALGORITHM, BRIDGE_JWT_PUBLIC_KEY_PEM, BRIDGE_JWT_PRIVATE_KEY_PEM, BRIDGE_MUTATION_ROLE; absent
+   * variables keep the defaults.
+   */
+  public static BridgeOptions fromEnvironment(Map<String, String> env) {
+    BridgeOptions options = new BridgeOptions();
+    if (env.get(ENV_HTTP_PORT) != null) {
+      options.setHttpPort(parseInt(env.get(ENV_HTTP_PORT), ENV_HTTP_PORT));
+    }
+    if (env.get(ENV_TCP_PORT) != null) {
+      options.setTcpPort(parseInt(env.get(ENV_TCP_PORT), ENV_TCP_PORT));
+    }
+    if (env.get(ENV_HOST) != null) {
+      options.setHost(env.get(ENV_HOST));
+    }
+    if (env.get(ENV_JWT_SECRET) != null || env.get(ENV_JWT_ALGORITHM) != null
+        || env.get(ENV_JWT_PUBLIC_KEY) != null) {
+      options.setJwt(new JwtSettings(env.get(ENV_JWT_ALGORITHM), env.get(ENV_JWT_SECRET),
+          env.get(ENV_JWT_PUBLIC_KEY), env.get(ENV_JWT_PRIVATE_KEY)));
+    }
+    if (env.get(ENV_MUTATION_ROLE) != null) {
+      options.setMutationRole(env.get(ENV_MUTATION_ROLE));
+    }
+    return options;
+  }
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject()
+        .put("http_port", httpPort)
+        .put("tcp_port", tcpPort)
+        .put("host", host)
+        .put("address_prefix", addressPrefix)
+        .put("jwt", jwt.toJson())
+        .put("max_message_bytes", maxMessageBytes)
+        .put("max_handlers_per_socket", maxHandlersPerSocket)
+        .put("max_outbound_queue", maxOutboundQueue)
+        .put("ping_timeout_ms", pingTimeoutMs)
+        .put("reply_timeout_ms", replyTimeoutMs)
+        .put("health_timeout_ms", healthTimeoutMs)
+        .put("require_adapter", requireAdapter);
+    if (mutationRole != null) {
+      json.put("mutation_role", mutationRole);
+    }
+    return json;
+  }
+
+  public int getHttpPort() {
+    return httpPort;
+  }
+
+  /** 0 picks a free port (tests). */
+  public BridgeOptions setHttpPort(int value) {
+    this.httpPort = port(value, "http_port");
+    return this;
+  }
+
+  public int getTcpPort() {
+    return tcpPort;
+  }
+
+  /** 0 picks a free port (tests). */
+  public BridgeOptions setTcpPort(int value) {
+    this.tcpPort = port(value, "tcp_port");
+    return this;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public BridgeOptions setHost(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("host: must not be blank");
+    }
+    this.host = value;
+    return this;
+  }
+
+  public String getAddressPrefix() {
+    return addressPrefix;
+  }
+
+  public BridgeOptions setAddressPrefix(String value) {
+    Addresses.withPrefix(value);
+    this.addressPrefix = value;
+    return this;
+  }
+
+  public Addresses addresses() {
+    return Addresses.withPrefix(addressPrefix);
+  }
+
+  public JwtSettings getJwt() {
+    return jwt;
+  }
+
+  public BridgeOptions setJwt(JwtSettings value) {
+    if (value == null) {
+      throw new IllegalArgumentException("jwt: must not be null");
+    }
+    this.jwt = value;
+    return this;
+  }
+
+  public String getMutationRole() {
+    return mutationRole;
+  }
+
+  /** The token role that allows tracker mutations through the bridge; null (default) disables them. */
+  public BridgeOptions setMutationRole(String value) {
+    if (value != null && value.isBlank()) {
+      throw new IllegalArgumentException("mutation_role: must not be blank when given");
+    }
+    this.mutationRole = value;
+    return this;
+  }
+
+  public int getMaxMessageBytes() {
+    return maxMessageBytes;
+  }
+
+  public BridgeOptions setMaxMessageBytes(int value) {
+    this.maxMessageBytes = range(value, 256, 16 * 1024 * 1024, "max_message_bytes");
+    return this;
+  }
+
+  public int getMaxHandlersPerSocket() {
+    return maxHandlersPerSocket;
+  }
+
+  public BridgeOptions setMaxHandlersPerSocket(int value) {
+    this.maxHandlersPerSocket = range(value, 1, 10_000, "max_handlers_per_socket");
+    return this;
+  }
+
+  public int getMaxOutboundQueue() {
+    return maxOutboundQueue;
+  }
+
+  /** Frames written to one client and not yet flushed before it is disconnected as a slow consumer. */
+  public BridgeOptions setMaxOutboundQueue(int value) {
+    this.maxOutboundQueue = range(value, 1, 1_000_000, "max_outbound_queue");
+    return this;
+  }
+
+  public long getPingTimeoutMs() {
+    return pingTimeoutMs;
+  }
+
+  public BridgeOptions setPingTimeoutMs(long value) {
+    this.pingTimeoutMs = positive(value, "ping_timeout_ms");
+    return this;
+  }
+
+  public long getReplyTimeoutMs() {
+    return replyTimeoutMs;
+  }
+
+  public BridgeOptions setReplyTimeoutMs(long value) {
+    this.replyTimeoutMs = positive(value, "reply_timeout_ms");
+    return this;
+  }
+
+  public long getHealthTimeoutMs() {
+    return healthTimeoutMs;
+  }
+
+  public BridgeOptions setHealthTimeoutMs(long value) {
+    this.healthTimeoutMs = positive(value, "health_timeout_ms");
+    return this;
+  }
+
+  public boolean isRequireAdapter() {
+    return requireAdapter;
+  }
+
+  /** Whether /health also needs the exchange adapter up (default true). */
+  public BridgeOptions setRequireAdapter(boolean value) {
+    this.requireAdapter = value;
+    return this;
+  }
+
+  private static int port(int value, String key) {
+    return range(value, 0, 65535, key);
+  }
+
+  private static int range(int value, int min, int max, String key) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(key + ": " + value + " is not in [" + min + ", " + max + "]");
+    }
+    return value;
+  }
+
+  private static long positive(long value, String key) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(key + ": must be positive, was " + value);
+    }
+    return value;
+  }
+
+  private static int parseInt(String value, String name) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + ": '" + value + "' is not an integer", e);
+    }
+  }
+
+  private static int integer(JsonObject json, String key) {
+    Object v = json.getValue(key);
+    if (!(v instanceof Integer || v instanceof Long || v instanceof Short)) {
+      throw new IllegalArgumentException(key + ": expected an integer");
+    }
+    long l = ((Number) v).longValue();
+    if (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE) {
+      throw new IllegalArgumentException(key + ": out of range");
+    }
+    return (int) l;
+  }
+
+  private static long longValue(JsonObject json, String key) {
+    Object v = json.getValue(key);
+    if (!(v instanceof Integer || v instanceof Long || v instanceof Short)) {
+      throw new IllegalArgumentException(key + ": expected an integer");
+    }
+    return ((Number) v).longValue();
+  }
+
+  private static String string(JsonObject json, String key) {
+    Object v = json.getValue(key);
+    if (v != null && !(v instanceof String)) {
+      throw new IllegalArgumentException(key + ": expected a string");
+    }
+    return (String) v;
+  }
+}

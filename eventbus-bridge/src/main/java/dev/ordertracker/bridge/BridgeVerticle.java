@@ -1,0 +1,177 @@
+package dev.ordertracker.bridge;
+
+import dev.ordertracker.bridge.health.HealthHandler;
+import dev.ordertracker.bridge.metrics.BridgeMetrics;
+import dev.ordertracker.bridge.metrics.MetricsHandler;
+import dev.ordertracker.bridge.security.BridgePermissions;
+import dev.ordertracker.bridge.security.ClientGate;
+import dev.ordertracker.bridge.security.JwtSettings;
+import dev.ordertracker.bridge.security.TokenAuthenticator;
+import dev.ordertracker.bridge.sockjs.SockJsBridgeHook;
+import dev.ordertracker.bridge.tcp.TcpBridgeServer;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.logging.Logger;
+
+/**
+ * Browsers and JavaScript clients on the order events, securely. One HTTP server serves the SockJS event-bus
+ * bridge at /eventbus, /health, /metrics and the dashboard (static files from {@code webroot/}); a TCP server
+ * serves the TCP event-bus bridge. Both bridges share one {@link BridgePermissions} policy and one
+ * {@link ClientGate}. Configured by {@link BridgeOptions} (deployment config JSON).
+ *
+ * <pre>
+ *  browser / node ──SockJS──▶ /eventbus ─hook─┐
+ *  TCP client ──4-byte len + JSON──▶ TCP ─────┼─▶ ClientGate (JWT, BridgePermissions) ─▶ event bus
+ *                                             └─◀ RECEIVE: claims filter, bounded queue ◀─ orders.events.*
+ * </pre>
+ */
+public final class BridgeVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(BridgeVerticle.class.getName());
+  private static final Duration DEMO_TOKEN_TTL = Duration.ofHours(12);
+
+  private BridgeOptions options;
+  private TokenAuthenticator authenticator;
+  private BridgeMetrics metrics;
+  private SockJsBridgeHook sockJsHook;
+  private TcpBridgeServer tcpServer;
+  private HttpServer httpServer;
+  private int tcpPort;
+  private String demoToken;
+
+  @Override
+  public Future<?> start() {
+    try {
+      options = new BridgeOptions(config());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    JwtSettings configured = options.getJwt();
+    boolean generated = configured.symmetric() && configured.secret() == null;
+    JwtSettings jwt = generated ? configured.withSecret(randomSecret()) : configured;
+    // key parsing and the SecureRandom above are CPU work that does not belong on the event loop
+    return vertx.executeBlocking(() -> TokenAuthenticator.create(vertx, jwt, Clock.systemUTC()))
+        .compose(auth -> {
+          authenticator = auth;
+          return startServers();
+        })
+        .onSuccess(v -> {
+          if (generated) {
+            demoToken = authenticator.issue("demo", DEMO_TOKEN_TTL);
+            // a token for a throw-away secret, printed so that the dashboard can be opened; never the secret
+            LOG.info("no " + BridgeOptions.ENV_JWT_SECRET + " set: generated a random secret for this run."
+                + " Dashboard: " + dashboardUrl(demoToken));
+          }
+          LOG.info("event-bus bridge up: http " + options.getHost() + ":" + httpPort() + " (SockJS /eventbus,"
+              + " /health, /metrics, dashboard /), tcp " + options.getHost() + ":" + tcpPort);
+        });
+  }
+
+  private Future<Void> startServers() {
+    metrics = BridgeMetrics.fromDefaultRegistry();
+    BridgePermissions permissions = new BridgePermissions(options.addresses(), options.getMutationRole());
+    ClientGate gate = new ClientGate(authenticator, permissions, metrics, Clock.systemUTC());
+    sockJsHook = new SockJsBridgeHook(vertx, gate, metrics, options.getMaxOutboundQueue(),
+        options.getMaxHandlersPerSocket(), options.getReplyTimeoutMs());
+
+    Router router = Router.router(vertx);
+    router.get("/health").handler(new HealthHandler(vertx, options.addresses(), options.isRequireAdapter(),
+        options.getHealthTimeoutMs()));
+    router.get("/metrics").handler(new MetricsHandler());
+    router.route("/eventbus/*").handler(this::limitRequestBody);
+    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions()
+            .setRegisterWriteHandler(false))
+        .bridge(permissions.sockJsOptions(options.getMaxHandlersPerSocket(), options.getPingTimeoutMs(),
+            options.getReplyTimeoutMs()), sockJsHook));
+    router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+
+    // SockJS wraps each message in a JSON array of JSON strings: escaping can double it
+    int maxWsBytes = options.getMaxMessageBytes() * 2 + 64;
+    httpServer = vertx.createHttpServer(new HttpServerOptions()
+        .setMaxWebSocketFrameSize(maxWsBytes)
+        .setMaxWebSocketMessageSize(maxWsBytes));
+    tcpServer = new TcpBridgeServer(vertx, gate, metrics, new TcpBridgeServer.Limits(options.getMaxMessageBytes(),
+        options.getMaxHandlersPerSocket(), options.getMaxOutboundQueue(), options.getPingTimeoutMs(),
+        options.getReplyTimeoutMs()));
+    return httpServer.requestHandler(router).listen(options.getHttpPort(), options.getHost())
+        .compose(http -> tcpServer.listen(options.getHost(), options.getTcpPort()))
+        .map(port -> {
+          tcpPort = port;
+          return null;
+        });
+  }
+
+  /** SockJS's HTTP transports (xhr_send) take bodies: refuse those over the message limit up front. */
+  private void limitRequestBody(RoutingContext ctx) {
+    String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null) {
+      long bytes;
+      try {
+        bytes = Long.parseLong(length);
+      } catch (NumberFormatException e) {
+        bytes = Long.MAX_VALUE;
+      }
+      if (bytes > options.getMaxMessageBytes() * 2L + 64) {
+        metrics.malformed(BridgeMetrics.Transport.SOCKJS);
+        ctx.response().setStatusCode(413).end();
+        return;
+      }
+    }
+    ctx.next();
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> tcp = tcpServer == null ? Future.succeededFuture() : tcpServer.close();
+    Future<Void> http = httpServer == null ? Future.succeededFuture() : httpServer.close();
+    return Future.join(tcp, http);
+  }
+
+  /** The actual HTTP port (after start; useful with http_port 0). */
+  public int httpPort() {
+    return httpServer.actualPort();
+  }
+
+  /** The actual TCP bridge port (after start). */
+  public int tcpPort() {
+    return tcpPort;
+  }
+
+  /** The demo token printed at start-up, or null when a secret or key was configured. */
+  public String demoToken() {
+    return demoToken;
+  }
+
+  /** Issues and verifies tokens with this bridge's key (e.g. for a launcher that hands out tokens). */
+  public TokenAuthenticator tokens() {
+    return authenticator;
+  }
+
+  public BridgeMetrics metrics() {
+    return metrics;
+  }
+
+  /** The dashboard's URL with a token in its query. */
+  public String dashboardUrl(String token) {
+    String host = "0.0.0.0".equals(options.getHost()) ? "127.0.0.1" : options.getHost();
+    return "http://" + host + ":" + httpPort() + "/?token=" + token;
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.ordertracker.bridge.client;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The SockJS bridge over SockJS's WebSocket transport ({@code /eventbus/<server>/<session>/websocket}), speaking
+ * the SockJS framing ({@code o}, {@code h}, {@code a[...]}, {@code c[...]}) like a browser does. The token travels
+ * in the URL query; {@link #withHeaderToken} also puts it on every frame.
+ */
+public final class SockJsBridgeClient implements BridgeClient {
+  private final WebSocket ws;
+  private final WebSocketClient client;
+  private final Map<String, Promise<JsonObject>> pending = new HashMap<>();
+  private String headerToken;
+  private Handler<JsonObject> frameHandler = f -> { };
+  private Handler<Void> closeHandler = v -> { };
+  private boolean closed;
+
+  private SockJsBridgeClient(WebSocketClient client, WebSocket ws) {
+    this.client = client;
+    this.ws = ws;
+  }
+
+  /**
+   * Connects and waits for SockJS's open frame.
+   *
+   * @param token the URL token, or null (then every frame needs a token header)
+   */
+  public static Future<SockJsBridgeClient> connect(Vertx vertx, String host, int port, String token) {
+    return connect(vertx, host, port, token, null);
+  }
+
+  /** As {@link #connect(Vertx, String, int, String)}, with a frame handler installed before the first frame. */
+  public static Future<SockJsBridgeClient> connect(Vertx vertx, String host, int port, String token,
+                                                   Handler<JsonObject> frames) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
+    String session = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String uri = "/eventbus/000/" + session + "/websocket"
+        + (token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    return client.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI(uri))
+        .compose(ws -> {
+          SockJsBridgeClient c = new SockJsBridgeClient(client, ws);
+          if (frames != null) {
+            c.frameHandler = frames;
+          }
+          Promise<SockJsBridgeClient> opened = Promise.promise();
+          ws.textMessageHandler(text -> c.onText(text, opened));
+          ws.closeHandler(v -> c.onClosed(opened));
+          return opened.future();
+        });
+  }
+
+  /** Adds {@code token} as a header on every frame this client sends. */
+  public SockJsBridgeClient withHeaderToken(String token) {
+    this.headerToken = token;
+    return this;
+  }
+
+  private void onText(String text, Promise<SockJsBridgeClient> opened) {
+    if (text.isEmpty()) {
+      return;
+    }
+    switch (text.charAt(0)) {
+      case 'o':
+        opened.tryComplete(this);
+        break;
+      case 'a':
+        JsonArray messages = new JsonArray(text.substring(1));
+        for (int i = 0; i < messages.size(); i++) {
+          dispatch(new JsonObject(messages.getString(i)));
+        }
+        break;
+      case 'c':
+        ws.close();
+        break;
+      default:
+        // 'h' heartbeats
+    }
+  }
+
+  private void dispatch(JsonObject frame) {
+    String address = frame.getString("address");
+    Promise<JsonObject> reply = address == null ? null : pending.remove(address);
+    if (reply != null) {
+      reply.complete(frame);
+    }
+    frameHandler.handle(frame);
+  }
+
+  private void onClosed(Promise<SockJsBridgeClient> opened) {
+    closed = true;
+    opened.tryFail("closed before open");
+    pending.values().forEach(p -> p.tryFail("connection closed"));
+    pending.clear();
+    closeHandler.handle(null);
+    client.close();
+  }
+
+  @Override
+  public SockJsBridgeClient frameHandler(Handler<JsonObject> handler) {
+    this.frameHandler = handler;
+    return this;
+  }
+
+  @Override
+  public SockJsBridgeClient closeHandler(Handler<Void> handler) {
+    this.closeHandler = handler;
+    return this;
+  }
+
+  @Override
+  public Future<Void> register(String address) {
+    return writeFrame(new JsonObject().put("type", "register").put("address", address).put("headers", headers(null)));
+  }
+
+  @Override
+  public Future<JsonObject> request(String address, JsonObject headers, Object body) {
+    String replyAddress = UUID.randomUUID().toString();
+    Promise<JsonObject> reply = Promise.promise();
+    pending.put(replyAddress, reply);
+    writeFrame(new JsonObject().put("type", "send").put("address", address).put("headers", headers(headers))
+        .put("body", body).put("replyAddress", replyAddress)).onFailure(reply::tryFail);
+    return reply.future();
+  }
+
+  @Override
+  public Future<Void> writeFrame(JsonObject frame) {
+    return writeRaw(new JsonArray().add(frame.encode()).encode());
+  }
+
+  /** Writes a SockJS-level text message as is (fuzzing). */
+  public Future<Void> writeRaw(String text) {
+    return ws.writeTextMessage(text);
+  }
+
+  public WebSocket webSocket() {
+    return ws;
+  }
+
+  @Override
+  public Future<Void> close() {
+    return ws.close();
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private JsonObject headers(JsonObject headers) {
+    JsonObject out = headers == null ? new JsonObject() : headers.copy();
+    if (headerToken != null && !out.containsKey("token")) {
+      out.put("token", headerToken);
+    }
+    return out;
+  }
+}

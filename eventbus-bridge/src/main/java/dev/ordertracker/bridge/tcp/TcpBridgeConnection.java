@@ -1,0 +1,239 @@
+package dev.ordertracker.bridge.tcp;
+
+import dev.ordertracker.bridge.metrics.BridgeMetrics;
+import dev.ordertracker.bridge.security.BridgeErrorCode;
+import dev.ordertracker.bridge.security.BridgePermissions;
+import dev.ordertracker.bridge.security.BridgeRefusal;
+import dev.ordertracker.bridge.security.ClientGate;
+import dev.ordertracker.bridge.security.TrackerActions;
+import dev.ordertracker.bridge.session.ClientSession;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.parsetools.RecordParser;
+import io.vertx.ext.bridge.BridgeEventType;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * One TCP bridge client. Frames are cut by a {@link RecordParser} (length, then body) so a frame is never
+ * buffered beyond {@code maxMessageBytes}; a frame that is too long, not JSON, or has fields of the wrong type
+ * is answered with its code and closes this connection, and nothing else. Client frames go through the same
+ * {@link ClientGate} as the SockJS bridge's; outbound frames through the session's bounded queue.
+ * Confined to the event loop of the bridge verticle (the NetServer's context).
+ */
+final class TcpBridgeConnection {
+  private static final Logger LOG = Logger.getLogger(TcpBridgeConnection.class.getName());
+
+  private final NetSocket socket;
+  private final EventBus eventBus;
+  private final ClientGate gate;
+  private final BridgeMetrics metrics;
+  private final ClientSession session;
+  private final TcpBridgeServer.Limits limits;
+  private final Map<String, MessageConsumer<Object>> registrations = new HashMap<>();
+  private final RecordParser parser;
+  private int pendingRequests;
+  private boolean expectingLength = true;
+
+  TcpBridgeConnection(NetSocket socket, EventBus eventBus, ClientGate gate, BridgeMetrics metrics, String id,
+                      TcpBridgeServer.Limits limits) {
+    this.socket = socket;
+    this.eventBus = eventBus;
+    this.gate = gate;
+    this.metrics = metrics;
+    this.limits = limits;
+    this.session = new ClientSession(id, BridgeMetrics.Transport.TCP, socket::write, socket::close,
+        limits.maxOutboundQueue(), metrics);
+    this.parser = RecordParser.newFixed(4, this::onRecord);
+  }
+
+  void start() {
+    metrics.connected(BridgeMetrics.Transport.TCP);
+    socket.handler(parser);
+    socket.closeHandler(v -> onClosed());
+    socket.exceptionHandler(err -> {
+      LOG.fine(() -> "tcp bridge client " + session.id() + ": " + err);
+      session.close();
+    });
+  }
+
+  private void onRecord(Buffer record) {
+    if (session.isClosed()) {
+      return;
+    }
+    if (expectingLength) {
+      int length = record.getInt(0);
+      if (length <= 0 || length > limits.maxMessageBytes()) {
+        malformed(BridgeErrorCode.FRAME_TOO_LARGE, "frame length " + length);
+        return;
+      }
+      expectingLength = false;
+      parser.fixedSizeMode(length);
+    } else {
+      expectingLength = true;
+      parser.fixedSizeMode(4);
+      onFrame(record);
+    }
+  }
+
+  private void onFrame(Buffer bytes) {
+    JsonObject frame;
+    try {
+      frame = new JsonObject(bytes);
+    } catch (DecodeException | ClassCastException e) {
+      malformed(BridgeErrorCode.MALFORMED_FRAME, "not a JSON object");
+      return;
+    }
+    Object type = frame.getValue("type");
+    Object address = frame.getValue("address");
+    Object headers = frame.getValue("headers");
+    Object replyAddress = frame.getValue("replyAddress");
+    if (!(type instanceof String) || (address != null && !(address instanceof String))
+        || (headers != null && !(headers instanceof JsonObject))
+        || (replyAddress != null && !(replyAddress instanceof String))) {
+      malformed(BridgeErrorCode.MALFORMED_FRAME, "wrong field types");
+      return;
+    }
+    BridgeEventType kind;
+    switch ((String) type) {
+      case "ping":
+        session.deliver(TcpFrames.encode(TcpFrames.pong()));
+        return;
+      case "register":
+        kind = BridgeEventType.REGISTER;
+        break;
+      case "unregister":
+        unregister((String) address);
+        return;
+      case "send":
+        kind = BridgeEventType.SEND;
+        break;
+      case "publish":
+        kind = BridgeEventType.PUBLISH;
+        break;
+      default:
+        malformed(BridgeErrorCode.MALFORMED_FRAME, "unknown type");
+        return;
+    }
+    if (address == null) {
+      malformed(BridgeErrorCode.MALFORMED_FRAME, "missing address");
+      return;
+    }
+    JsonObject headerJson = (JsonObject) headers;
+    Object body = frame.getValue("body");
+    gate.admit(session, kind, (String) address, headerJson, body).onComplete(ar -> {
+      String answerTo = kind == BridgeEventType.SEND && replyAddress != null ? (String) replyAddress
+          : (String) address;
+      if (ar.failed()) {
+        session.deliver(TcpFrames.encode(TcpFrames.err(
+            BridgeRefusal.codeOf(ar.cause(), BridgeErrorCode.AUTH_INVALID), answerTo)));
+      } else if (kind == BridgeEventType.REGISTER) {
+        register((String) address);
+      } else if (kind == BridgeEventType.SEND) {
+        send((String) address, headerJson, body, (String) replyAddress);
+      }
+    });
+  }
+
+  private void register(String address) {
+    if (registrations.containsKey(address)) {
+      return; // already delivering this address: registering twice changes nothing
+    }
+    if (registrations.size() + pendingRequests >= limits.maxHandlersPerSocket()) {
+      refuse(BridgeErrorCode.TOO_MANY_HANDLERS, address);
+      return;
+    }
+    BridgePermissions permissions = gate.permissions();
+    boolean events = permissions.isEventAddress(address);
+    MessageConsumer<Object> consumer = eventBus.consumer(address, msg -> {
+      JsonObject headers = headersOf(msg.headers());
+      if (events && !permissions.eventVisible(headers, session.claims())) {
+        return;
+      }
+      session.deliver(TcpFrames.encode(TcpFrames.message(address, headers, msg.body(), false)));
+    });
+    registrations.put(address, consumer);
+  }
+
+  private void unregister(String address) {
+    MessageConsumer<Object> consumer = address == null ? null : registrations.remove(address);
+    if (consumer != null) {
+      consumer.unregister();
+    }
+  }
+
+  private void send(String address, JsonObject headers, Object body, String replyAddress) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(limits.replyTimeoutMs());
+    if (headers != null) {
+      headers.forEach(e -> options.addHeader(e.getKey(), String.valueOf(e.getValue())));
+    }
+    if (replyAddress == null) {
+      eventBus.send(address, body, options);
+      return;
+    }
+    if (registrations.size() + pendingRequests >= limits.maxHandlersPerSocket()) {
+      refuse(BridgeErrorCode.TOO_MANY_HANDLERS, replyAddress);
+      return;
+    }
+    String action = headers == null ? null : headers.getString(TrackerActions.HEADER_ACTION);
+    pendingRequests++;
+    eventBus.<Object>request(address, body, options).onComplete(ar -> {
+      pendingRequests--;
+      if (ar.failed()) {
+        JsonObject err = new JsonObject().put("type", "err").put("address", replyAddress)
+            .put("message", ar.cause().getMessage());
+        if (ar.cause() instanceof ReplyException) {
+          ReplyException re = (ReplyException) ar.cause();
+          err.put("failureCode", re.failureCode()).put("failureType", re.failureType().name());
+        }
+        session.deliver(TcpFrames.encode(err));
+        return;
+      }
+      Message<Object> reply = ar.result();
+      BridgePermissions.FilteredReply filtered =
+          gate.permissions().filterReply(action, reply.body(), session.claims());
+      if (filtered.refusal() != null) {
+        gate.refused(session, filtered.refusal(), action + " answer");
+        refuse(filtered.refusal(), replyAddress);
+        return;
+      }
+      session.deliver(TcpFrames.encode(TcpFrames.message(replyAddress, headersOf(reply.headers()),
+          filtered.body(), true)));
+    });
+  }
+
+  private void refuse(BridgeErrorCode code, String address) {
+    session.deliver(TcpFrames.encode(TcpFrames.err(code, address)));
+  }
+
+  private void malformed(BridgeErrorCode code, String detail) {
+    metrics.malformed(BridgeMetrics.Transport.TCP);
+    gate.refused(session, code, detail);
+    LOG.fine(() -> "tcp bridge client " + session.id() + " closed: " + detail);
+    session.deliver(TcpFrames.encode(TcpFrames.err(code, null)));
+    session.close();
+  }
+
+  private void onClosed() {
+    session.markClosed();
+    registrations.values().forEach(MessageConsumer::unregister);
+    registrations.clear();
+    metrics.disconnected(BridgeMetrics.Transport.TCP);
+  }
+
+  private static JsonObject headersOf(MultiMap headers) {
+    JsonObject json = new JsonObject();
+    headers.forEach(e -> json.put(e.getKey(), e.getValue()));
+    return json;
+  }
+}

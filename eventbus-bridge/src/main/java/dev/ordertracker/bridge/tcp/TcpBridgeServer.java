@@ -1,0 +1,57 @@
+package dev.ordertracker.bridge.tcp;
+
+import dev.ordertracker.bridge.metrics.BridgeMetrics;
+import dev.ordertracker.bridge.security.ClientGate;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The TCP event-bus bridge: the wire protocol of vertx-tcp-eventbus-bridge (see {@link TcpFrames}) with the
+ * permissions of {@link dev.ordertracker.bridge.security.BridgePermissions}, token authentication through the
+ * {@code token} header of each frame, claims filtering of outbound events and hostile-client limits.
+ *
+ * <p>Why not {@code TcpEventBusBridge.create(...)} itself: in 5.0.7 its bridge event hook never sees outbound
+ * messages (no RECEIVE event, so no per-client claims filtering), its frame parser buffers a declared length
+ * without bound, and an unknown frame type or a non-string field throws inside the parser and wedges the
+ * connection. The frames and semantics stay identical, so its clients work unchanged.
+ */
+public final class TcpBridgeServer {
+  /** Per-connection limits. */
+  public record Limits(int maxMessageBytes, int maxHandlersPerSocket, int maxOutboundQueue, long pingTimeoutMs,
+                       long replyTimeoutMs) {
+  }
+
+  private final Vertx vertx;
+  private final ClientGate gate;
+  private final BridgeMetrics metrics;
+  private final Limits limits;
+  private NetServer server;
+  private long nextId;
+
+  public TcpBridgeServer(Vertx vertx, ClientGate gate, BridgeMetrics metrics, Limits limits) {
+    this.vertx = vertx;
+    this.gate = gate;
+    this.metrics = metrics;
+    this.limits = limits;
+  }
+
+  /** Listens; answers the actual port (useful with port 0). */
+  public Future<Integer> listen(String host, int port) {
+    NetServerOptions options = new NetServerOptions()
+        // a client that sends nothing (not even a ping) for ping_timeout_ms is gone
+        .setReadIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.pingTimeoutMs()))
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    server = vertx.createNetServer(options);
+    server.connectHandler(socket -> new TcpBridgeConnection(socket, vertx.eventBus(), gate, metrics,
+        "tcp-" + (++nextId), limits).start());
+    return server.listen(port, host).map(NetServer::actualPort);
+  }
+
+  public Future<Void> close() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}
