@@ -1,0 +1,99 @@
+package dev.ordertracker.core.cluster;
+
+import dev.ordertracker.core.OrderTrackerOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Configuration of {@link ReplicatedTrackerVerticle} (deployment config JSON). Unknown keys and bad values are
+ * rejected with a message naming the key.
+ *
+ * <pre>
+ *   tracker              object        {}                        the OrderTrackerOptions of the tracker itself
+ *   state_map            string        "orders.tracker.state"    clustered AsyncMap holding the replicated state
+ *   term_counter         string        "orders.tracker.term"     clustered counter of tracker activations
+ *   fence_check_ms       long &gt; 0      1000                      how often an idle tracker checks it still owns the state
+ *   completed_ttl_ms     long &gt;= 0     86400000                  how long completed orders stay in the map (0 = forever)
+ * </pre>
+ */
+public final class ReplicatedTrackerOptions {
+  public static final String TRACKER = "tracker";
+  public static final String STATE_MAP = "state_map";
+  public static final String TERM_COUNTER = "term_counter";
+  public static final String FENCE_CHECK_MS = "fence_check_ms";
+  public static final String COMPLETED_TTL_MS = "completed_ttl_ms";
+
+  public static final String DEFAULT_STATE_MAP = "orders.tracker.state";
+  public static final String DEFAULT_TERM_COUNTER = "orders.tracker.term";
+  public static final long DEFAULT_FENCE_CHECK_MS = 1000;
+  public static final long DEFAULT_COMPLETED_TTL_MS = 24L * 3600 * 1000;
+
+  private static final Set<String> KEYS = Set.of(TRACKER, STATE_MAP, TERM_COUNTER, FENCE_CHECK_MS, COMPLETED_TTL_MS);
+
+  private final OrderTrackerOptions tracker;
+  private final String stateMap;
+  private final String termCounter;
+  private final long fenceCheckMs;
+  private final long completedTtlMs;
+
+  /** @throws IllegalArgumentException naming the key */
+  public ReplicatedTrackerOptions(JsonObject json) {
+    TreeSet<String> unknown = new TreeSet<>(json.fieldNames());
+    unknown.removeAll(KEYS);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown replicated tracker option(s) " + unknown + "; known: "
+          + new TreeSet<>(KEYS));
+    }
+    Object trackerJson = json.getValue(TRACKER);
+    if (trackerJson != null && !(trackerJson instanceof JsonObject)) {
+      throw new IllegalArgumentException(TRACKER + ": expected an object, was " + trackerJson);
+    }
+    tracker = new OrderTrackerOptions(trackerJson == null ? new JsonObject() : (JsonObject) trackerJson);
+    stateMap = text(json, STATE_MAP, DEFAULT_STATE_MAP);
+    termCounter = text(json, TERM_COUNTER, DEFAULT_TERM_COUNTER);
+    fenceCheckMs = number(json, FENCE_CHECK_MS, DEFAULT_FENCE_CHECK_MS, 1);
+    completedTtlMs = number(json, COMPLETED_TTL_MS, DEFAULT_COMPLETED_TTL_MS, 0);
+  }
+
+  private static String text(JsonObject json, String key, String defaultValue) {
+    Object v = json.getValue(key, defaultValue);
+    if (!(v instanceof String) || ((String) v).isBlank()) {
+      throw new IllegalArgumentException(key + ": expected a non-blank string, was " + v);
+    }
+    return (String) v;
+  }
+
+  private static long number(JsonObject json, String key, long defaultValue, long min) {
+    Object v = json.getValue(key, defaultValue);
+    if (!(v instanceof Number) || ((Number) v).longValue() != ((Number) v).doubleValue()) {
+      throw new IllegalArgumentException(key + ": expected an integer, was " + v);
+    }
+    long n = ((Number) v).longValue();
+    if (n < min) {
+      throw new IllegalArgumentException(key + " must be >= " + min + ", was " + n);
+    }
+    return n;
+  }
+
+  public OrderTrackerOptions tracker() {
+    return tracker;
+  }
+
+  public String stateMap() {
+    return stateMap;
+  }
+
+  public String termCounter() {
+    return termCounter;
+  }
+
+  public long fenceCheckMs() {
+    return fenceCheckMs;
+  }
+
+  public long completedTtlMs() {
+    return completedTtlMs;
+  }
+}

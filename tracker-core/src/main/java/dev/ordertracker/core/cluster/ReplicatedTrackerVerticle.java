@@ -1,0 +1,139 @@
+package dev.ordertracker.core.cluster;
+
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.ExactJson;
+import dev.ordertracker.api.OrderEvent;
+import dev.ordertracker.api.OrderTrackerService;
+import dev.ordertracker.core.EventSink;
+import dev.ordertracker.core.OrderTrackerCore;
+import dev.ordertracker.core.OrderTrackerOptions;
+import dev.ordertracker.core.TrackerState;
+import dev.ordertracker.core.publish.EventBusPublisher;
+import dev.ordertracker.core.service.TrackerServiceEndpoint;
+import dev.ordertracker.core.stats.MicrometerTrackerMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.serviceproxy.ServiceBinder;
+
+/**
+ * The order tracker for a cluster: the same core and service as {@code OrderTrackerVerticle}, with its state
+ * replicated into clustered shared data so that another node can take over (see {@link TrackerStateReplica} for
+ * the protocol and {@link ReplicationBatcher} for the ordering: replicate, then publish, then acknowledge).
+ *
+ * <p>Start = takeover: claim the state (new term, fence the previous owner), restore the core from it (active
+ * orders with fills and history, completed orders, counters, last sequence), republish the events of the last
+ * committed batch not known to be published (same sequences: consumers that keep the last sequence they saw drop
+ * them if they already had them), then serve {@code <prefix>.tracker}. Deploy it once per cluster with Vert.x HA
+ * ({@code DeploymentOptions.setHa(true)}, by class name) and it moves to a surviving node when its node dies.
+ *
+ * <p>Fencing: every commit is a compare-and-set of the commit record, and an idle tracker re-reads it every
+ * {@code fence_check_ms}; a tracker that finds another owner stops serving, publishes nothing more and undeploys
+ * itself. All state lives on this verticle's context.
+ *
+ * <p>Config: {@link ReplicatedTrackerOptions}. Local ingest ({@code <prefix>.tracker.ingest}) is not offered: it
+ * bypasses the acknowledgement, and adapters on other nodes cannot use it anyway.
+ */
+public final class ReplicatedTrackerVerticle extends VerticleBase {
+  private static final System.Logger LOG = System.getLogger(ReplicatedTrackerVerticle.class.getName());
+
+  private MessageConsumer<?> service;
+  private ReplicationBatcher batcher;
+  private TrackerStateReplica replica;
+  private long fenceTimer = -1;
+  private boolean steppingDown;
+
+  @Override
+  public Future<?> start() {
+    ExactJson.install();
+    ReplicatedTrackerOptions options;
+    try {
+      options = new ReplicatedTrackerOptions(config());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new IllegalArgumentException("replicated tracker config: " + e.getMessage(), e));
+    }
+    OrderTrackerOptions trackerOptions = options.tracker();
+    Addresses addresses = trackerOptions.addresses();
+    long started = System.nanoTime();
+    replica = new TrackerStateReplica(vertx.sharedData(), options.stateMap(), options.termCounter(),
+        options.completedTtlMs());
+    return replica.claim(trackerOptions.getInitialSequence(), trackerOptions.getMaxHistorySize())
+        .compose(claimed -> serve(claimed, trackerOptions, addresses, options))
+        .onSuccess(v -> LOG.log(System.Logger.Level.INFO, () -> "tracker active (term " + replica.meta().term()
+            + ", last sequence " + replica.meta().lastSequence() + ") in "
+            + (System.nanoTime() - started) / 1_000_000 + " ms"));
+  }
+
+  private Future<Void> serve(TrackerStateReplica.Claimed claimed, OrderTrackerOptions trackerOptions,
+                             Addresses addresses, ReplicatedTrackerOptions options) {
+    EventSink publisher = trackerOptions.isPublishEvents() ? new EventBusPublisher(vertx.eventBus(), addresses)
+        : EventSink.NONE;
+    OrderTrackerCore[] holder = new OrderTrackerCore[1];
+    batcher = new ReplicationBatcher(replica, publisher, () -> holder[0].lastSequence(), () -> holder[0].stats(),
+        this::stepDown);
+    OrderTrackerCore core = OrderTrackerCore.builder()
+        .maxHistorySize(trackerOptions.getMaxHistorySize())
+        .initialSequence(trackerOptions.getInitialSequence())
+        .sink(batcher)
+        .journal(batcher)
+        .metrics(MicrometerTrackerMetrics.forDefaultRegistry(addresses.prefix()))
+        .build();
+    holder[0] = core;
+    TrackerState state = claimed.state();
+    try {
+      core.restore(state.active(), state.history(), state.lastSequence(), state.stats());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new IllegalStateException("restoring the replicated tracker state: " + e, e));
+    }
+    for (OrderEvent event : claimed.unpublished()) {
+      publisher.publish(event);
+      batcher.republished(event.sequence());
+    }
+    if (!claimed.unpublished().isEmpty()) {
+      LOG.log(System.Logger.Level.INFO, "republished " + claimed.unpublished().size()
+          + " event(s) of the last replicated batch (same sequences)");
+    }
+    OrderTrackerService endpoint = new ReplicatingTrackerService(new TrackerServiceEndpoint(core), batcher);
+    service = new ServiceBinder(vertx).setAddress(addresses.tracker()).register(OrderTrackerService.class, endpoint);
+    fenceTimer = vertx.setPeriodic(options.fenceCheckMs(), id -> checkFence());
+    return batcher.flush().compose(v -> service.completion());
+  }
+
+  private void checkFence() {
+    // Only when idle: a commit in flight checks the fence itself (its compare-and-set).
+    if (batcher.isFenced() || steppingDown || !batcher.isIdle()) {
+      return;
+    }
+    String expected = replica.currentMeta();
+    replica.stillOwner(expected).onComplete(result -> {
+      if (result.succeeded() && !result.result() && batcher.isIdle() && expected.equals(replica.currentMeta())) {
+        batcher.fence("the replicated state names another owner");
+      } else if (result.failed()) {
+        LOG.log(System.Logger.Level.WARNING, "fence check failed: " + result.cause().getMessage());
+      }
+    });
+  }
+
+  private void stepDown() {
+    if (steppingDown) {
+      return;
+    }
+    steppingDown = true;
+    LOG.log(System.Logger.Level.WARNING, "another tracker owns the replicated state: this one steps down");
+    vertx.undeploy(deploymentID()).onFailure(e -> LOG.log(System.Logger.Level.WARNING,
+        "undeploying the fenced tracker failed: " + e.getMessage()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (fenceTimer >= 0) {
+      vertx.cancelTimer(fenceTimer);
+    }
+    return service == null ? Future.succeededFuture() : service.unregister();
+  }
+
+  /** Number of batches committed (for tests and metrics). */
+  long batches() {
+    return batcher == null ? 0 : batcher.batches();
+  }
+}

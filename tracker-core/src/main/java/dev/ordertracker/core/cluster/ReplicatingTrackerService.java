@@ -1,0 +1,95 @@
+package dev.ordertracker.core.cluster;
+
+import dev.ordertracker.api.OrderTrackerService;
+import dev.ordertracker.api.TrackerErrors;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+
+import java.util.function.Supplier;
+
+/**
+ * The tracker service of a replicated tracker: the plain endpoint's answers, but a command is answered only after
+ * its change is replicated (and its event published) — that reply is the acknowledgement the failover guarantee
+ * counts from. A fenced tracker answers every call with 500 "fenced" (the caller retries; the new tracker serves).
+ */
+final class ReplicatingTrackerService implements OrderTrackerService {
+  static final String FENCED = "tracker fenced: another node took over, retry";
+
+  private final OrderTrackerService endpoint;
+  private final ReplicationBatcher batcher;
+
+  ReplicatingTrackerService(OrderTrackerService endpoint, ReplicationBatcher batcher) {
+    this.endpoint = endpoint;
+    this.batcher = batcher;
+  }
+
+  @Override
+  public Future<JsonObject> trackOrder(JsonObject order) {
+    return command(() -> endpoint.trackOrder(order));
+  }
+
+  @Override
+  public Future<JsonObject> updateOrderStatus(JsonObject update) {
+    return command(() -> endpoint.updateOrderStatus(update));
+  }
+
+  @Override
+  public Future<JsonObject> applyUpdate(JsonObject update) {
+    return command(() -> endpoint.applyUpdate(update));
+  }
+
+  @Override
+  public Future<Void> clearHistory() {
+    return command(() -> endpoint.clearHistory().onSuccess(v -> batcher.historyCleared(System.currentTimeMillis())));
+  }
+
+  @Override
+  public Future<JsonObject> getOrder(String orderId, String symbol) {
+    return query(() -> endpoint.getOrder(orderId, symbol));
+  }
+
+  @Override
+  public Future<JsonObject> getOrderByClientId(String clientOrderId) {
+    return query(() -> endpoint.getOrderByClientId(clientOrderId));
+  }
+
+  @Override
+  public Future<JsonArray> getActiveOrders(String symbol) {
+    return query(() -> endpoint.getActiveOrders(symbol));
+  }
+
+  @Override
+  public Future<JsonArray> getCompletedOrders(int limit) {
+    return query(() -> endpoint.getCompletedOrders(limit));
+  }
+
+  @Override
+  public Future<JsonObject> getStats() {
+    return query(endpoint::getStats);
+  }
+
+  /** Runs the command, then waits for replication whatever its answer (a refused update changes nothing). */
+  private <T> Future<T> command(Supplier<Future<T>> action) {
+    if (batcher.isFenced()) {
+      return ServiceException.fail(TrackerErrors.INTERNAL, FENCED);
+    }
+    Future<T> answer = action.get();
+    return batcher.flush()
+        .transform(replicated -> {
+          if (replicated.failed()) {
+            return ServiceException.fail(TrackerErrors.INTERNAL, batcher.isFenced() ? FENCED
+                : "not replicated: " + replicated.cause().getMessage());
+          }
+          return answer;
+        });
+  }
+
+  private <T> Future<T> query(Supplier<Future<T>> action) {
+    if (batcher.isFenced()) {
+      return ServiceException.fail(TrackerErrors.INTERNAL, FENCED);
+    }
+    return action.get();
+  }
+}

@@ -1,0 +1,194 @@
+package dev.ordertracker.core.cluster;
+
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.EventType;
+import dev.ordertracker.api.Fields;
+import dev.ordertracker.api.Fill;
+import dev.ordertracker.api.NewOrder;
+import dev.ordertracker.api.OrderEvent;
+import dev.ordertracker.api.OrderSide;
+import dev.ordertracker.api.OrderStatus;
+import dev.ordertracker.api.OrderTracker;
+import dev.ordertracker.api.OrderType;
+import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.api.StatusUpdate;
+import dev.ordertracker.api.TrackedOrder;
+import dev.ordertracker.api.UpdateResult;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.serviceproxy.ServiceException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The replication protocol on one Vert.x (its shared data stands in for the cluster's; the multi-JVM tests in
+ * examples run it over Hazelcast): acknowledged changes survive a new tracker, sequences continue, nothing is
+ * republished that was published, a batch cut before publication is republished, and a superseded tracker is fenced.
+ */
+@ExtendWith(VertxExtension.class)
+class ReplicatedTrackerVerticleTest {
+  private static final BigDecimal QTY = new BigDecimal("1.000");
+
+  private Vertx vertx;
+  private final List<OrderEvent> events = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void recordEvents(Vertx vertx) {
+    this.vertx = vertx;
+    for (EventType type : EventType.values()) {
+      for (String prefix : List.of("orders", "a", "b")) {
+        vertx.eventBus().<JsonObject>consumer(Addresses.withPrefix(prefix).event(type),
+            m -> events.add(OrderEvent.fromJson(m.body())));
+      }
+    }
+  }
+
+  @Test
+  void aNewTrackerHoldsEveryAcknowledgedChangeAndContinuesTheSequence() throws Exception {
+    String first = deploy("orders");
+    OrderTracker tracker = OrderTracker.create(vertx);
+    await(tracker.trackOrder(NewOrder.of("1", "BTCUSDT", OrderType.LIMIT, OrderSide.BUY, QTY)
+        .withPrice(new BigDecimal("100.5"))));
+    await(tracker.updateOrderStatus(StatusUpdate.of("1", OrderStatus.PLACED)));
+    UpdateResult partial = await(tracker.applyUpdate(fill("1", OrderStatus.PARTIALLY_FILLED, "0.400", "40.2", 7)));
+    await(tracker.applyUpdate(fill("2", OrderStatus.FILLED, "1.000", "100.5", 8)));
+    assertThat(partial.sequence()).isEqualTo(2);
+    List<TrackedOrder> activeBefore = await(tracker.getActiveOrders());
+    TrackedOrder completedBefore = await(tracker.getOrder("2", "BTCUSDT"));
+    awaitEvents(3);
+
+    await(vertx.undeploy(first));
+    deploy("orders");
+
+    assertThat(await(tracker.getActiveOrders())).isEqualTo(activeBefore);
+    assertThat(activeBefore.get(0).fills()).hasSize(1);
+    assertThat(activeBefore.get(0).statusHistory()).hasSize(3);
+    assertThat(await(tracker.getOrder("2", "BTCUSDT"))).isEqualTo(completedBefore);
+    UpdateResult filled = await(tracker.applyUpdate(fill("1", OrderStatus.FILLED, "1.000", "100.5", 9)));
+    assertThat(filled.sequence()).isEqualTo(4);
+    // A duplicate of an acknowledged fill stays a duplicate after the takeover.
+    assertThat(await(tracker.applyUpdate(fill("1", OrderStatus.PARTIALLY_FILLED, "0.400", "40.2", 7))).applied())
+        .isFalse();
+    awaitEvents(4);
+    assertThat(events).extracting(OrderEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(await(tracker.getStats()).lastSequence()).isEqualTo(4);
+  }
+
+  @Test
+  void eventsOfACommittedBatchNotKnownPublishedAreRepublishedWithTheirSequence() throws Exception {
+    AsyncMap<String, String> map = await(vertx.sharedData().<String, String>getAsyncMap(
+        ReplicatedTrackerOptions.DEFAULT_STATE_MAP));
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    OrderEvent cut = new OrderEvent(EventType.ORDER_PLACED, 11, "9", null, "ETHUSDT", OrderType.LIMIT,
+        OrderSide.SELL, QTY, new BigDecimal("10"), OrderStatus.PLACED, BigDecimal.ZERO, null, now, now, null, null,
+        null);
+    TrackedOrder order = new TrackedOrder("9", null, "ETHUSDT", OrderType.LIMIT, OrderSide.SELL, QTY,
+        new BigDecimal("10"), OrderStatus.PLACED, BigDecimal.ZERO, null, now, now, null, List.of(), List.of(), null,
+        null);
+    ReplicationMeta meta = new ReplicationMeta("dead-node", 3, 11, 10, List.of(order), List.of(cut), 0, null);
+    await(map.put(TrackerStateReplica.META, meta.encode()));
+
+    deploy("orders");
+
+    awaitEvents(1);
+    assertThat(events.get(0)).isEqualTo(cut);
+    assertThat(await(OrderTracker.create(vertx).getOrder("9", "ETHUSDT"))).isEqualTo(order);
+    ReplicationMeta after = ReplicationMeta.decode(await(map.get(TrackerStateReplica.META)));
+    assertThat(after.publishedThrough()).isEqualTo(11);
+    assertThat(after.term()).isGreaterThan(0);
+    assertThat(after.owner()).isNotEqualTo("dead-node");
+  }
+
+  @Test
+  void aSupersededTrackerIsFencedAndPublishesNothing() throws Exception {
+    deploy("a");
+    OrderTracker a = OrderTracker.create(vertx, Addresses.withPrefix("a"));
+    await(a.trackOrder(NewOrder.of("1", "BTCUSDT", OrderType.LIMIT, OrderSide.BUY, QTY)));
+    int deploymentsBefore = vertx.deploymentIDs().size();
+
+    deploy("b");
+    Throwable refused = failure(a.updateOrderStatus(StatusUpdate.of("1", OrderStatus.PLACED)));
+    assertThat(refused).isInstanceOf(ServiceException.class).hasMessageContaining("fenced");
+    assertThat(events).isEmpty();
+
+    OrderTracker b = OrderTracker.create(vertx, Addresses.withPrefix("b"));
+    assertThat(await(b.updateOrderStatus(StatusUpdate.of("1", OrderStatus.PLACED))).sequence()).isEqualTo(1);
+    awaitEvents(1);
+    assertThat(events.get(0).sequence()).isEqualTo(1);
+    // The fenced tracker undeployed itself.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (vertx.deploymentIDs().size() != deploymentsBefore && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(vertx.deploymentIDs()).hasSize(deploymentsBefore);
+  }
+
+  @Test
+  void badConfigIsRefusedNamingTheKey() {
+    Throwable failure = failure(vertx.deployVerticle(ReplicatedTrackerVerticle.class.getName(),
+        new DeploymentOptions().setConfig(new JsonObject().put("fence_check_ms", 0))));
+    assertThat(failure).hasMessageContaining("fence_check_ms");
+    failure = failure(vertx.deployVerticle(ReplicatedTrackerVerticle.class.getName(),
+        new DeploymentOptions().setConfig(new JsonObject().put("nope", 1))));
+    assertThat(failure).hasMessageContaining("nope");
+  }
+
+  private String deploy(String prefix) {
+    JsonObject config = new JsonObject().put(ReplicatedTrackerOptions.TRACKER,
+        new JsonObject().put("address_prefix", prefix)).put(ReplicatedTrackerOptions.FENCE_CHECK_MS, 50);
+    return await(vertx.deployVerticle(ReplicatedTrackerVerticle.class.getName(),
+        new DeploymentOptions().setConfig(config)));
+  }
+
+  private static OrderUpdate fill(String id, OrderStatus status, String cumulative, String quote, long trade) {
+    BigDecimal qty = new BigDecimal(cumulative);
+    return OrderUpdate.builder("BTCUSDT", id, status)
+        .cumulative(qty, new BigDecimal(quote))
+        .executionId("x" + trade)
+        .lastFill(new Fill(new JsonObject().put(Fields.TRADE_ID, trade).put(Fields.QUANTITY, "0.400")
+            .put(Fields.PRICE, "100.5")))
+        .order(OrderType.LIMIT, OrderSide.BUY, QTY, new BigDecimal("100.5"))
+        .build();
+  }
+
+  private void awaitEvents(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (events.size() < n && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(new ArrayList<>(events)).hasSizeGreaterThanOrEqualTo(n);
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.await(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no answer within 10 s", e);
+    }
+  }
+
+  private static Throwable failure(Future<?> future) {
+    try {
+      future.await(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no answer within 10 s", e);
+    } catch (Throwable t) {
+      return t;
+    }
+    throw new AssertionError("expected a failure, got " + future.result());
+  }
+}
