@@ -1,5 +1,6 @@
 package dev.ordertracker.examples.cluster;
 
+import dev.ordertracker.api.ExactJson;
 import dev.ordertracker.simulator.BinanceSimulator;
 import dev.ordertracker.simulator.SimulatorOptions;
 import io.vertx.core.DeploymentOptions;
@@ -33,7 +34,7 @@ public final class ClusterNode {
   /** The tracker verticle that replicates its state into the cluster (tracker-core, package core.cluster). */
   public static final String TRACKER_VERTICLE = "dev.ordertracker.core.cluster.ReplicatedTrackerVerticle";
   public static final String ADAPTER_VERTICLE = "dev.ordertracker.binance.BinanceUserDataVerticle";
-  public static final String BRIDGE_VERTICLE = "dev.ordertracker.bridge.EventBusBridgeVerticle";
+  public static final String BRIDGE_VERTICLE = "dev.ordertracker.bridge.BridgeVerticle";
 
   private final Vertx vertx;
   private final HazelcastClusterManager clusterManager;
@@ -77,6 +78,7 @@ public final class ClusterNode {
 
   /** Joins the cluster and deploys the roles. */
   public static Future<ClusterNode> start(ClusterNodeOptions options) {
+    ExactJson.install();
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastClusterConfig.create(options));
     return Vertx.builder().with(vertxOptions(options)).withClusterManager(clusterManager).buildClustered()
         .compose(vertx -> {
@@ -119,9 +121,18 @@ public final class ClusterNode {
     }
     if (roles.contains(NodeRole.BRIDGE)) {
       chain = chain.compose(v -> vertx.deployVerticle(BRIDGE_VERTICLE,
-          new DeploymentOptions().setConfig(options.bridgeConfig().put("port", options.httpPort()))));
+          new DeploymentOptions().setConfig(bridgeConfig())));
     }
     return chain.mapEmpty();
+  }
+
+  /** The bridge's config with this node's HTTP port unless the bridge config names one. */
+  private io.vertx.core.json.JsonObject bridgeConfig() {
+    io.vertx.core.json.JsonObject config = options.bridgeConfig();
+    if (!config.containsKey("http_port")) {
+      config.put("http_port", options.httpPort());
+    }
+    return config;
   }
 
   private Future<Integer> startSimulator() {

@@ -54,12 +54,25 @@ class CrossNodeEventsTest {
     Await.result(local.vertx().eventBus().request("probe.n1.publish", new JsonObject().put("count", EVENTS)), WAIT);
     Await.until(WAIT, () -> second.size() >= EVENTS, () -> "received " + second.size());
     assertExactlyTheSyntheticEvents(second.snapshot());
-    JsonArray atN2 = Await.result(local.vertx().eventBus().<JsonArray>request("probe.n2.recorded", null), WAIT).body();
-    assertExactlyTheSyntheticEvents(atN2);
+    JsonArray[] atN2 = new JsonArray[1];
+    Await.until(WAIT, () -> {
+      atN2[0] = recordedAt(local, "n2");
+      return atN2[0].size() >= EVENTS;
+    }, () -> "n2 received " + atN2[0].size());
+    assertExactlyTheSyntheticEvents(atN2[0]);
+  }
+
+  static JsonArray recordedAt(ClusterNode local, String probe) {
+    try {
+      return Await.result(local.vertx().eventBus().<JsonArray>request("probe." + probe + ".recorded", null), WAIT)
+          .body();
+    } catch (Exception e) {
+      throw new IllegalStateException("asking " + probe + " for its events", e);
+    }
   }
 
   private static void assertExactlyTheSyntheticEvents(JsonArray recorded) {
-    assertThat(recorded).hasSize(EVENTS);
+    assertThat(recorded.size()).as("events received").isEqualTo(EVENTS);
     List<OrderEvent> expected = new ArrayList<>();
     List<JsonObject> expectedHeaders = new ArrayList<>();
     for (int i = 1; i <= EVENTS; i++) {
