@@ -16,6 +16,8 @@ import java.util.TreeSet;
  *   initial_sequence   long &gt;= 0     0        the first event gets initial_sequence + 1 (continue after a restore)
  *   publish_events     boolean        true     false: track only, publish nothing (events_published stays 0)
  *   local_ingest       boolean        true     also accept OrderUpdate records at &lt;prefix&gt;.tracker.ingest
+ *   store              object         absent   durable history (journal, restart recovery, orders.history):
+ *                                              see {@link dev.ordertracker.core.store.StoreOptions}
  * </pre>
  */
 public final class OrderTrackerOptions {
@@ -24,6 +26,7 @@ public final class OrderTrackerOptions {
   public static final String INITIAL_SEQUENCE = "initial_sequence";
   public static final String PUBLISH_EVENTS = "publish_events";
   public static final String LOCAL_INGEST = "local_ingest";
+  public static final String STORE = "store";
 
   public static final int DEFAULT_MAX_HISTORY_SIZE = 1000;
   public static final String DEFAULT_ADDRESS_PREFIX = Addresses.DEFAULT_PREFIX;
@@ -32,13 +35,14 @@ public final class OrderTrackerOptions {
   public static final boolean DEFAULT_LOCAL_INGEST = true;
 
   private static final Set<String> KEYS = Set.of(MAX_HISTORY_SIZE, ADDRESS_PREFIX, INITIAL_SEQUENCE, PUBLISH_EVENTS,
-      LOCAL_INGEST);
+      LOCAL_INGEST, STORE);
 
   private int maxHistorySize = DEFAULT_MAX_HISTORY_SIZE;
   private String addressPrefix = DEFAULT_ADDRESS_PREFIX;
   private long initialSequence = DEFAULT_INITIAL_SEQUENCE;
   private boolean publishEvents = DEFAULT_PUBLISH_EVENTS;
   private boolean localIngest = DEFAULT_LOCAL_INGEST;
+  private dev.ordertracker.core.store.StoreOptions store;
 
   public OrderTrackerOptions() {
   }
@@ -68,6 +72,12 @@ public final class OrderTrackerOptions {
     }
     if (json.containsKey(LOCAL_INGEST)) {
       setLocalIngest(bool(json, LOCAL_INGEST));
+    }
+    if (json.getValue(STORE) != null) {
+      if (!(json.getValue(STORE) instanceof JsonObject)) {
+        throw new IllegalArgumentException(STORE + ": expected an object");
+      }
+      setStore(new dev.ordertracker.core.store.StoreOptions(json.getJsonObject(STORE)));
     }
   }
 
@@ -143,16 +153,30 @@ public final class OrderTrackerOptions {
     return this;
   }
 
+  /** The durable store's options, or null when the tracker keeps its state in memory only. */
+  public dev.ordertracker.core.store.StoreOptions getStore() {
+    return store;
+  }
+
+  public OrderTrackerOptions setStore(dev.ordertracker.core.store.StoreOptions value) {
+    this.store = value == null ? null : value.validate();
+    return this;
+  }
+
   public Addresses addresses() {
     return Addresses.withPrefix(addressPrefix);
   }
 
   public JsonObject toJson() {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put(MAX_HISTORY_SIZE, maxHistorySize)
         .put(ADDRESS_PREFIX, addressPrefix)
         .put(INITIAL_SEQUENCE, initialSequence)
         .put(PUBLISH_EVENTS, publishEvents)
         .put(LOCAL_INGEST, localIngest);
+    if (store != null) {
+      json.put(STORE, store.toJson());
+    }
+    return json;
   }
 }

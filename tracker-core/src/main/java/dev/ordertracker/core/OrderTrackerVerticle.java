@@ -6,6 +6,7 @@ import dev.ordertracker.core.publish.EventBusPublisher;
 import dev.ordertracker.core.service.LocalUpdateIngest;
 import dev.ordertracker.core.service.TrackerServiceEndpoint;
 import dev.ordertracker.core.stats.MicrometerTrackerMetrics;
+import dev.ordertracker.core.store.TrackerStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -32,6 +33,7 @@ public final class OrderTrackerVerticle extends VerticleBase {
   private final TrackerState initialState;
   private OrderTrackerOptions options;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private TrackerStore store;
 
   public OrderTrackerVerticle() {
     this(TrackerJournal.NONE, null);
@@ -54,12 +56,13 @@ public final class OrderTrackerVerticle extends VerticleBase {
       return Future.failedFuture(new IllegalArgumentException("order tracker config: " + e.getMessage(), e));
     }
     Addresses addresses = options.addresses();
+    store = options.getStore() == null ? null : new TrackerStore(vertx, options.getStore(), addresses);
     EventSink sink = options.isPublishEvents() ? new EventBusPublisher(vertx.eventBus(), addresses) : EventSink.NONE;
     OrderTrackerCore core = OrderTrackerCore.builder()
         .maxHistorySize(options.getMaxHistorySize())
         .initialSequence(options.getInitialSequence())
         .sink(sink)
-        .journal(journal)
+        .journal(store == null ? journal : store.journalWith(journal))
         .metrics(MicrometerTrackerMetrics.forDefaultRegistry(addresses.prefix()))
         .build();
     if (initialState != null) {
@@ -70,6 +73,24 @@ public final class OrderTrackerVerticle extends VerticleBase {
         return Future.failedFuture(new IllegalArgumentException("order tracker restore: " + e.getMessage(), e));
       }
     }
+    if (store == null) {
+      return serve(core, addresses);
+    }
+    // Durable history: restore from the store before serving anything; a failed open fails the deployment.
+    return store.open(options.getMaxHistorySize())
+        .compose(state -> {
+          if (initialState != null) {
+            return Future.failedFuture(new IllegalArgumentException("order tracker: give either a store or an "
+                + "initial state, not both"));
+          }
+          core.restore(state.active(), state.recentHistory(), state.lastSequence(), state.counters());
+          return store.start(core::stats);
+        })
+        .compose(v -> serve(core, addresses))
+        .recover(e -> store.stop().transform(x -> Future.failedFuture(e)));
+  }
+
+  private Future<?> serve(OrderTrackerCore core, Addresses addresses) {
     MessageConsumer<?> service = new ServiceBinder(vertx).setAddress(addresses.tracker())
         .register(OrderTrackerService.class, new TrackerServiceEndpoint(core));
     consumers.add(service);
@@ -86,7 +107,8 @@ public final class OrderTrackerVerticle extends VerticleBase {
     List<Future<Void>> unregistered = new ArrayList<>();
     consumers.forEach(c -> unregistered.add(c.unregister()));
     consumers.clear();
-    return Future.all(unregistered);
+    // With a store: stop serving first, then flush every queued record (a clean stop loses nothing).
+    return store == null ? Future.all(unregistered) : Future.all(unregistered).transform(v -> store.stop());
   }
 
   /** The options in effect (after start). */

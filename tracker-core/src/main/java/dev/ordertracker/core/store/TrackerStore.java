@@ -1,11 +1,14 @@
 package dev.ordertracker.core.store;
 
 import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.OrderEvent;
+import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.api.store.OrderHistory;
 import dev.ordertracker.api.store.OrderHistoryService;
 import dev.ordertracker.api.store.OrderStore;
 import dev.ordertracker.api.store.RecoveredState;
+import dev.ordertracker.core.TrackerJournal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -57,6 +60,35 @@ public final class TrackerStore {
 
   public JournalWriter journal() {
     return journal;
+  }
+
+  /**
+   * The journal to build the core with: this store's writer, and {@code other} too when it is not
+   * {@link TrackerJournal#NONE} (for example a fail-over replicator), called in that order.
+   */
+  public TrackerJournal journalWith(TrackerJournal other) {
+    if (other == null || other == TrackerJournal.NONE) {
+      return journal;
+    }
+    return new TrackerJournal() {
+      @Override
+      public void onOrderChanged(TrackedOrder order) {
+        journal.onOrderChanged(order);
+        other.onOrderChanged(order);
+      }
+
+      @Override
+      public void onEventPublished(OrderEvent event) {
+        journal.onEventPublished(event);
+        other.onEventPublished(event);
+      }
+
+      @Override
+      public void onHistoryDropped(int count) {
+        journal.onHistoryDropped(count);
+        other.onHistoryDropped(count);
+      }
+    };
   }
 
   public RetentionTask retention() {

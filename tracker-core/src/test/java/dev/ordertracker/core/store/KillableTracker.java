@@ -1,0 +1,66 @@
+package dev.ordertracker.core.store;
+
+import dev.ordertracker.api.OrderTracker;
+import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.api.UpdateResult;
+import dev.ordertracker.core.OrderTrackerVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The process that {@link KillNineRecoveryTest} kills: a tracker with the SQLite store in {@code args[0]}, fed the
+ * {@link ScriptedFeed} of seed {@code args[1]} with {@code args[2]} orders, from its first report (a restarted
+ * tracker is fed everything again, as reconciliation with the exchange would). Prints {@code APPLIED <n>} as it
+ * goes, {@code FED} at the end, then stops cleanly (flushing the journal) and prints {@code CLOSED}.
+ */
+public final class KillableTracker {
+  private KillableTracker() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    String dataDir = args[0];
+    long seed = Long.parseLong(args[1]);
+    int orders = Integer.parseInt(args[2]);
+    Vertx vertx = Vertx.vertx();
+    JsonObject config = new JsonObject().put("store", new JsonObject()
+        .put("data_dir", dataDir)
+        .put("flush_interval_ms", 50)
+        .put("flush_max_records", 500));
+    get(vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions().setConfig(config)));
+    System.out.println("STARTED");
+    OrderTracker tracker = OrderTracker.create(vertx);
+    List<OrderUpdate> feed = ScriptedFeed.generate(seed, orders).updates();
+    List<Future<UpdateResult>> window = new ArrayList<>();
+    for (int i = 0; i < feed.size(); i++) {
+      window.add(tracker.applyUpdate(feed.get(i)));
+      if (window.size() == 10) {
+        for (Future<UpdateResult> f : window) {
+          get(f);
+        }
+        window.clear();
+        System.out.println("APPLIED " + (i + 1));
+        System.out.flush();
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(500)); // a feed rate, so that a kill lands mid-stream
+      }
+    }
+    for (Future<UpdateResult> f : window) {
+      get(f);
+    }
+    System.out.println("FED " + feed.size());
+    get(vertx.close());
+    System.out.println("CLOSED");
+    System.out.flush();
+    System.exit(0);
+  }
+
+  private static <T> T get(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}
