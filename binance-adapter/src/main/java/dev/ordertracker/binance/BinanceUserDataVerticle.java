@@ -1,0 +1,285 @@
+package dev.ordertracker.binance;
+
+import dev.ordertracker.api.OrderKey;
+import dev.ordertracker.api.TrackedOrder;
+import dev.ordertracker.binance.clock.ServerClock;
+import dev.ordertracker.binance.codec.UserDataDecoder;
+import dev.ordertracker.binance.config.AccountConfig;
+import dev.ordertracker.binance.config.BinanceAdapterOptions;
+import dev.ordertracker.binance.config.KeyLoader;
+import dev.ordertracker.binance.config.KeyType;
+import dev.ordertracker.binance.dedup.ExecutionDeduplicator;
+import dev.ordertracker.binance.feed.StreamProcessor;
+import dev.ordertracker.binance.feed.TrackerFeed;
+import dev.ordertracker.binance.metrics.AdapterMetrics;
+import dev.ordertracker.binance.reconcile.ReconcileRun;
+import dev.ordertracker.binance.reconcile.WeightBudget;
+import dev.ordertracker.binance.reconnect.ReconnectPolicy;
+import dev.ordertracker.binance.signing.RequestSigner;
+import dev.ordertracker.binance.signing.SignedParams;
+import dev.ordertracker.binance.ws.BinanceApiException;
+import dev.ordertracker.binance.ws.WsApiConnection;
+import dev.ordertracker.binance.ws.WsApiQueries;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The Binance user-data stream for one or more accounts, kept true to the exchange.
+ *
+ * <pre>
+ *   WebSocket API ──frames──▶ StreamProcessor ──OrderUpdate──▶ tracker (orders.tracker[.ingest])
+ *        ▲  subscribe/ping          │ account events ──▶ orders.account.&lt;account&gt;
+ *        │                          │ serverShutdown / eventStreamTerminated ──▶ renew()
+ *   connect ◀── ReconnectPolicy ◀── close / error / silence
+ *        └── after every (re)connect: ReconcileRun per account (openOrders, myTrades, order.status)
+ * </pre>
+ *
+ * All state (connections, subscription ids, dedup memory, miss counts) lives on this verticle's context.
+ * Configured by {@link BinanceAdapterOptions} (deployment config JSON). Deployment fails on bad options, unreadable
+ * keys, or when the first connection or subscription fails (wrong keys: a clear error, no reconnect storm).
+ */
+public final class BinanceUserDataVerticle extends VerticleBase implements StreamProcessor.Control,
+    WsApiConnection.Listener {
+  private static final System.Logger LOG = System.getLogger(BinanceUserDataVerticle.class.getName());
+
+  private final AdapterMetrics metrics = new AdapterMetrics();
+  private BinanceAdapterOptions options;
+  private final Map<String, RequestSigner> signers = new LinkedHashMap<>();
+  private final ServerClock clock = new ServerClock();
+  private final Map<WsApiConnection, Map<Long, String>> subscriptions = new HashMap<>();
+  private final Map<OrderKey, Integer> misses = new HashMap<>();
+  private WebSocketClient client;
+  private ReconnectPolicy policy;
+  private StreamProcessor processor;
+  private TrackerFeed feed;
+  private WeightBudget budget;
+  private WsApiConnection current;
+  private long nextConnectionId;
+  private long reconnectTimer = -1;
+  private long renewTimer = -1;
+  private boolean renewing;
+  private boolean stopping;
+  private Future<Integer> lastReconciliation = Future.succeededFuture(0);
+
+  @Override
+  public Future<?> start() {
+    try {
+      options = new BinanceAdapterOptions(config()).validate();
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new IllegalArgumentException("binance adapter config: " + e.getMessage()));
+    }
+    List<AccountConfig> accounts = options.getAccounts();
+    return vertx.executeBlocking(() -> {
+      Map<String, RequestSigner> loaded = new LinkedHashMap<>();
+      for (AccountConfig a : accounts) {
+        loaded.put(a.name(), KeyLoader.load(a));
+      }
+      return loaded;
+    }, false).compose(loaded -> {
+      signers.putAll(loaded);
+      client = vertx.createWebSocketClient(new WebSocketClientOptions()
+          .setMaxFrameSize(options.getMaxFrameChars() * 4).setMaxMessageSize(options.getMaxFrameChars() * 4));
+      policy = new ReconnectPolicy(options.getReconnectInitialDelayMs(), options.getReconnectMaxDelayMs(),
+          options.getMaxConnectionsPerWindow(), options.getConnectionWindowMs(), new Random());
+      feed = new TrackerFeed(vertx, options.addresses(), true, options.getRequestTimeoutMs());
+      processor = new StreamProcessor(new UserDataDecoder(options.getMaxFrameChars()),
+          new ExecutionDeduplicator(options.getDedupCapacity()), feed, vertx.eventBus(), options.addresses(),
+          metrics, this);
+      budget = new WeightBudget(vertx, options.getReconcileWeightPerMinute(), options.getReconcileConcurrency());
+      return connect(false);
+    }).onSuccess(c -> LOG.log(System.Logger.Level.INFO, () -> "binance user-data stream live for "
+        + signers.keySet() + " at " + options.getWsApiUrl()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    cancel(reconnectTimer);
+    cancel(renewTimer);
+    for (WsApiConnection c : new ArrayList<>(subscriptions.keySet())) {
+      c.close("adapter stopped");
+    }
+    return client == null ? Future.succeededFuture() : client.close();
+  }
+
+  /** Counters of this adapter (frames, decode errors by kind, duplicates, reconnects, reconciliation...). */
+  public AdapterMetrics metrics() {
+    return metrics;
+  }
+
+  /** Completes when the reconciliation started by the latest (re)connect is done (tests, operations). */
+  public Future<Integer> lastReconciliation() {
+    return lastReconciliation;
+  }
+
+  // ---- connection life ----
+
+  /** Opens a connection, syncs the clock, subscribes every account; only then does it become current. */
+  private Future<WsApiConnection> connect(boolean reconnect) {
+    policy.recordAttempt(System.currentTimeMillis());
+    long id = ++nextConnectionId;
+    return WsApiConnection.open(vertx, client, options.getWsApiUrl(), id, options.getRequestTimeoutMs(),
+        options.getPingIntervalMs(), options.getPongTimeoutMs(), this)
+      .compose(c -> {
+        subscriptions.put(c, new HashMap<>());
+        return WsApiQueries.syncClock(c, clock).compose(v -> subscribeAll(c)).map(c)
+            .onFailure(e -> c.close("subscription failed"));
+      })
+      .onSuccess(c -> {
+        WsApiConnection old = current;
+        current = c;
+        policy.recordSuccess();
+        metrics.connected(reconnect);
+        scheduleRenewal();
+        if (old != null && old != c) {
+          old.close("replaced by connection " + c.id()); // only now: the new subscriptions are live
+        }
+        if (options.isReconcileOnConnect()) {
+          lastReconciliation = reconcile();
+        }
+      })
+      .onFailure(e -> {
+        if (e instanceof BinanceApiException b && b.isAuthenticationError()) {
+          metrics.subscriptionFailed();
+        }
+      });
+  }
+
+  private Future<Void> subscribeAll(WsApiConnection c) {
+    Future<Void> chain = Future.succeededFuture();
+    boolean logonUsed = false;
+    for (Map.Entry<String, RequestSigner> e : signers.entrySet()) {
+      String account = e.getKey();
+      RequestSigner signer = e.getValue();
+      boolean logon = options.isSessionLogon() && signer.keyType() == KeyType.ED25519 && !logonUsed;
+      logonUsed |= logon;
+      chain = chain.compose(v -> subscribe(c, account, signer, logon));
+    }
+    return chain;
+  }
+
+  private Future<Void> subscribe(WsApiConnection c, String account, RequestSigner signer, boolean logon) {
+    Future<JsonObject> answer = logon
+        ? c.requestObject("session.logon", SignedParams.wsApi(signer, clock, 0, new JsonObject()))
+            .compose(r -> c.requestObject("userDataStream.subscribe", null))
+        : c.requestObject("userDataStream.subscribe.signature", SignedParams.wsApi(signer, clock, 0, new JsonObject()));
+    return answer.map(r -> {
+      Long sub = r.getLong("subscriptionId");
+      if (sub == null) {
+        throw new BinanceApiException(500, 0, "subscription answer without subscriptionId");
+      }
+      subscriptions.get(c).put(sub, account);
+      return (Void) null;
+    }).recover(e -> Future.failedFuture(new IllegalStateException("subscribing account '" + account + "' (api key "
+        + signer.apiKey().substring(0, Math.min(4, signer.apiKey().length())) + "…) failed: " + e.getMessage(), e)));
+  }
+
+  private void scheduleRenewal() {
+    cancel(renewTimer);
+    renewTimer = vertx.setTimer(options.getMaxConnectionAgeMs(), t -> renew("connection age limit"));
+  }
+
+  /** Replaces the current connection without a gap: the new one is subscribed before the old one is closed. */
+  private void renew(String why) {
+    if (stopping || renewing) {
+      return;
+    }
+    renewing = true;
+    LOG.log(System.Logger.Level.INFO, () -> "renewing the user-data connection: " + why);
+    connect(true).onComplete(ar -> {
+      renewing = false;
+      if (ar.failed()) {
+        LOG.log(System.Logger.Level.WARNING, () -> "renewal failed: " + ar.cause().getMessage());
+        if (current == null || current.isClosed()) {
+          scheduleReconnect("renewal failed");
+        }
+      }
+    });
+  }
+
+  private void scheduleReconnect(String why) {
+    if (stopping || reconnectTimer >= 0 || renewing) {
+      return;
+    }
+    long delay = policy.nextDelayMs(System.currentTimeMillis());
+    LOG.log(System.Logger.Level.INFO, () -> "reconnecting in " + delay + " ms (" + why + ")");
+    reconnectTimer = vertx.setTimer(delay, t -> {
+      reconnectTimer = -1;
+      connect(true).onFailure(e -> {
+        LOG.log(e instanceof IllegalStateException ? System.Logger.Level.ERROR : System.Logger.Level.WARNING,
+            () -> "reconnect failed: " + e.getMessage());
+        if (current == null || current.isClosed()) {
+          scheduleReconnect("reconnect failed");
+        }
+      });
+    });
+  }
+
+  private void cancel(long timer) {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  // ---- WsApiConnection.Listener ----
+
+  @Override
+  public void onEvent(WsApiConnection connection, String text, long receivedNanos) {
+    Map<Long, String> subs = subscriptions.get(connection);
+    processor.handle(connection, text, receivedNanos, sub -> subs == null ? null : subs.get(sub));
+  }
+
+  @Override
+  public void onClosed(WsApiConnection connection, String reason) {
+    subscriptions.remove(connection);
+    if (connection == current) {
+      current = null;
+      LOG.log(System.Logger.Level.WARNING, () -> "user-data connection " + connection.id() + " lost: " + reason);
+      scheduleReconnect(reason);
+    }
+  }
+
+  // ---- StreamProcessor.Control ----
+
+  @Override
+  public void serverShutdown(Object source) {
+    renew("serverShutdown");
+  }
+
+  @Override
+  public void streamTerminated(Object source, String account) {
+    renew("eventStreamTerminated for " + account);
+  }
+
+  // ---- reconciliation ----
+
+  private Future<Integer> reconcile() {
+    WsApiQueries queries = new WsApiQueries(() -> current, signers, clock, options.getRecvWindowMs(), budget);
+    ReconcileRun run = new ReconcileRun(queries, feed, metrics, options.getLostAfterMisses(), misses);
+    boolean single = signers.size() == 1;
+    return feed.tracker().getActiveOrders().compose(active -> {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (String account : signers.keySet()) {
+        List<TrackedOrder> mine = new ArrayList<>();
+        for (TrackedOrder o : active) {
+          if (account.equals(o.account()) || single && o.account() == null) {
+            mine.add(o);
+          }
+        }
+        chain = chain.compose(n -> run.run(account, mine, processor.lastTradeIds(account)).map(m -> n + m));
+      }
+      return chain;
+    }).onSuccess(n -> LOG.log(System.Logger.Level.INFO, () -> "reconciliation sent " + n + " corrections"))
+      .onFailure(e -> LOG.log(System.Logger.Level.WARNING, () -> "reconciliation failed: " + e.getMessage()));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.ordertracker.binance.rest;
+
+import dev.ordertracker.binance.clock.ServerClock;
+import dev.ordertracker.binance.signing.RequestSigner;
+import dev.ordertracker.binance.signing.SignedParams;
+import dev.ordertracker.binance.ws.BinanceApiException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Signed Binance REST calls over the Vert.x web client: the query string as sent is what is signed, the key goes in
+ * {@code X-MBX-APIKEY}. Error answers become {@link BinanceApiException} (status, code, message); a transport
+ * failure is {@link BinanceApiException#NO_ANSWER} (outcome unknown). A -1021 answer re-syncs the clock from
+ * {@code GET /api/v3/time} and retries once.
+ */
+public final class BinanceRestClient {
+  private final WebClient client;
+  private final String host;
+  private final int port;
+  private final boolean ssl;
+  private final ServerClock clock;
+  private final long recvWindowMs;
+  private final long timeoutMs;
+
+  public BinanceRestClient(Vertx vertx, String baseUrl, ServerClock clock, long recvWindowMs, long timeoutMs) {
+    URI uri = URI.create(baseUrl);
+    this.ssl = "https".equals(uri.getScheme());
+    this.host = uri.getHost();
+    this.port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+    this.client = WebClient.create(vertx, new WebClientOptions().setSsl(ssl).setKeepAlive(true));
+    this.clock = clock;
+    this.recvWindowMs = recvWindowMs;
+    this.timeoutMs = timeoutMs;
+  }
+
+  public Future<Void> syncClock() {
+    long sent = clock.localMs();
+    return client.request(HttpMethod.GET, port, host, "/api/v3/time").ssl(ssl).timeout(timeoutMs).send()
+        .compose(r -> r.statusCode() == 200 ? Future.succeededFuture(r.bodyAsJsonObject())
+            : Future.failedFuture(error(r)))
+        .map(json -> {
+          clock.update(json.getLong("serverTime"), sent, clock.localMs());
+          return null;
+        });
+  }
+
+  /** A signed request; completes with the parsed JSON answer (object or array). */
+  public Future<Object> signed(HttpMethod method, String path, Map<String, ?> params, RequestSigner signer) {
+    return send(method, path, params, signer).recover(e -> {
+      if (e instanceof BinanceApiException b && b.isClockError()) {
+        return syncClock().compose(v -> send(method, path, params, signer));
+      }
+      return Future.failedFuture(e);
+    });
+  }
+
+  private Future<Object> send(HttpMethod method, String path, Map<String, ?> params, RequestSigner signer) {
+    String query = SignedParams.restQuery(signer, clock, recvWindowMs, params);
+    return client.request(method, port, host, path + "?" + query).ssl(ssl).timeout(timeoutMs)
+        .putHeader("X-MBX-APIKEY", signer.apiKey()).send()
+        .recover(e -> Future.failedFuture(new BinanceApiException(BinanceApiException.NO_ANSWER, 0,
+            method + " " + path + ": " + e.getClass().getSimpleName() + " " + e.getMessage())))
+        .compose(r -> r.statusCode() == 200 ? Future.succeededFuture(Json.decodeValue(r.bodyAsBuffer()))
+            : Future.failedFuture(error(r)));
+  }
+
+  private static BinanceApiException error(HttpResponse<Buffer> r) {
+    int code = 0;
+    String msg = r.statusMessage();
+    try {
+      JsonObject body = r.bodyAsJsonObject();
+      if (body != null) {
+        code = body.getInteger("code", 0);
+        msg = body.getString("msg", msg);
+      }
+    } catch (RuntimeException notJson) {
+      msg = msg + " (non-JSON body)";
+    }
+    String retryAfter = r.getHeader("Retry-After");
+    return new BinanceApiException(r.statusCode(), code, retryAfter == null ? msg
+        : msg + " (Retry-After " + retryAfter + " s)");
+  }
+
+  public Future<Void> close() {
+    client.close();
+    return Future.succeededFuture();
+  }
+}
