@@ -10,7 +10,11 @@ import io.vertx.core.Promise;
  * write queue is full, then waits for drain (never buffers beyond the socket's queue), yielding to the event loop
  * every {@value #BATCH} frames. The script is a sequence of synthetic LIMIT BUY orders of 1 unit at 100: NEW,
  * TRADE 0.5 (PARTIALLY_FILLED), TRADE 0.5 (FILLED), order ids from {@value #FIRST_ORDER_ID}, each frame with its
- * own execution id. Runs on the simulator context.
+ * own execution id.
+ *
+ * <p>The feed runs on its own worker context, not on the connection's event loop: Vert.x then hands the writes to
+ * the connection through its outbound queue, which flushes once per batch instead of once per frame (a syscall per
+ * event would cap the rate). It touches no simulator state besides writing to the sink.
  */
 public final class ScriptedFeed {
 
@@ -40,7 +44,7 @@ public final class ScriptedFeed {
   }
 
   public Future<Long> start() {
-    pump();
+    context.runOnContext(v -> pump());
     return done.future();
   }
 
@@ -52,7 +56,11 @@ public final class ScriptedFeed {
         return;
       }
       if (sink.writeQueueFull()) {
-        sink.onDrain(this::pump);
+        sink.onDrain(() -> context.runOnContext(v -> pump()));
+        if (!sink.writeQueueFull()) {
+          // drained between the check and the registration: the drain event may be gone, pump again
+          context.runOnContext(v -> pump());
+        }
         return;
       }
       sink.sendText(frame(firstSequence + written));
