@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 import java.io.IOException;
@@ -111,13 +112,18 @@ public final class ClusterNode {
     if (roles.contains(NodeRole.CONSUMER)) {
       chain = chain.compose(v -> vertx.deployVerticle(new EventLogConsumer()));
     }
-    if (roles.contains(NodeRole.TRACKER)) {
-      chain = chain.compose(v -> SingletonPlacement.place(vertx, NodeRole.TRACKER.wireName(), TRACKER_VERTICLE,
-          options.trackerConfig()));
-    }
-    if (roles.contains(NodeRole.ADAPTER)) {
-      chain = chain.compose(v -> SingletonPlacement.place(vertx, NodeRole.ADAPTER.wireName(), ADAPTER_VERTICLE,
-          options.adapterConfig()));
+    boolean tracker = roles.contains(NodeRole.TRACKER);
+    boolean adapter = roles.contains(NodeRole.ADAPTER);
+    if (tracker) {
+      // A node that may run both runs them as one singleton: they fail over together, tracker first.
+      JsonArray children = new JsonArray().add(SingletonVerticle.child(NodeRole.TRACKER.wireName(), TRACKER_VERTICLE, options.trackerConfig()));
+      if (adapter) {
+        children.add(SingletonVerticle.child(NodeRole.ADAPTER.wireName(), ADAPTER_VERTICLE, options.adapterConfig()));
+      }
+      chain = chain.compose(v -> SingletonPlacement.place(vertx, NodeRole.TRACKER.wireName(), children));
+    } else if (adapter) {
+      chain = chain.compose(v -> SingletonPlacement.place(vertx, NodeRole.ADAPTER.wireName(),
+          new JsonArray().add(SingletonVerticle.child(NodeRole.ADAPTER.wireName(), ADAPTER_VERTICLE, options.adapterConfig()))));
     }
     if (roles.contains(NodeRole.BRIDGE)) {
       chain = chain.compose(v -> vertx.deployVerticle(BRIDGE_VERTICLE,

@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.shareddata.Lock;
 
 import java.util.logging.Logger;
@@ -32,7 +32,7 @@ public final class SingletonPlacement {
   }
 
   /** Completes with true when this node deployed the singleton, false when one was already active. */
-  public static Future<Boolean> place(Vertx vertx, String role, String verticle, JsonObject childConfig) {
+  public static Future<Boolean> place(Vertx vertx, String role, JsonArray children) {
     return vertx.sharedData().getLockWithTimeout("orders.cluster.placement." + role, LOCK_TIMEOUT_MS)
         .compose(lock -> activeSomewhere(vertx, role)
             .compose(active -> {
@@ -42,7 +42,7 @@ public final class SingletonPlacement {
                 return Future.succeededFuture(false);
               }
               return vertx.deployVerticle(SingletonVerticle.class.getName(), new DeploymentOptions().setHa(true)
-                      .setConfig(SingletonVerticle.config(role, verticle, childConfig)))
+                      .setConfig(SingletonVerticle.config(role, children)))
                   .map(id -> true);
             })
             .andThen(done -> release(lock)));
