@@ -112,6 +112,11 @@ final class Harness {
 
   /** Waits until the tracker agrees with the simulator's truth on every order, then asserts it in detail. */
   void assertTrackerEqualsTruth() throws Exception {
+    assertTrackerEqualsTruth(true);
+  }
+
+  /** @param fills also compare the fills (trade ids); a reordered stream may lose fills the tracker calls stale */
+  void assertTrackerEqualsTruth(boolean fills) throws Exception {
     eventually(Duration.ofSeconds(15), () -> {
       try {
         for (SimulatedOrder o : truth()) {
@@ -129,8 +134,10 @@ final class Harness {
       TrackedOrder t = order(o);
       assertThat(t.status()).as("status of %s", o.orderId()).isEqualTo(expected(o.status()));
       assertThat(t.filledQuantity()).as("filled of %s", o.orderId()).isEqualByComparingTo(o.executedQty());
-      assertThat(t.fills()).as("fills of %s", o.orderId()).extracting(f -> f.tradeId())
-          .containsExactlyInAnyOrderElementsOf(o.trades().stream().map(tr -> tr.id()).toList());
+      if (fills) {
+        assertThat(t.fills()).as("fills of %s", o.orderId()).extracting(f -> f.tradeId())
+            .containsExactlyInAnyOrderElementsOf(o.trades().stream().map(tr -> tr.id()).toList());
+      }
       if (o.executedQty().signum() > 0) {
         assertThat(t.averagePrice()).isEqualByComparingTo(dev.ordertracker.api.Decimals.averagePrice(
             o.cummulativeQuoteQty(), o.executedQty()));
