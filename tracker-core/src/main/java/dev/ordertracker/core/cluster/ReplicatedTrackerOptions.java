@@ -16,6 +16,11 @@ import java.util.TreeSet;
  *   term_counter         string        "orders.tracker.term"     clustered counter of tracker activations
  *   fence_check_ms       long &gt; 0      1000                      how often an idle tracker checks it still owns the state
  *   completed_ttl_ms     long &gt;= 0     86400000                  how long completed orders stay in the map (0 = forever)
+ *   lease_ms             long &gt;= 0     0                         ownership lease; after a silence this long the tracker
+ *                                                                  holds commands and re-verifies (0 = off). Set it below
+ *                                                                  the cluster's heartbeat timeout
+ *   verify_delay_ms      long &gt;= 0     7000                      how long to hold before re-verifying: above the
+ *                                                                  cluster's heartbeat timeout
  * </pre>
  */
 public final class ReplicatedTrackerOptions {
@@ -24,19 +29,26 @@ public final class ReplicatedTrackerOptions {
   public static final String TERM_COUNTER = "term_counter";
   public static final String FENCE_CHECK_MS = "fence_check_ms";
   public static final String COMPLETED_TTL_MS = "completed_ttl_ms";
+  public static final String LEASE_MS = "lease_ms";
+  public static final String VERIFY_DELAY_MS = "verify_delay_ms";
 
   public static final String DEFAULT_STATE_MAP = "orders.tracker.state";
   public static final String DEFAULT_TERM_COUNTER = "orders.tracker.term";
   public static final long DEFAULT_FENCE_CHECK_MS = 1000;
   public static final long DEFAULT_COMPLETED_TTL_MS = 24L * 3600 * 1000;
+  public static final long DEFAULT_LEASE_MS = 0;
+  public static final long DEFAULT_VERIFY_DELAY_MS = 7_000;
 
-  private static final Set<String> KEYS = Set.of(TRACKER, STATE_MAP, TERM_COUNTER, FENCE_CHECK_MS, COMPLETED_TTL_MS);
+  private static final Set<String> KEYS = Set.of(TRACKER, STATE_MAP, TERM_COUNTER, FENCE_CHECK_MS, COMPLETED_TTL_MS,
+      LEASE_MS, VERIFY_DELAY_MS);
 
   private final OrderTrackerOptions tracker;
   private final String stateMap;
   private final String termCounter;
   private final long fenceCheckMs;
   private final long completedTtlMs;
+  private final long leaseMs;
+  private final long verifyDelayMs;
 
   /** @throws IllegalArgumentException naming the key */
   public ReplicatedTrackerOptions(JsonObject json) {
@@ -55,6 +67,8 @@ public final class ReplicatedTrackerOptions {
     termCounter = text(json, TERM_COUNTER, DEFAULT_TERM_COUNTER);
     fenceCheckMs = number(json, FENCE_CHECK_MS, DEFAULT_FENCE_CHECK_MS, 1);
     completedTtlMs = number(json, COMPLETED_TTL_MS, DEFAULT_COMPLETED_TTL_MS, 0);
+    leaseMs = number(json, LEASE_MS, DEFAULT_LEASE_MS, 0);
+    verifyDelayMs = number(json, VERIFY_DELAY_MS, DEFAULT_VERIFY_DELAY_MS, 0);
   }
 
   private static String text(JsonObject json, String key, String defaultValue) {
@@ -95,5 +109,13 @@ public final class ReplicatedTrackerOptions {
 
   public long completedTtlMs() {
     return completedTtlMs;
+  }
+
+  public long leaseMs() {
+    return leaseMs;
+  }
+
+  public long verifyDelayMs() {
+    return verifyDelayMs;
   }
 }

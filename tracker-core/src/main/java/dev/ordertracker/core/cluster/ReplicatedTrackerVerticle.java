@@ -13,6 +13,7 @@ import dev.ordertracker.core.service.TrackerServiceEndpoint;
 import dev.ordertracker.core.stats.MicrometerTrackerMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.serviceproxy.ServiceBinder;
 
@@ -35,11 +36,17 @@ import io.vertx.serviceproxy.ServiceBinder;
  * bypasses the acknowledgement, and adapters on other nodes cannot use it anyway.
  */
 public final class ReplicatedTrackerVerticle extends VerticleBase {
+  /**
+   * Local-only address on which a tracker that steps down publishes its deployment id, so whatever deployed it (a
+   * singleton wrapper deploying the adapter alongside) can stand down too.
+   */
+  public static final String STEPPED_DOWN_ADDRESS = "orders.tracker.stepped-down";
   private static final System.Logger LOG = System.getLogger(ReplicatedTrackerVerticle.class.getName());
 
   private MessageConsumer<?> service;
   private ReplicationBatcher batcher;
   private TrackerStateReplica replica;
+  private OwnershipLease lease;
   private long fenceTimer = -1;
   private boolean steppingDown;
 
@@ -69,8 +76,10 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
     EventSink publisher = trackerOptions.isPublishEvents() ? new EventBusPublisher(vertx.eventBus(), addresses)
         : EventSink.NONE;
     OrderTrackerCore[] holder = new OrderTrackerCore[1];
+    lease = new OwnershipLease(vertx, options.leaseMs(), options.verifyDelayMs(),
+        () -> replica.stillOwner(replica.currentMeta()));
     batcher = new ReplicationBatcher(replica, publisher, () -> holder[0].lastSequence(), () -> holder[0].stats(),
-        this::stepDown);
+        this::stepDown, lease::confirmed);
     OrderTrackerCore core = OrderTrackerCore.builder()
         .maxHistorySize(trackerOptions.getMaxHistorySize())
         .initialSequence(trackerOptions.getInitialSequence())
@@ -93,20 +102,31 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
       LOG.log(System.Logger.Level.INFO, "republished " + claimed.unpublished().size()
           + " event(s) of the last replicated batch (same sequences)");
     }
-    OrderTrackerService endpoint = new ReplicatingTrackerService(new TrackerServiceEndpoint(core), batcher);
+    OrderTrackerService endpoint = new ReplicatingTrackerService(new TrackerServiceEndpoint(core), batcher,
+        lease);
     service = new ServiceBinder(vertx).setAddress(addresses.tracker()).register(OrderTrackerService.class, endpoint);
     fenceTimer = vertx.setPeriodic(options.fenceCheckMs(), id -> checkFence());
     return batcher.flush().compose(v -> service.completion());
   }
 
   private void checkFence() {
+    if (batcher.isFenced() || steppingDown) {
+      return;
+    }
+    if (lease.expired()) {
+      // Late timer: this process was probably paused. Hold everything and re-verify (see OwnershipLease).
+      lease.ready().onFailure(e -> batcher.fence(e.getMessage()));
+      return;
+    }
     // Only when idle: a commit in flight checks the fence itself (its compare-and-set).
-    if (batcher.isFenced() || steppingDown || !batcher.isIdle()) {
+    if (!batcher.isIdle()) {
       return;
     }
     String expected = replica.currentMeta();
     replica.stillOwner(expected).onComplete(result -> {
-      if (result.succeeded() && !result.result() && batcher.isIdle() && expected.equals(replica.currentMeta())) {
+      if (result.succeeded() && result.result()) {
+        lease.confirmed();
+      } else if (result.succeeded() && batcher.isIdle() && expected.equals(replica.currentMeta())) {
         batcher.fence("the replicated state names another owner");
       } else if (result.failed()) {
         LOG.log(System.Logger.Level.WARNING, "fence check failed: " + result.cause().getMessage());
@@ -120,6 +140,7 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
     }
     steppingDown = true;
     LOG.log(System.Logger.Level.WARNING, "another tracker owns the replicated state: this one steps down");
+    vertx.eventBus().publish(STEPPED_DOWN_ADDRESS, deploymentID(), new DeliveryOptions().setLocalOnly(true));
     vertx.undeploy(deploymentID()).onFailure(e -> LOG.log(System.Logger.Level.WARNING,
         "undeploying the fenced tracker failed: " + e.getMessage()));
   }
@@ -130,6 +151,16 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
       vertx.cancelTimer(fenceTimer);
     }
     return service == null ? Future.succeededFuture() : service.unregister();
+  }
+
+  /** Times the ownership lease lapsed and commands were held for re-verification (tests, metrics). */
+  long leaseSuspensions() {
+    return lease == null ? 0 : lease.suspensions();
+  }
+
+  /** This verticle's context (tests pause it to play a stopped process). */
+  io.vertx.core.Context trackerContext() {
+    return context;
   }
 
   /** Number of batches committed (for tests and metrics). */

@@ -19,10 +19,12 @@ final class ReplicatingTrackerService implements OrderTrackerService {
 
   private final OrderTrackerService endpoint;
   private final ReplicationBatcher batcher;
+  private final OwnershipLease lease;
 
-  ReplicatingTrackerService(OrderTrackerService endpoint, ReplicationBatcher batcher) {
+  ReplicatingTrackerService(OrderTrackerService endpoint, ReplicationBatcher batcher, OwnershipLease lease) {
     this.endpoint = endpoint;
     this.batcher = batcher;
+    this.lease = lease;
   }
 
   @Override
@@ -70,10 +72,22 @@ final class ReplicatingTrackerService implements OrderTrackerService {
     return query(endpoint::getStats);
   }
 
-  /** Runs the command, then waits for replication whatever its answer (a refused update changes nothing). */
+  /**
+   * Runs the command once the ownership lease holds, then waits for replication whatever its answer (a refused
+   * update changes nothing).
+   */
   private <T> Future<T> command(Supplier<Future<T>> action) {
     if (batcher.isFenced()) {
       return ServiceException.fail(TrackerErrors.INTERNAL, FENCED);
+    }
+    if (lease.expired()) {
+      return lease.ready().transform(ready -> {
+        if (ready.failed()) {
+          batcher.fence(ready.cause().getMessage());
+          return ServiceException.fail(TrackerErrors.INTERNAL, FENCED);
+        }
+        return command(action);
+      });
     }
     Future<T> answer = action.get();
     return batcher.flush()
@@ -89,6 +103,10 @@ final class ReplicatingTrackerService implements OrderTrackerService {
   private <T> Future<T> query(Supplier<Future<T>> action) {
     if (batcher.isFenced()) {
       return ServiceException.fail(TrackerErrors.INTERNAL, FENCED);
+    }
+    if (lease.expired()) {
+      return lease.ready().transform(ready -> ready.succeeded() ? query(action)
+          : ServiceException.fail(TrackerErrors.INTERNAL, FENCED));
     }
     return action.get();
   }

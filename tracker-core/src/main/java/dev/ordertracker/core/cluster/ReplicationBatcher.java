@@ -36,6 +36,7 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
   private final LongSupplier lastSequence;
   private final Supplier<TrackerStats> stats;
   private final Runnable onFenced;
+  private final Runnable onCommitted;
   private LinkedHashMap<String, TrackedOrder> orders = new LinkedHashMap<>();
   private List<OrderEvent> events = new ArrayList<>();
   private Promise<Void> next;
@@ -47,12 +48,13 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
   private long batches;
 
   ReplicationBatcher(TrackerStateReplica replica, EventSink publisher, LongSupplier lastSequence,
-                     Supplier<TrackerStats> stats, Runnable onFenced) {
+                     Supplier<TrackerStats> stats, Runnable onFenced, Runnable onCommitted) {
     this.replica = replica;
     this.publisher = publisher;
     this.lastSequence = lastSequence;
     this.stats = stats;
     this.onFenced = onFenced;
+    this.onCommitted = onCommitted;
     ReplicationMeta meta = replica.meta();
     this.publishedThrough = meta.publishedThrough();
     this.historyClearedAt = meta.historyClearedAt();
@@ -138,6 +140,7 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
           flushing = false;
           if (result.succeeded()) {
             batches++;
+            onCommitted.run();
             for (OrderEvent event : batchEvents) {
               publisher.publish(event);
             }

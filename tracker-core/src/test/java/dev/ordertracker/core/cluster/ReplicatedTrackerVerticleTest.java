@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,6 +136,71 @@ class ReplicatedTrackerVerticleTest {
       Thread.sleep(10);
     }
     assertThat(vertx.deploymentIDs()).hasSize(deploymentsBefore);
+  }
+
+  @Test
+  void aPausedTrackerHoldsCommandsReverifiesAndGoesOnWhenStillOwner() throws Exception {
+    ReplicatedTrackerVerticle tracker = new ReplicatedTrackerVerticle();
+    await(vertx.deployVerticle(tracker, new DeploymentOptions().setConfig(leaseConfig("orders"))));
+    OrderTracker client = OrderTracker.create(vertx);
+    await(client.trackOrder(NewOrder.of("1", "BTCUSDT", OrderType.LIMIT, OrderSide.BUY, QTY)));
+
+    pause(tracker, 600);
+    UpdateResult placed = await(client.updateOrderStatus(StatusUpdate.of("1", OrderStatus.PLACED)));
+
+    assertThat(placed.sequence()).isEqualTo(1);
+    assertThat(tracker.leaseSuspensions()).isEqualTo(1);
+    awaitEvents(1);
+  }
+
+  @Test
+  void aPausedTrackerReplacedMeanwhileIsFencedWithoutPublishing() throws Exception {
+    ReplicatedTrackerVerticle stale = new ReplicatedTrackerVerticle();
+    await(vertx.deployVerticle(stale, new DeploymentOptions().setConfig(leaseConfig("a"))));
+    OrderTracker a = OrderTracker.create(vertx, Addresses.withPrefix("a"));
+    await(a.trackOrder(NewOrder.of("1", "BTCUSDT", OrderType.LIMIT, OrderSide.BUY, QTY)));
+    List<String> steppedDown = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<String>localConsumer(ReplicatedTrackerVerticle.STEPPED_DOWN_ADDRESS,
+        m -> steppedDown.add(m.body()));
+
+    CountDownLatch paused = new CountDownLatch(1);
+    stale.trackerContext().runOnContext(v -> {
+      paused.countDown();
+      sleep(800);
+    });
+    paused.await();
+    // The replacement claims while the stale one cannot notice.
+    await(vertx.deployVerticle(ReplicatedTrackerVerticle.class.getName(),
+        new DeploymentOptions().setConfig(leaseConfig("b"))));
+    Throwable refused = failure(a.updateOrderStatus(StatusUpdate.of("1", OrderStatus.PLACED)));
+
+    assertThat(refused).hasMessageContaining("fenced");
+    assertThat(events).isEmpty();
+    assertThat(steppedDown).containsExactly(stale.deploymentID());
+  }
+
+  private static JsonObject leaseConfig(String prefix) {
+    return new JsonObject().put(ReplicatedTrackerOptions.TRACKER, new JsonObject().put("address_prefix", prefix))
+        .put(ReplicatedTrackerOptions.FENCE_CHECK_MS, 50).put(ReplicatedTrackerOptions.LEASE_MS, 300)
+        .put(ReplicatedTrackerOptions.VERIFY_DELAY_MS, 100);
+  }
+
+  /** Blocks the tracker's event loop as SIGSTOP would stop its process. */
+  private static void pause(ReplicatedTrackerVerticle tracker, long ms) throws InterruptedException {
+    CountDownLatch paused = new CountDownLatch(1);
+    tracker.trackerContext().runOnContext(v -> {
+      paused.countDown();
+      sleep(ms);
+    });
+    paused.await();
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
