@@ -121,6 +121,23 @@ public final class BridgeTestBed {
     return ADDRESSES.event(type);
   }
 
+  /** Waits (bounded, 20 s) until {@code condition} holds, checking every 20 ms on a Vert.x timer. */
+  public void eventually(java.util.function.BooleanSupplier condition, String what) {
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    long timer = vertx.setPeriodic(20, id -> {
+      if (condition.getAsBoolean()) {
+        done.tryComplete();
+      }
+    });
+    try {
+      done.future().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("not within 20 s: " + what, e);
+    } finally {
+      vertx.cancelTimer(timer);
+    }
+  }
+
   public static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);

@@ -30,7 +30,13 @@ public final class FrameRecorder {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("no frame matching " + what + " within 15 s; got " + frames);
+        StringBuilder got = new StringBuilder();
+        frames.stream().skip(Math.max(0, frames.size() - 5)).forEach(f -> {
+          String text = f.encode();
+          got.append(text, 0, Math.min(300, text.length())).append('\n');
+        });
+        throw new AssertionError("no frame matching " + what + " within 15 s; " + frames.size()
+            + " frames, the last ones:\n" + got);
       }
       try {
         TimeUnit.NANOSECONDS.timedWait(this, left);

@@ -1,0 +1,74 @@
+package dev.ordertracker.bridge;
+
+import dev.ordertracker.api.EventType;
+import dev.ordertracker.api.Fields;
+import dev.ordertracker.bridge.BridgeTestBed.Transport;
+import dev.ordertracker.bridge.client.BridgeClient;
+import dev.ordertracker.bridge.client.SockJsBridgeClient;
+import dev.ordertracker.bridge.client.TcpBridgeClient;
+import dev.ordertracker.bridge.security.TrackerActions;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static dev.ordertracker.bridge.BridgeTestBed.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client that stops reading is disconnected once max_outbound_queue frames are pending; the publisher and a
+ * well-behaved client are not held up.
+ */
+@ExtendWith(VertxExtension.class)
+class SlowConsumerTest {
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aClientThatStopsReadingIsDisconnected(Transport transport, Vertx vertx) {
+    BridgeTestBed bed = BridgeTestBed.start(vertx, new JsonObject().put("max_outbound_queue", 256));
+    String address = bed.eventAddress(EventType.ORDER_PLACED);
+    FrameRecorder good = new FrameRecorder();
+    BridgeClient goodClient = bed.client(transport, bed.token("good"), good);
+    BridgeClient slow = bed.client(transport, bed.token("slow"), new FrameRecorder());
+    for (BridgeClient c : new BridgeClient[] {goodClient, slow}) {
+      await(c.register(address));
+      await(c.request(BridgeTestBed.ADDRESSES.tracker(),
+          new JsonObject().put(TrackerActions.HEADER_ACTION, TrackerActions.GET_STATS), new JsonObject()));
+    }
+    if (slow instanceof TcpBridgeClient) {
+      ((TcpBridgeClient) slow).socket().pause();
+    } else {
+      ((SockJsBridgeClient) slow).webSocket().pause();
+    }
+    String padding = "x".repeat(8 * 1024);
+    DeliveryOptions headers = new DeliveryOptions().addHeader(Fields.HEADER_SYMBOL, "BTCUSDT");
+    // a steady stream (2 events of 8 KiB every 5 ms, ~3 MB/s) until the paused client's socket buffers are full
+    // and its queue overflows; the reading client, in this same busy JVM, keeps up with it
+    int[] published = {0};
+    long timer = vertx.setPeriodic(5, id -> {
+      for (int i = 0; i < 2; i++) {
+        vertx.eventBus().publish(address, new JsonObject().put("order_id", "P-" + published[0]++)
+            .put("status", "PLACED").put("padding", padding), headers);
+      }
+    });
+    try {
+      bed.eventually(() -> bed.bridge.metrics().registry().get("bridge_slow_consumers_disconnected")
+          .tag("transport", transport.name().toLowerCase()).counter().count() >= 1, "the slow client disconnected");
+    } finally {
+      vertx.cancelTimer(timer);
+    }
+    await(vertx.timer(1).compose(v -> {
+      vertx.eventBus().publish(address, new JsonObject().put("order_id", "LAST").put("status", "PLACED"), headers);
+      return io.vertx.core.Future.succeededFuture();
+    }));
+    good.await(FrameRecorder.event("LAST", "PLACED"), "the last event on the good client");
+    assertThat(goodClient.isClosed()).isFalse();
+    int total = await(vertx.timer(1).map(v -> published[0])) + 1;
+    assertThat(good.snapshot().stream().filter(f -> f.getValue("body") instanceof JsonObject
+        && f.getJsonObject("body").containsKey("status")).count())
+        .as("the good client got every event").isEqualTo(total);
+  }
+}
