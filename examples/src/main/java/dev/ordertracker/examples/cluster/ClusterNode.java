@@ -116,7 +116,8 @@ public final class ClusterNode {
     boolean adapter = roles.contains(NodeRole.ADAPTER);
     if (tracker) {
       // A node that may run both runs them as one singleton: they fail over together, tracker first.
-      JsonArray children = new JsonArray().add(SingletonVerticle.child(NodeRole.TRACKER.wireName(), TRACKER_VERTICLE, options.trackerConfig()));
+      JsonArray children = new JsonArray().add(SingletonVerticle.child(NodeRole.TRACKER.wireName(), TRACKER_VERTICLE,
+          trackerConfig()));
       if (adapter) {
         children.add(SingletonVerticle.child(NodeRole.ADAPTER.wireName(), ADAPTER_VERTICLE, options.adapterConfig()));
       }
@@ -130,6 +131,23 @@ public final class ClusterNode {
           new DeploymentOptions().setConfig(bridgeConfig())));
     }
     return chain.mapEmpty();
+  }
+
+  /**
+   * The replicated tracker's config with its ownership lease derived from the failure detection unless set: the
+   * lease lapses after half the heartbeat timeout of silence, and a lapsed tracker re-verifies only after the
+   * timeout plus 2 s, when its node's view of the cluster has settled (see {@code OwnershipLease}).
+   */
+  private io.vertx.core.json.JsonObject trackerConfig() {
+    io.vertx.core.json.JsonObject config = options.trackerConfig();
+    long timeoutMs = options.maxNoHeartbeatSeconds() * 1000L;
+    if (!config.containsKey("lease_ms")) {
+      config.put("lease_ms", timeoutMs / 2);
+    }
+    if (!config.containsKey("verify_delay_ms")) {
+      config.put("verify_delay_ms", timeoutMs + 2000);
+    }
+    return config;
   }
 
   /** The bridge's config with this node's HTTP port unless the bridge config names one. */

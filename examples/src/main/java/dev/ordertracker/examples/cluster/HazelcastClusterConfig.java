@@ -48,6 +48,12 @@ public final class HazelcastClusterConfig {
     config.setProperty("hazelcast.heartbeat.interval.seconds",
         Integer.toString(maxNoHeartbeat <= FAST_MAX_NO_HEARTBEAT_SECONDS ? FAST_HEARTBEAT_INTERVAL_SECONDS : 5));
 
+    if (maxNoHeartbeat <= FAST_MAX_NO_HEARTBEAT_SECONDS) {
+      // Heal a split brain within seconds instead of Hazelcast's 300 s / 120 s (tests, small clusters).
+      config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+      config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+    }
+
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(options.clusterPort()).setPortAutoIncrement(true).setPortCount(ClusterNodeOptions.PORT_COUNT);
     network.getInterfaces().setEnabled(true).addInterface(options.clusterHost());

@@ -1,5 +1,6 @@
 package dev.ordertracker.examples.cluster;
 
+import dev.ordertracker.core.cluster.ReplicatedTrackerVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -15,28 +16,38 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Runs one verticle (the tracker, the adapter) once per cluster. {@link ClusterNode} deploys it by name with
- * {@code DeploymentOptions.setHa(true)}, so when its node dies Vert.x HA redeploys it, with the same config, on a
- * surviving node of the HA group; it then deploys its child again.
+ * Runs one verticle group (the tracker, with the adapter that feeds it) once per cluster. {@link ClusterNode}
+ * deploys it by name with {@code DeploymentOptions.setHa(true)}, so when its node dies Vert.x HA redeploys it, with
+ * the same config, on a surviving node of the HA group; it then deploys its children again, in order.
  *
- * <p>While active it answers pings on {@code orders.cluster.singleton.<role>}: a node that starts later asks that
- * address before deploying its own copy (see {@link SingletonPlacement}).
+ * <p>While active it answers pings on {@code orders.cluster.singleton.<role>} for its own role and its children's:
+ * a node that starts later asks those addresses before deploying its own copy (see {@link SingletonPlacement}).
  *
- * <p>Config: {@code role} (the singleton's name) and {@code children}: {@code [{verticle, config}]}, deployed in
- * that order (the tracker before the adapter that feeds it, so both move together and the adapter's reconciliation
- * after its reconnect meets a tracker that is already serving).
+ * <p>Dormant start: Vert.x HA also redeploys a node's HA verticles when the node regains its quorum (after a
+ * partition healed). If another copy answers the ping then, this one stays dormant (no children; it only logs
+ * {@code SINGLETON-DORMANT}), so a rejoining node does not start a second tracker or a second adapter connection.
+ * Only a real answer counts as "active": a dead node's stale registration cannot answer, so after a kill the
+ * redeployed copy starts its children after at most {@link #PING_ATTEMPTS} ping timeouts.
+ *
+ * <p>Stand-down: when its tracker is fenced (another tracker claimed the replicated state), it undeploys itself
+ * with its children, adapter included.
+ *
+ * <p>Config: {@code role} and {@code children}: {@code [{role, verticle, config}]}.
  */
 public final class SingletonVerticle extends VerticleBase {
+  static final int PING_ATTEMPTS = 2;
+  static final long PING_TIMEOUT_MS = 400;
   private static final Logger LOG = Logger.getLogger(SingletonVerticle.class.getName());
 
-  private final List<MessageConsumer<Object>> pings = new ArrayList<>();
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private final Set<String> childIds = new LinkedHashSet<>();
 
   /** The address a singleton answers pings on. */
   public static String address(String role) {
     return "orders.cluster.singleton." + role;
   }
 
-  /** The config of a singleton running {@code children}: {@code [{verticle, config}]}, deployed in order. */
+  /** The config of a singleton running {@code children}: {@code [{role, verticle, config}]}, deployed in order. */
   public static JsonObject config(String role, JsonArray children) {
     return new JsonObject().put("role", role).put("children", children);
   }
@@ -52,12 +63,31 @@ public final class SingletonVerticle extends VerticleBase {
     String role = Objects.requireNonNull(config.getString("role"), "role");
     JsonArray children = Objects.requireNonNull(config.getJsonArray("children"), "children");
     long started = System.nanoTime();
+    return SingletonPlacement.activeSomewhere(vertx, role, PING_ATTEMPTS, PING_TIMEOUT_MS).compose(active -> {
+      if (active) {
+        LOG.warning(() -> "singleton " + role + " redeployed here but active elsewhere: dormant");
+        System.out.println("SINGLETON-DORMANT " + role);
+        return Future.succeededFuture();
+      }
+      return activate(role, children, started);
+    });
+  }
+
+  private Future<?> activate(String role, JsonArray children, long started) {
+    consumers.add(vertx.eventBus().<String>localConsumer(ReplicatedTrackerVerticle.STEPPED_DOWN_ADDRESS, msg -> {
+      if (childIds.contains(msg.body())) {
+        LOG.warning(() -> "singleton " + role + ": its tracker was fenced; standing down with all its verticles");
+        System.out.println("SINGLETON-STOOD-DOWN " + role);
+        vertx.undeploy(deploymentID());
+      }
+    }));
     Future<?> chain = Future.succeededFuture();
     for (int i = 0; i < children.size(); i++) {
       JsonObject child = children.getJsonObject(i);
       String verticle = Objects.requireNonNull(child.getString("verticle"), "children[].verticle");
       JsonObject childConfig = child.getJsonObject("config", new JsonObject());
-      chain = chain.compose(v -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(childConfig)));
+      chain = chain.compose(v -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(childConfig))
+          .onSuccess(childIds::add));
     }
     return chain
         .compose(id -> {
@@ -68,7 +98,7 @@ public final class SingletonVerticle extends VerticleBase {
           for (String name : answered) {
             MessageConsumer<Object> ping = vertx.eventBus().consumer(address(name),
                 msg -> msg.reply(new JsonObject().put("role", name)));
-            pings.add(ping);
+            consumers.add(ping);
             registered.add(ping.completion());
           }
           return Future.all(registered);
