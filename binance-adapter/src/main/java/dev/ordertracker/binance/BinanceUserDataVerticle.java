@@ -70,6 +70,11 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   private boolean renewing;
   private boolean stopping;
   private Future<Integer> lastReconciliation = Future.succeededFuture(0);
+  /** Updates sent to the tracker and not answered yet; reading pauses above HIGH and resumes below LOW. */
+  private int inFlight;
+  private boolean readingPaused;
+  private static final int IN_FLIGHT_HIGH = 20_000;
+  private static final int IN_FLIGHT_LOW = 5_000;
 
   @Override
   public Future<?> start() {
@@ -95,7 +100,8 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
       processor = new StreamProcessor(new UserDataDecoder(options.getMaxFrameChars()),
           new ExecutionDeduplicator(options.getDedupCapacity()), feed, vertx.eventBus(), options.addresses(),
           metrics, this);
-      budget = new WeightBudget(vertx, options.getReconcileWeightPerMinute(), options.getReconcileConcurrency());
+      budget = new WeightBudget(vertx, options.getReconcileWeightPerMinute(), options.getReconcileConcurrency(),
+          metrics::reconcileWeight);
       return connect(false);
     }).onSuccess(c -> LOG.log(System.Logger.Level.INFO, () -> "binance user-data stream live for "
         + signers.keySet() + " at " + options.getWsApiUrl()));
@@ -236,7 +242,21 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   @Override
   public void onEvent(WsApiConnection connection, String text, long receivedNanos) {
     Map<Long, String> subs = subscriptions.get(connection);
-    processor.handle(connection, text, receivedNanos, sub -> subs == null ? null : subs.get(sub));
+    Future<?> answer = processor.handle(connection, text, receivedNanos, sub -> subs == null ? null : subs.get(sub));
+    if (answer == null) {
+      return;
+    }
+    if (++inFlight > IN_FLIGHT_HIGH && !readingPaused) {
+      readingPaused = true;
+      metrics.paused();
+      subscriptions.keySet().forEach(WsApiConnection::pause);
+    }
+    answer.onComplete(ar -> {
+      if (--inFlight < IN_FLIGHT_LOW && readingPaused) {
+        readingPaused = false;
+        subscriptions.keySet().forEach(WsApiConnection::resume);
+      }
+    });
   }
 
   @Override

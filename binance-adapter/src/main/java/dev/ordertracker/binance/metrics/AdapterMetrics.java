@@ -26,7 +26,9 @@ public final class AdapterMetrics {
   private final LongAdder ordersLost = new LongAdder();
   private final LongAdder accountEvents = new LongAdder();
   private final LongAdder subscriptionFailures = new LongAdder();
-  private final AtomicLong[] latencyBuckets = new AtomicLong[32];
+  private final LongAdder reconcileWeight = new LongAdder();
+  private final LongAdder pauses = new LongAdder();
+  private final AtomicLong[] latencyBuckets = new AtomicLong[31 * 4];
 
   public AdapterMetrics() {
     for (FrameDecodeException.Kind k : FrameDecodeException.Kind.values()) {
@@ -85,11 +87,25 @@ public final class AdapterMetrics {
     subscriptionFailures.increment();
   }
 
-  /** Records a frame-to-answer latency in nanoseconds (bucket i holds [2^i, 2^(i+1)) microseconds). */
+  /**
+   * Records a frame-to-answer latency in nanoseconds. Buckets: four per power of two of microseconds (each at most
+   * 19% wide), up to 2^31 µs.
+   */
   public void latencyNanos(long nanos) {
-    long micros = Math.max(1, nanos / 1000);
-    int bucket = Math.min(63 - Long.numberOfLeadingZeros(micros), latencyBuckets.length - 1);
-    latencyBuckets[bucket].incrementAndGet();
+    latencyBuckets[bucket(Math.max(1, nanos / 1000))].incrementAndGet();
+  }
+
+  static int bucket(long micros) {
+    int log = 63 - Long.numberOfLeadingZeros(micros);
+    int sub = log >= 2 ? (int) (micros >> (log - 2)) & 3 : (int) (micros << (2 - log)) & 3;
+    return Math.min(log * 4 + sub, 31 * 4 - 1);
+  }
+
+  /** The exclusive upper bound (µs) of a bucket. */
+  static long upperBound(int bucket) {
+    int log = bucket / 4;
+    int sub = bucket % 4;
+    return ((4L + sub + 1) << log) / 4;
   }
 
   /** The upper bound (µs) of the bucket holding quantile {@code q} of the recorded latencies, or 0. */
@@ -106,10 +122,28 @@ public final class AdapterMetrics {
     for (int i = 0; i < latencyBuckets.length; i++) {
       seen += latencyBuckets[i].get();
       if (seen >= rank) {
-        return 1L << (i + 1);
+        return upperBound(i);
       }
     }
-    return 1L << latencyBuckets.length;
+    return upperBound(latencyBuckets.length - 1);
+  }
+
+  public void reconcileWeight(long weight) {
+    reconcileWeight.add(weight);
+  }
+
+  /** Binance request weight spent by reconciliation queries. */
+  public long reconcileWeight() {
+    return reconcileWeight.sum();
+  }
+
+  public void paused() {
+    pauses.increment();
+  }
+
+  /** How often reading was paused because too many updates were waiting for the tracker. */
+  public long pauses() {
+    return pauses.sum();
   }
 
   public long frames() {

@@ -21,6 +21,9 @@ public interface ExchangeQueries {
 
   Future<List<ExchangeTrade>> tradesOfOrder(String account, String symbol, long orderId);
 
-  /** Up to {@link #TRADES_PAGE} trades of the symbol with id >= {@code fromId}, oldest first. */
-  Future<List<ExchangeTrade>> tradesFrom(String account, String symbol, long fromId);
+  /**
+   * Up to {@link #TRADES_PAGE} trades of the symbol, oldest first: with id >= {@code fromId}, or when
+   * {@code fromId} is negative, from {@code startTimeMs} on.
+   */
+  Future<List<ExchangeTrade>> tradesFrom(String account, String symbol, long fromId, long startTimeMs);
 }

@@ -21,8 +21,9 @@ import java.util.Map;
  * <ol>
  *   <li>{@code openOrders.status} for all symbols (weight 80): open orders whose status and executed quantity match
  *   the tracker need nothing more; open orders the tracker does not know are tracked from it;</li>
- *   <li>trades of the orders that changed: per symbol, pages of 1,000 trades from the first trade id the stream has
- *   not shown ({@code myTrades fromId}, weight 20 a page) when the adapter knows it, else per order (weight 5);</li>
+ *   <li>trades of the orders that changed: per symbol, pages of 1,000 trades ({@code myTrades}, weight 20 a page)
+ *   from the first trade id the stream has not shown, or from the oldest such order's creation time; per order
+ *   (weight 5) when only a few orders of the symbol changed;</li>
  *   <li>{@code order.status} (weight 4) only for orders gone from the open list that their trades do not explain
  *   (cancelled, expired, forgotten);</li>
  *   <li>{@link Reconciler} per order, its updates fed to the tracker in order.</li>
@@ -31,6 +32,8 @@ import java.util.Map;
  */
 public final class ReconcileRun {
   private static final System.Logger LOG = System.getLogger(ReconcileRun.class.getName());
+  /** Above this many orders of one symbol needing trades, pages of the symbol's trades are cheaper. */
+  private static final int BULK_THRESHOLD = 4;
 
   private final ExchangeQueries queries;
   private final TrackerFeed feed;
@@ -127,10 +130,11 @@ public final class ReconcileRun {
     List<Future<?>> all = new ArrayList<>();
     bySymbol.forEach((symbol, list) -> {
       Long hint = hints.get(symbol);
-      if (hint != null && list.size() > 4) {
+      long since = earliestCreation(list);
+      if (list.size() > BULK_THRESHOLD && (hint != null || since > 0)) {
         Map<Long, Need> byOrder = new HashMap<>();
         list.forEach(n -> byOrder.put(n.orderId(), n));
-        all.add(pageTrades(account, symbol, hint + 1, byOrder));
+        all.add(pageTrades(account, symbol, hint != null ? hint + 1 : -1, since, byOrder));
       } else {
         for (Need n : list) {
           all.add(queries.tradesOfOrder(account, symbol, n.orderId()).onSuccess(n.trades::addAll));
@@ -140,8 +144,22 @@ public final class ReconcileRun {
     return Future.all(all).mapEmpty();
   }
 
-  private Future<Void> pageTrades(String account, String symbol, long fromId, Map<Long, Need> byOrder) {
-    return queries.tradesFrom(account, symbol, fromId).compose(page -> {
+  /** Creation time of the oldest order (ms), or 0 when one is unknown: its trades can be older than any bound. */
+  private static long earliestCreation(List<Need> list) {
+    long min = Long.MAX_VALUE;
+    for (Need n : list) {
+      Instant created = n.tracked != null ? n.tracked.createdAt() : null;
+      long t = created != null ? created.toEpochMilli() : n.open != null ? n.open.time() : -1;
+      if (t <= 0) {
+        return 0;
+      }
+      min = Math.min(min, t);
+    }
+    return min == Long.MAX_VALUE ? 0 : min;
+  }
+
+  private Future<Void> pageTrades(String account, String symbol, long fromId, long since, Map<Long, Need> byOrder) {
+    return queries.tradesFrom(account, symbol, fromId, since).compose(page -> {
       long maxId = fromId - 1;
       for (ExchangeTrade t : page) {
         Need n = byOrder.get(t.orderId());
@@ -151,7 +169,7 @@ public final class ReconcileRun {
         maxId = Math.max(maxId, t.id());
       }
       return page.size() < ExchangeQueries.TRADES_PAGE ? Future.succeededFuture()
-          : pageTrades(account, symbol, maxId + 1, byOrder);
+          : pageTrades(account, symbol, maxId + 1, since, byOrder);
     });
   }
 

@@ -26,8 +26,16 @@ public final class WeightBudget {
   private record Waiter(int weight, Promise<Void> promise) {
   }
 
+  private final java.util.function.LongConsumer onSpent;
+
   public WeightBudget(Vertx vertx, int weightPerMinute, int maxInFlight) {
+    this(vertx, weightPerMinute, maxInFlight, w -> { });
+  }
+
+  /** @param onSpent told the weight of every admitted request (metrics) */
+  public WeightBudget(Vertx vertx, int weightPerMinute, int maxInFlight, java.util.function.LongConsumer onSpent) {
     this.vertx = vertx;
+    this.onSpent = onSpent;
     this.perMs = weightPerMinute / 60_000.0;
     this.capacity = weightPerMinute;
     this.maxInFlight = maxInFlight;
@@ -58,6 +66,7 @@ public final class WeightBudget {
       Waiter w = waiting.removeFirst();
       tokens -= w.weight();
       spent += w.weight();
+      onSpent.accept(w.weight());
       inFlight++;
       w.promise().complete();
     }

@@ -215,6 +215,15 @@ public final class WsApiConnection {
     return s.length() > 100 ? s.substring(0, 100) : s;
   }
 
+  /** Stops reading frames (back-pressure: too many updates wait for the tracker). */
+  public void pause() {
+    socket.pause();
+  }
+
+  public void resume() {
+    socket.resume();
+  }
+
   public boolean isClosed() {
     return closed;
   }

@@ -68,9 +68,15 @@ public final class WsApiQueries implements ExchangeQueries {
   }
 
   @Override
-  public Future<List<ExchangeTrade>> tradesFrom(String account, String symbol, long fromId) {
-    return signed(account, "myTrades", new JsonObject().put("symbol", symbol).put("fromId", fromId)
-        .put("limit", TRADES_PAGE), WEIGHT_MY_TRADES_PAGE).map(r -> list((JsonArray) r, ExchangeTrade::fromJson));
+  public Future<List<ExchangeTrade>> tradesFrom(String account, String symbol, long fromId, long startTimeMs) {
+    JsonObject params = new JsonObject().put("symbol", symbol).put("limit", TRADES_PAGE);
+    if (fromId >= 0) {
+      params.put("fromId", fromId);
+    } else {
+      params.put("startTime", startTimeMs);
+    }
+    return signed(account, "myTrades", params, WEIGHT_MY_TRADES_PAGE)
+        .map(r -> list((JsonArray) r, ExchangeTrade::fromJson));
   }
 
   private Future<Object> signed(String account, String method, JsonObject params, int weight) {
