@@ -10,11 +10,8 @@ import io.vertx.core.Promise;
  * write queue is full, then waits for drain (never buffers beyond the socket's queue), yielding to the event loop
  * every {@value #BATCH} frames. The script is a sequence of synthetic LIMIT BUY orders of 1 unit at 100: NEW,
  * TRADE 0.5 (PARTIALLY_FILLED), TRADE 0.5 (FILLED), order ids from {@value #FIRST_ORDER_ID}, each frame with its
- * own execution id.
- *
- * <p>The feed runs on its own worker context, not on the connection's event loop: Vert.x then hands the writes to
- * the connection through its outbound queue, which flushes once per batch instead of once per frame (a syscall per
- * event would cap the rate). It touches no simulator state besides writing to the sink.
+ * own execution id. Runs on the simulator context (measured: a separate worker context, which lets Vert.x batch
+ * flushes, was slower on a loaded 2-core machine because of the extra thread hand-off).
  */
 public final class ScriptedFeed {
 

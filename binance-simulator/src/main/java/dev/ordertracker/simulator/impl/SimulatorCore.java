@@ -55,7 +55,6 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
   private AutoTrader autoTrader;
   private long walkTimer = -1;
   private long feedSequence;
-  private Context feedContext;
 
   SimulatorCore(SimulatorOptions options, TruthView truth) {
     this.options = options;
@@ -91,9 +90,7 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
         .webSocketHandshakeHandler(wsServer::handshake)
         .webSocketHandler(wsServer::connected)
         .requestHandler(router);
-    Future<String> feedWorker = vertx.deployVerticle(new FeedWorker(), new io.vertx.core.DeploymentOptions()
-        .setThreadingModel(io.vertx.core.ThreadingModel.WORKER));
-    return feedWorker.compose(id -> server.listen()).onSuccess(s -> {
+    return server.listen().onSuccess(s -> {
       if (options.getPriceWalkIntervalMs() > 0) {
         PriceWalk walk = new PriceWalk(engine, new Random(options.getSeed() + 1));
         walkTimer = vertx.setPeriodic(options.getPriceWalkIntervalMs(), t -> {
@@ -117,15 +114,6 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
     }
     wsServer.closeAll();
     return server.close();
-  }
-
-  /** Gives the scripted feed a worker context of its own (see {@link ScriptedFeed}). */
-  private final class FeedWorker extends VerticleBase {
-    @Override
-    public Future<?> start() {
-      feedContext = context;
-      return Future.succeededFuture();
-    }
   }
 
   int actualPort() {
@@ -190,7 +178,7 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
     SymbolSpec spec = engine.books().iterator().next().spec();
     List<Future<Long>> feeds = new ArrayList<>();
     for (Subscription s : new ArrayList<>(hub.subscriptions(account))) {
-      feeds.add(new ScriptedFeed(Boolean.getBoolean("sim.feedOnLoop") ? context : feedContext, s.sink(), s.id(), spec.symbol(), spec.baseAsset(), count, feedSequence)
+      feeds.add(new ScriptedFeed(context, s.sink(), s.id(), spec.symbol(), spec.baseAsset(), count, feedSequence)
           .start());
     }
     feedSequence += count + (3 - count % 3);
