@@ -54,6 +54,7 @@ public final class SqliteOrderStore implements OrderStore {
   private final Path file;
   private final boolean fsyncEachBatch;
   private final boolean startFreshOnCorruption;
+  private final boolean checkOnOpen;
   private final WorkerExecutor writer;
   private final WorkerExecutor reader;
   private Connection writeConnection;
@@ -61,6 +62,16 @@ public final class SqliteOrderStore implements OrderStore {
   private volatile Path movedAside;
 
   public SqliteOrderStore(Vertx vertx, Path file, boolean fsyncEachBatch, boolean startFreshOnCorruption) {
+    this(vertx, file, fsyncEachBatch, startFreshOnCorruption, true);
+  }
+
+  /**
+   * @param checkOnOpen run {@code PRAGMA quick_check} at open (reads the whole file: seconds for gigabytes). Without
+   *                    it a file that is not a database still fails the open; damage elsewhere shows up when read.
+   */
+  public SqliteOrderStore(Vertx vertx, Path file, boolean fsyncEachBatch, boolean startFreshOnCorruption,
+                          boolean checkOnOpen) {
+    this.checkOnOpen = checkOnOpen;
     this.file = file.toAbsolutePath();
     this.fsyncEachBatch = fsyncEachBatch;
     this.startFreshOnCorruption = startFreshOnCorruption;
@@ -171,7 +182,9 @@ public final class SqliteOrderStore implements OrderStore {
   private void openConnections() throws SQLException {
     try {
       writeConnection = connect(false);
-      check(writeConnection);
+      if (checkOnOpen) {
+        check(writeConnection);
+      }
       SqliteJournal.createSchema(writeConnection);
       readConnection = connect(true);
       readConnection.setAutoCommit(false);

@@ -29,6 +29,7 @@ import java.util.TreeSet;
  *   history_max_orders         long &gt;= 0               0      0 = unbounded; else keep only the newest N completed
  *   retention_interval_ms      long &gt;= 1000            60000  how often retention runs (in the background)
  *   start_fresh_on_corruption  boolean                 false  true: move a corrupt sqlite file aside and start empty
+ *   check_on_open              boolean                 true   sqlite: PRAGMA quick_check at open (reads the file)
  *   history_service            boolean                 true   serve OrderHistoryService at &lt;prefix&gt;.history
  * </pre>
  */
@@ -48,6 +49,7 @@ public final class StoreOptions {
   public static final String RETENTION_INTERVAL_MS = "retention_interval_ms";
   public static final String START_FRESH_ON_CORRUPTION = "start_fresh_on_corruption";
   public static final String HISTORY_SERVICE = "history_service";
+  public static final String CHECK_ON_OPEN = "check_on_open";
 
   public static final String TYPE_SQLITE = "sqlite";
   public static final String TYPE_POSTGRES = "postgres";
@@ -61,7 +63,7 @@ public final class StoreOptions {
 
   private static final Set<String> KEYS = Set.of(TYPE, DATA_DIR, FILE_NAME, PG_URL, PG_SCHEMA, PG_POOL_SIZE,
       FLUSH_INTERVAL_MS, FLUSH_MAX_RECORDS, FSYNC_EACH_BATCH, JOURNAL_MAX_AGE_MS, JOURNAL_MAX_EVENTS,
-      HISTORY_MAX_ORDERS, RETENTION_INTERVAL_MS, START_FRESH_ON_CORRUPTION, HISTORY_SERVICE);
+      HISTORY_MAX_ORDERS, RETENTION_INTERVAL_MS, START_FRESH_ON_CORRUPTION, HISTORY_SERVICE, CHECK_ON_OPEN);
 
   private String type = TYPE_SQLITE;
   private String dataDir;
@@ -78,6 +80,7 @@ public final class StoreOptions {
   private long retentionIntervalMs = DEFAULT_RETENTION_INTERVAL_MS;
   private boolean startFreshOnCorruption;
   private boolean historyService = true;
+  private boolean checkOnOpen = true;
 
   public StoreOptions() {
   }
@@ -133,6 +136,9 @@ public final class StoreOptions {
     }
     if (json.containsKey(HISTORY_SERVICE)) {
       setHistoryService(bool(json, HISTORY_SERVICE));
+    }
+    if (json.containsKey(CHECK_ON_OPEN)) {
+      setCheckOnOpen(bool(json, CHECK_ON_OPEN));
     }
     validate();
   }
@@ -332,6 +338,15 @@ public final class StoreOptions {
     return this;
   }
 
+  public boolean isCheckOnOpen() {
+    return checkOnOpen;
+  }
+
+  public StoreOptions setCheckOnOpen(boolean value) {
+    this.checkOnOpen = value;
+    return this;
+  }
+
   public RetentionPolicy retentionPolicy() {
     return new RetentionPolicy(journalMaxAgeMs, journalMaxEvents, historyMaxOrders);
   }
@@ -348,7 +363,7 @@ public final class StoreOptions {
         .put(FSYNC_EACH_BATCH, fsyncEachBatch).put(JOURNAL_MAX_AGE_MS, journalMaxAgeMs)
         .put(JOURNAL_MAX_EVENTS, journalMaxEvents).put(HISTORY_MAX_ORDERS, historyMaxOrders)
         .put(RETENTION_INTERVAL_MS, retentionIntervalMs).put(START_FRESH_ON_CORRUPTION, startFreshOnCorruption)
-        .put(HISTORY_SERVICE, historyService);
+        .put(HISTORY_SERVICE, historyService).put(CHECK_ON_OPEN, checkOnOpen);
   }
 
   /** The store these options describe (not yet opened). */
@@ -357,6 +372,6 @@ public final class StoreOptions {
     if (TYPE_POSTGRES.equals(type)) {
       return new PgOrderStore(vertx, pgUrl, pgSchema, fsyncEachBatch, pgPoolSize);
     }
-    return new SqliteOrderStore(vertx, sqliteFile(), fsyncEachBatch, startFreshOnCorruption);
+    return new SqliteOrderStore(vertx, sqliteFile(), fsyncEachBatch, startFreshOnCorruption, checkOnOpen);
   }
 }
