@@ -32,8 +32,8 @@ import io.vertx.serviceproxy.ServiceBinder;
  * {@code fence_check_ms}; a tracker that finds another owner stops serving, publishes nothing more and undeploys
  * itself. All state lives on this verticle's context.
  *
- * <p>Config: {@link ReplicatedTrackerOptions}. Local ingest ({@code <prefix>.tracker.ingest}) is not offered: it
- * bypasses the acknowledgement, and adapters on other nodes cannot use it anyway.
+ * <p>Config: {@link ReplicatedTrackerOptions}. Local ingest ({@code <prefix>.tracker.ingest}, on unless the tracker
+ * options turn it off) follows the same rules: answered after replication ({@link ReplicatedIngest}).
  */
 public final class ReplicatedTrackerVerticle extends VerticleBase {
   /**
@@ -44,6 +44,7 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(ReplicatedTrackerVerticle.class.getName());
 
   private MessageConsumer<?> service;
+  private MessageConsumer<?> ingest;
   private ReplicationBatcher batcher;
   private TrackerStateReplica replica;
   private OwnershipLease lease;
@@ -105,8 +106,12 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
     OrderTrackerService endpoint = new ReplicatingTrackerService(new TrackerServiceEndpoint(core), batcher,
         lease);
     service = new ServiceBinder(vertx).setAddress(addresses.tracker()).register(OrderTrackerService.class, endpoint);
+    if (trackerOptions.isLocalIngest()) {
+      ingest = ReplicatedIngest.consume(vertx.eventBus(), addresses, core, batcher, lease);
+    }
     fenceTimer = vertx.setPeriodic(options.fenceCheckMs(), id -> checkFence());
-    return batcher.flush().compose(v -> service.completion());
+    return batcher.flush().compose(v -> service.completion())
+        .compose(v -> ingest == null ? Future.succeededFuture() : ingest.completion());
   }
 
   private void checkFence() {
@@ -149,6 +154,9 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
   public Future<?> stop() {
     if (fenceTimer >= 0) {
       vertx.cancelTimer(fenceTimer);
+    }
+    if (ingest != null) {
+      ingest.unregister();
     }
     return service == null ? Future.succeededFuture() : service.unregister();
   }

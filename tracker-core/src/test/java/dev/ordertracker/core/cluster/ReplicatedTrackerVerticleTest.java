@@ -204,6 +204,21 @@ class ReplicatedTrackerVerticleTest {
   }
 
   @Test
+  void localIngestAnswersAfterReplication() throws Exception {
+    String first = deploy("orders");
+    String outcome = await(vertx.eventBus().<String>request("orders.tracker.ingest",
+        fill("5", OrderStatus.PARTIALLY_FILLED, "0.400", "40.2", 1))).body();
+    assertThat(outcome).isEqualTo("APPLIED");
+    awaitEvents(1);
+
+    await(vertx.undeploy(first));
+    deploy("orders");
+    TrackedOrder restored = await(OrderTracker.create(vertx).getOrder("5", "BTCUSDT"));
+    assertThat(restored.filledQuantity()).isEqualByComparingTo("0.400");
+    assertThat(restored.fills()).hasSize(1);
+  }
+
+  @Test
   void badConfigIsRefusedNamingTheKey() {
     Throwable failure = failure(vertx.deployVerticle(ReplicatedTrackerVerticle.class.getName(),
         new DeploymentOptions().setConfig(new JsonObject().put("fence_check_ms", 0))));

@@ -1,0 +1,77 @@
+package dev.ordertracker.core.cluster;
+
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.api.TrackerErrors;
+import dev.ordertracker.api.UpdateOutcome;
+import dev.ordertracker.core.OrderTrackerCore;
+import dev.ordertracker.core.TrackerException;
+import dev.ordertracker.core.service.LocalUpdateIngest;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+
+/**
+ * The in-JVM fast path ({@code <prefix>.tracker.ingest}, {@link OrderUpdate} records, see
+ * {@link LocalUpdateIngest}) for a replicated tracker: same message contract (the outcome name, or a failure with
+ * the tracker error code), but answered only after the change is replicated, and held like any command while the
+ * ownership lease is being re-verified. Local consumer: an adapter on another node gets no handler and uses the
+ * service proxy. Runs on the tracker verticle's context.
+ */
+final class ReplicatedIngest {
+  private static final System.Logger LOG = System.getLogger(ReplicatedIngest.class.getName());
+
+  private ReplicatedIngest() {
+  }
+
+  static MessageConsumer<OrderUpdate> consume(EventBus eventBus, Addresses addresses, OrderTrackerCore core,
+                                              ReplicationBatcher batcher, OwnershipLease lease) {
+    LocalUpdateIngest.registerCodec(eventBus);
+    return eventBus.localConsumer(LocalUpdateIngest.address(addresses),
+        (Message<OrderUpdate> msg) -> handle(msg, core, batcher, lease));
+  }
+
+  private static void handle(Message<OrderUpdate> msg, OrderTrackerCore core, ReplicationBatcher batcher,
+                             OwnershipLease lease) {
+    if (batcher.isFenced()) {
+      msg.fail(TrackerErrors.INTERNAL, ReplicatingTrackerService.FENCED);
+      return;
+    }
+    if (lease.expired()) {
+      lease.ready().onComplete(ready -> {
+        if (ready.failed()) {
+          batcher.fence(ready.cause().getMessage());
+          msg.fail(TrackerErrors.INTERNAL, ReplicatingTrackerService.FENCED);
+        } else {
+          handle(msg, core, batcher, lease);
+        }
+      });
+      return;
+    }
+    UpdateOutcome outcome;
+    try {
+      outcome = core.apply(msg.body());
+    } catch (TrackerException e) {
+      LOG.log(System.Logger.Level.INFO, () -> "ingest: " + e.getMessage());
+      msg.fail(e.code(), e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "ingest: update failed unexpectedly", e);
+      msg.fail(TrackerErrors.INTERNAL, String.valueOf(e));
+      return;
+    }
+    Future<Void> replicated = batcher.flush();
+    replicated.onComplete(done -> {
+      if (msg.replyAddress() == null) {
+        return;
+      }
+      if (done.succeeded()) {
+        msg.reply(outcome.name());
+      } else {
+        msg.fail(TrackerErrors.INTERNAL, batcher.isFenced() ? ReplicatingTrackerService.FENCED
+            : "not replicated: " + done.cause().getMessage());
+      }
+    });
+  }
+}
