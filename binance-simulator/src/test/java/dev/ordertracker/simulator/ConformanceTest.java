@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +128,33 @@ class ConformanceTest extends SimulatorTestBase {
     sim.faults().sendServerShutdown().await(10, TimeUnit.SECONDS);
     JsonObject shutdown = c.await(WsTestClient.eventOf("serverShutdown"), 1).get(0);
     assertSameShape("serverShutdown", shutdown, example("event-serverShutdown"));
+  }
+
+  @Test
+  void ocoOrderListEmitsListStatus(Vertx vertx) throws Exception {
+    BinanceSimulator sim = start(vertx, quiet());
+    WsTestClient c = connect(vertx, sim);
+    c.subscribeDemo();
+    JsonObject r = c.signed("orderList.place.oco", new JsonObject().put("symbol", "BTCUSDT").put("side", "SELL")
+        .put("quantity", "0.10000").put("aboveType", "LIMIT_MAKER").put("abovePrice", "61000.00")
+        .put("belowType", "STOP_LOSS_LIMIT").put("belowStopPrice", "59000.00").put("belowPrice", "58900.00")
+        .put("belowTimeInForce", "GTC").put("listClientOrderId", "my-oco"));
+    assertThat(r.getInteger("status")).as(r.encode()).isEqualTo(200);
+    JsonObject result = r.getJsonObject("result");
+    assertThat(result.getString("contingencyType")).isEqualTo("OCO");
+    assertThat(result.getJsonArray("orders")).hasSize(2);
+    assertThat(result.getJsonArray("orderReports")).hasSize(2);
+    long listId = result.getLong("orderListId");
+    JsonObject started = c.await(WsTestClient.eventOf("listStatus"), 1).get(0);
+    assertSameShape("listStatus", started, example("event-listStatus"));
+    assertThat(started.getJsonObject("event").getString("l")).isEqualTo("EXEC_STARTED");
+    assertThat(started.getJsonObject("event").getString("C")).isEqualTo("my-oco");
+    assertThat(c.events("executionReport")).hasSize(2)
+        .allSatisfy(f -> assertThat(f.getJsonObject("event").getLong("g")).isEqualTo(listId));
+    sim.movePrice("BTCUSDT", new java.math.BigDecimal("61000.01")).await(10, TimeUnit.SECONDS);
+    List<JsonObject> lists = c.await(WsTestClient.eventOf("listStatus"), 2);
+    assertThat(lists.get(1).getJsonObject("event").getString("L")).isEqualTo("ALL_DONE");
+    assertThat(sim.orders()).extracting(SimulatedOrder::status).containsExactlyInAnyOrder("FILLED", "EXPIRED");
   }
 
   @Test

@@ -4,7 +4,9 @@ import dev.ordertracker.simulator.account.Account;
 import dev.ordertracker.simulator.account.Balances;
 import dev.ordertracker.simulator.matching.Fill;
 import dev.ordertracker.simulator.matching.MatchingEngine;
+import dev.ordertracker.simulator.matching.OcoRequest;
 import dev.ordertracker.simulator.matching.Order;
+import dev.ordertracker.simulator.matching.OrderList;
 import dev.ordertracker.simulator.matching.OrderRequest;
 import dev.ordertracker.simulator.matching.OrderType;
 import dev.ordertracker.simulator.matching.Side;
@@ -74,6 +76,45 @@ public final class ExchangeApi {
     Order order = engine.place(account, new OrderRequest(symbol, side, type, tif, quantity, quoteOrderQty, price,
         p.optional("newClientOrderId")));
     return OrderResponses.placed(order, respType, order.createTime());
+  }
+
+  /**
+   * {@code orderList.place.oco}: SELL with aboveType LIMIT_MAKER and belowType STOP_LOSS_LIMIT, or BUY with
+   * aboveType STOP_LOSS_LIMIT and belowType LIMIT_MAKER.
+   */
+  public JsonObject placeOco(Account account, RequestParams p) {
+    String symbol = p.required("symbol");
+    Side side = parse(Side.class, p.required("side"), ApiException.invalidSide());
+    BigDecimal quantity = p.decimal("quantity");
+    if (quantity == null) {
+      throw ApiException.missing("quantity");
+    }
+    String aboveType = p.required("aboveType");
+    String belowType = p.required("belowType");
+    String makerSide = side == Side.SELL ? "above" : "below";
+    String stopSide = side == Side.SELL ? "below" : "above";
+    if (!"LIMIT_MAKER".equals(side == Side.SELL ? aboveType : belowType)
+        || !"STOP_LOSS_LIMIT".equals(side == Side.SELL ? belowType : aboveType)) {
+      throw new ApiException(400, -1116, "Invalid orderType. The simulator supports OCO lists of a LIMIT_MAKER leg"
+          + " and a STOP_LOSS_LIMIT leg (SELL: above LIMIT_MAKER, below STOP_LOSS_LIMIT; BUY: the reverse).");
+    }
+    BigDecimal makerPrice = p.decimal(makerSide + "Price");
+    if (makerPrice == null) {
+      throw ApiException.missing(makerSide + "Price");
+    }
+    BigDecimal stopPrice = p.decimal(stopSide + "StopPrice");
+    if (stopPrice == null) {
+      throw ApiException.missing(stopSide + "StopPrice");
+    }
+    BigDecimal stopLimitPrice = p.decimal(stopSide + "Price");
+    if (stopLimitPrice == null) {
+      throw ApiException.missing(stopSide + "Price");
+    }
+    TimeInForce tif = parse(TimeInForce.class, p.required(stopSide + "TimeInForce"), ApiException.invalidTimeInForce());
+    OrderList list = engine.placeOco(account, new OcoRequest(symbol, side, quantity, makerPrice, stopPrice,
+        stopLimitPrice, tif, p.optional("listClientOrderId"), p.optional(makerSide + "ClientOrderId"),
+        p.optional(stopSide + "ClientOrderId")));
+    return OrderResponses.orderList(list);
   }
 
   public JsonObject cancelOrder(Account account, RequestParams p) {
@@ -169,7 +210,7 @@ public final class ExchangeApi {
           .put("quotePrecision", 8).put("quoteAssetPrecision", 8).put("baseCommissionPrecision", 8)
           .put("quoteCommissionPrecision", 8)
           .put("orderTypes", new JsonArray().add("LIMIT").add("LIMIT_MAKER").add("MARKET"))
-          .put("icebergAllowed", false).put("ocoAllowed", false).put("otoAllowed", false)
+          .put("icebergAllowed", false).put("ocoAllowed", true).put("otoAllowed", false)
           .put("quoteOrderQtyMarketAllowed", true).put("allowTrailingStop", false).put("cancelReplaceAllowed", false)
           .put("amendAllowed", false).put("isSpotTradingAllowed", true).put("isMarginTradingAllowed", false)
           .put("filters", filters).put("permissions", new JsonArray())

@@ -12,6 +12,9 @@ public interface EngineListener {
   /** Balances of {@code assets} changed; emitted after the execution report that changed them. */
   void onBalancesChanged(Account account, Collection<String> assets, long time);
 
+  /** An order list (OCO) started or finished. */
+  void onListStatus(Account account, ListStatus status);
+
   /** The order's state changed (for the truth view). */
   void onOrderChanged(Order order);
 }

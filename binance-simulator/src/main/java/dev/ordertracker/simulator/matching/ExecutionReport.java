@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * {@code commissionAsset} and {@code expiryReason} may be null.
  */
 public record ExecutionReport(String symbol, String clientOrderId, Side side, OrderType type,
-    TimeInForce timeInForce, BigDecimal origQty, BigDecimal price, long orderListId, String origClientOrderId,
+    TimeInForce timeInForce, BigDecimal origQty, BigDecimal price, BigDecimal stopPrice, long orderListId, String origClientOrderId,
     ExecutionType executionType, OrderStatus status, String rejectReason, long orderId, BigDecimal lastQty,
     BigDecimal cumQty, BigDecimal lastPrice, BigDecimal commission, String commissionAsset, long transactTime,
     long tradeId, long executionId, boolean working, boolean maker, long creationTime, BigDecimal cumQuote,

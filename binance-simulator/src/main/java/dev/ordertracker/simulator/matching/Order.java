@@ -31,6 +31,10 @@ public final class Order {
   String lockedAsset;
   BigDecimal locked = BigDecimal.ZERO;
   final List<Fill> fills = new ArrayList<>(2);
+  BigDecimal stopPrice = BigDecimal.ZERO;
+  OrderList list;
+  /** False for an untriggered stop leg (not on the book yet). */
+  boolean triggered = true;
 
   Order(Account account, SymbolSpec spec, long orderId, String clientOrderId, OrderRequest request, long now) {
     this.account = account;
@@ -122,6 +126,14 @@ public final class Order {
 
   public List<Fill> fills() {
     return Collections.unmodifiableList(fills);
+  }
+
+  public BigDecimal stopPrice() {
+    return stopPrice;
+  }
+
+  public long orderListId() {
+    return list == null ? -1 : list.orderListId;
   }
 
   public BigDecimal remaining() {

@@ -29,6 +29,7 @@ public final class SymbolBook {
   private BigDecimal referencePrice;
   private long nextOrderId = 1;
   private long nextTradeId = 1;
+  private final List<Order> stops = new ArrayList<>();
   private final TreeMap<BigDecimal, LinkedHashSet<Order>> buys = new TreeMap<>();
   private final TreeMap<BigDecimal, LinkedHashSet<Order>> sells = new TreeMap<>();
 
@@ -153,6 +154,26 @@ public final class SymbolBook {
         fills.add(new Level(o.price, qty));
       }
     }
+  }
+
+  void addStop(Order stop) {
+    stops.add(stop);
+  }
+
+  void removeStop(Order stop) {
+    stops.remove(stop);
+  }
+
+  /** Untriggered stop legs the current reference price reaches (SELL: price at or below the stop; BUY: at or above). */
+  List<Order> triggeredStops() {
+    List<Order> out = new ArrayList<>();
+    for (Order o : stops) {
+      int c = referencePrice.compareTo(o.stopPrice);
+      if (o.side == Side.SELL ? c <= 0 : c >= 0) {
+        out.add(o);
+      }
+    }
+    return out;
   }
 
   public Collection<LinkedHashSet<Order>> restingBuys() {

@@ -4,6 +4,7 @@ import dev.ordertracker.simulator.account.Account;
 import dev.ordertracker.simulator.faults.FaultState;
 import dev.ordertracker.simulator.matching.EngineListener;
 import dev.ordertracker.simulator.matching.ExecutionReport;
+import dev.ordertracker.simulator.matching.ListStatus;
 import dev.ordertracker.simulator.matching.Order;
 import dev.ordertracker.simulator.wire.EventEncoder;
 import io.vertx.core.Vertx;
@@ -73,6 +74,11 @@ public final class UserDataHub implements EngineListener {
   @Override
   public void onBalancesChanged(Account account, Collection<String> assets, long time) {
     publish(account.name(), EventEncoder.outboundAccountPosition(account.balances(), assets, time).encode());
+  }
+
+  @Override
+  public void onListStatus(Account account, ListStatus status) {
+    publish(account.name(), EventEncoder.listStatus(status).encode());
   }
 
   @Override

@@ -2,6 +2,9 @@ package dev.ordertracker.simulator.wire;
 
 import dev.ordertracker.simulator.account.Balances;
 import dev.ordertracker.simulator.matching.ExecutionReport;
+import dev.ordertracker.simulator.matching.ListStatus;
+import dev.ordertracker.simulator.matching.Order;
+import dev.ordertracker.simulator.matching.OrderList;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -18,7 +21,7 @@ public final class EventEncoder {
         .put("e", "executionReport").put("E", eventTime).put("s", r.symbol()).put("c", r.clientOrderId())
         .put("S", r.side().name()).put("o", r.type().name()).put("f", r.timeInForce().name())
         .put("q", Decimals.format(r.origQty())).put("p", Decimals.format(r.price()))
-        .put("P", "0.00000000").put("F", "0.00000000").put("g", r.orderListId()).put("C", r.origClientOrderId())
+        .put("P", Decimals.format(r.stopPrice())).put("F", "0.00000000").put("g", r.orderListId()).put("C", r.origClientOrderId())
         .put("x", r.executionType().name()).put("X", r.status().name()).put("r", r.rejectReason())
         .put("i", r.orderId()).put("l", Decimals.format(r.lastQty())).put("z", Decimals.format(r.cumQty()))
         .put("L", Decimals.format(r.lastPrice()))
@@ -31,6 +34,18 @@ public final class EventEncoder {
       e.put("eR", r.expiryReason());
     }
     return e;
+  }
+
+  public static JsonObject listStatus(ListStatus status) {
+    OrderList list = status.list();
+    JsonArray orders = new JsonArray();
+    for (Order o : list.orders()) {
+      orders.add(new JsonObject().put("s", o.symbol()).put("i", o.orderId()).put("c", o.clientOrderId()));
+    }
+    return new JsonObject().put("e", "listStatus").put("E", status.time()).put("s", list.symbol())
+        .put("g", list.orderListId()).put("c", "OCO").put("l", status.listStatusType())
+        .put("L", status.listOrderStatus()).put("r", "NONE").put("C", list.listClientOrderId())
+        .put("T", status.time()).put("O", orders);
   }
 
   public static JsonObject outboundAccountPosition(Balances balances, Collection<String> assets, long time) {

@@ -2,6 +2,7 @@ package dev.ordertracker.simulator.wire;
 
 import dev.ordertracker.simulator.matching.Fill;
 import dev.ordertracker.simulator.matching.Order;
+import dev.ordertracker.simulator.matching.OrderList;
 import dev.ordertracker.simulator.matching.OrderType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,8 @@ public final class OrderResponses {
   }
 
   public static JsonObject placed(Order o, ResponseType type, long transactTime) {
-    JsonObject j = new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId()).put("orderListId", -1)
+    JsonObject j = new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
+        .put("orderListId", o.orderListId())
         .put("clientOrderId", o.clientOrderId()).put("transactTime", transactTime);
     if (type == ResponseType.ACK) {
       return j;
@@ -50,7 +52,7 @@ public final class OrderResponses {
 
   public static JsonObject canceled(Order o, String cancelClientId, long transactTime) {
     return new JsonObject().put("symbol", o.symbol()).put("origClientOrderId", o.clientOrderId())
-        .put("orderId", o.orderId()).put("orderListId", -1).put("clientOrderId", cancelClientId)
+        .put("orderId", o.orderId()).put("orderListId", o.orderListId()).put("clientOrderId", cancelClientId)
         .put("transactTime", transactTime).put("price", Decimals.format(o.price()))
         .put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
         .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
@@ -60,14 +62,35 @@ public final class OrderResponses {
   }
 
   public static JsonObject status(Order o) {
-    return new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId()).put("orderListId", -1)
+    return new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
+        .put("orderListId", o.orderListId())
         .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.price()))
         .put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
         .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
         .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
-        .put("stopPrice", "0.00000000").put("icebergQty", "0.00000000").put("time", o.createTime())
+        .put("stopPrice", Decimals.format(o.stopPrice())).put("icebergQty", "0.00000000")
+        .put("time", o.createTime())
         .put("updateTime", o.updateTime()).put("isWorking", o.isWorking()).put("workingTime", o.workingTime())
         .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty())).put("selfTradePreventionMode", "NONE");
+  }
+
+  /** Response of {@code orderList.place.oco}. */
+  public static JsonObject orderList(OrderList list) {
+    JsonArray orders = new JsonArray();
+    JsonArray reports = new JsonArray();
+    for (Order o : list.orders()) {
+      orders.add(new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
+          .put("clientOrderId", o.clientOrderId()));
+      JsonObject report = placed(o, ResponseType.RESULT, list.transactionTime());
+      if (o.stopPrice().signum() > 0) {
+        report.put("stopPrice", Decimals.format(o.stopPrice()));
+      }
+      reports.add(report);
+    }
+    return new JsonObject().put("orderListId", list.orderListId()).put("contingencyType", "OCO")
+        .put("listStatusType", "EXEC_STARTED").put("listOrderStatus", "EXECUTING")
+        .put("listClientOrderId", list.listClientOrderId()).put("transactionTime", list.transactionTime())
+        .put("symbol", list.symbol()).put("orders", orders).put("orderReports", reports);
   }
 
   public static JsonArray statuses(List<Order> orders) {

@@ -34,6 +34,13 @@ class MatchingEngineTest {
       balanceEvents++;
     }
 
+    final List<ListStatus> lists = new ArrayList<>();
+
+    @Override
+    public void onListStatus(Account account, ListStatus status) {
+      lists.add(status);
+    }
+
     @Override
     public void onOrderChanged(Order order) {
     }
@@ -152,6 +159,53 @@ class MatchingEngineTest {
     assertThatThrownBy(() -> engine.place(demo, new OrderRequest("BTCUSDT", Side.BUY, OrderType.LIMIT_MAKER,
         TimeInForce.GTC, new BigDecimal("0.001"), null, new BigDecimal("60001.00"), null)))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(-2010));
+  }
+
+  @Test
+  void ocoLimitMakerLegFillsAndTheStopLegExpires() {
+    OrderList list = engine.placeOco(demo, new OcoRequest("BTCUSDT", Side.SELL, new BigDecimal("0.10000"),
+        new BigDecimal("61000.00"), new BigDecimal("59000.00"), new BigDecimal("58900.00"), TimeInForce.GTC, "L1",
+        null, null));
+    assertThat(recorder.statuses()).containsExactly("NEW/NEW", "NEW/NEW");
+    assertThat(recorder.reports).extracting(ExecutionReport::orderListId).containsOnly(list.orderListId());
+    assertThat(recorder.reports.get(0).type()).isEqualTo(OrderType.STOP_LOSS_LIMIT);
+    assertThat(recorder.reports.get(0).working()).isFalse();
+    assertThat(recorder.lists).extracting(ListStatus::listStatusType).containsExactly("EXEC_STARTED");
+    assertThat(demo.balances().of("BTC").locked()).isEqualByComparingTo("0.1");
+    engine.setPrice("BTCUSDT", new BigDecimal("61000.01"));
+    assertThat(recorder.statuses()).containsExactly("NEW/NEW", "NEW/NEW", "TRADE/FILLED", "EXPIRED/EXPIRED");
+    assertThat(recorder.lists).extracting(ListStatus::listStatusType).containsExactly("EXEC_STARTED", "ALL_DONE");
+    assertThat(demo.balances().of("BTC").locked()).isZero();
+    assertThat(demo.balances().free("BTC")).isEqualByComparingTo("9.9");
+  }
+
+  @Test
+  void ocoStopLegTriggersAndTheLimitMakerLegExpires() {
+    engine.placeOco(demo, new OcoRequest("BTCUSDT", Side.SELL, new BigDecimal("0.10000"), new BigDecimal("61000.00"),
+        new BigDecimal("59000.00"), new BigDecimal("58900.00"), TimeInForce.GTC, null, null, null));
+    engine.setPrice("BTCUSDT", new BigDecimal("59000.00"));
+    assertThat(recorder.statuses()).containsExactly("NEW/NEW", "NEW/NEW", "EXPIRED/EXPIRED",
+        "TRADE/PARTIALLY_FILLED", "TRADE/PARTIALLY_FILLED", "TRADE/FILLED");
+    assertThat(recorder.reports.get(2).type()).isEqualTo(OrderType.LIMIT_MAKER);
+    assertThat(recorder.reports.get(3).type()).isEqualTo(OrderType.STOP_LOSS_LIMIT);
+    assertThat(recorder.reports.get(3).stopPrice()).isEqualByComparingTo("59000");
+    assertThat(demo.balances().of("BTC").locked()).isZero();
+    assertThatThrownBy(() -> engine.placeOco(demo, new OcoRequest("BTCUSDT", Side.SELL, new BigDecimal("0.1"),
+        new BigDecimal("58000.00"), new BigDecimal("57000.00"), new BigDecimal("56900.00"), TimeInForce.GTC, null,
+        null, null))).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(-2010));
+  }
+
+  @Test
+  void cancelingOneOcoLegCancelsTheList() {
+    OrderList list = engine.placeOco(demo, new OcoRequest("BTCUSDT", Side.BUY, new BigDecimal("0.10000"),
+        new BigDecimal("59000.00"), new BigDecimal("61000.00"), new BigDecimal("61100.00"), TimeInForce.GTC, null,
+        null, null));
+    assertThat(demo.balances().of("USDT").locked()).isEqualByComparingTo("6110");
+    Order maker = list.orders().get(0);
+    engine.cancel(demo, "BTCUSDT", maker.orderId(), null, "cx");
+    assertThat(recorder.statuses()).containsExactly("NEW/NEW", "NEW/NEW", "CANCELED/CANCELED", "CANCELED/CANCELED");
+    assertThat(recorder.lists).extracting(ListStatus::listStatusType).containsExactly("EXEC_STARTED", "ALL_DONE");
+    assertThat(demo.balances().of("USDT").locked()).isZero();
   }
 
   @Test
