@@ -50,7 +50,8 @@ public final class BinanceSimulatorImpl implements BinanceSimulator {
       return Future.succeededFuture();
     }
     deploymentId = null;
-    return vertx.undeploy(id);
+    // Deployed from inside another verticle (SimulatorVerticle), the core is undeployed with its parent already.
+    return vertx.deploymentIDs().contains(id) ? vertx.undeploy(id) : Future.succeededFuture();
   }
 
   @Override
