@@ -8,7 +8,6 @@ import dev.ordertracker.core.EventSink;
 import dev.ordertracker.core.OrderTrackerCore;
 import dev.ordertracker.core.OrderTrackerOptions;
 import dev.ordertracker.core.TrackerState;
-import dev.ordertracker.core.publish.EventBusPublisher;
 import dev.ordertracker.core.service.TrackerServiceEndpoint;
 import dev.ordertracker.core.stats.MicrometerTrackerMetrics;
 import io.vertx.core.Future;
@@ -74,7 +73,7 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
 
   private Future<Void> serve(TrackerStateReplica.Claimed claimed, OrderTrackerOptions trackerOptions,
                              Addresses addresses, ReplicatedTrackerOptions options) {
-    EventSink publisher = trackerOptions.isPublishEvents() ? new EventBusPublisher(vertx.eventBus(), addresses)
+    EventSink publisher = trackerOptions.isPublishEvents() ? new OrderedEventPublisher(vertx.eventBus(), addresses)
         : EventSink.NONE;
     OrderTrackerCore[] holder = new OrderTrackerCore[1];
     lease = new OwnershipLease(vertx, options.leaseMs(), options.verifyDelayMs(),
