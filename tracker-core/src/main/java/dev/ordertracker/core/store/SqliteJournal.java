@@ -44,11 +44,10 @@ final class SqliteJournal {
           + "updated_at INTEGER NOT NULL, time_to_fill_ms INTEGER, has_fill INTEGER NOT NULL, "
           + "filled_quantity TEXT NOT NULL, notional TEXT NOT NULL, doc TEXT NOT NULL, "
           + "PRIMARY KEY (symbol, order_id))",
+      // Few indexes on purpose: every one costs each journaled change. Recovery and retention use
+      // (is_final, updated_at); queries sort and range on created_at; other filters scan (history queries are rare).
       "CREATE INDEX IF NOT EXISTS orders_final_updated ON orders (is_final, updated_at)",
       "CREATE INDEX IF NOT EXISTS orders_created ON orders (created_at)",
-      "CREATE INDEX IF NOT EXISTS orders_updated ON orders (updated_at)",
-      "CREATE INDEX IF NOT EXISTS orders_status ON orders (status)",
-      "CREATE INDEX IF NOT EXISTS orders_account ON orders (account)",
       "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, event_time INTEGER NOT NULL, doc TEXT NOT NULL)",
       "CREATE INDEX IF NOT EXISTS events_time ON events (event_time)",
       "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",

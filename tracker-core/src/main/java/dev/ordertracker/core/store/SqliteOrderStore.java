@@ -205,6 +205,7 @@ public final class SqliteOrderStore implements OrderStore {
     config.setSynchronous(fsyncEachBatch ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(10_000);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    config.setCacheSize(-32_768); // KiB: index pages of a large journal stay in memory
     config.setReadOnly(readOnly);
     return config.createConnection("jdbc:sqlite:" + file);
   }

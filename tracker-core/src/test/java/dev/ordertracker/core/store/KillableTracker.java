@@ -47,7 +47,7 @@ public final class KillableTracker {
         window.clear();
         System.out.println("APPLIED " + (i + 1));
         System.out.flush();
-        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(500)); // a feed rate, so that a kill lands mid-stream
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)); // a feed rate, so that a kill lands mid-stream
       }
     }
     for (Future<UpdateResult> f : window) {
