@@ -44,19 +44,24 @@ public final class SimulatorThroughputMain {
       WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20));
       List<Double> eventRates = new ArrayList<>();
       List<Double> orderRates = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
       eventsPerSecond(vertx, client, sim, events / 5); // warm-up
       ordersPerSecond(vertx, client, sim, orders / 5);
       for (int i = 0; i < runs; i++) {
         double e = eventsPerSecond(vertx, client, sim, events);
         eventRates.add(e);
+        cpu.add(lastEventsCpuMicros);
         double o = ordersPerSecond(vertx, client, sim, orders);
         orderRates.add(o);
-        System.out.printf("run %d: %,.0f executionReport events/s, %,.0f order.place orders/s%n", i + 1, e, o);
+        System.out.printf("run %d: %,.0f executionReport events/s (%.2f us CPU per event, simulator + client),"
+            + " %,.0f order.place orders/s%n", i + 1, e, lastEventsCpuMicros, o);
       }
       System.out.printf("MEDIAN executionReport events/s to one connection: %,.0f (target >= 200,000)%n",
           median(eventRates));
       System.out.printf("MEDIAN order.place orders/s over one connection:   %,.0f (target >= 2,000)%n",
           median(orderRates));
+      System.out.printf("MEDIAN CPU per scripted event (simulator + client, whole process): %.2f us"
+          + " = %,.0f events per CPU-second%n", median(cpu), 1e6 / median(cpu));
       sim.close().await(10, TimeUnit.SECONDS);
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
@@ -97,12 +102,22 @@ public final class SimulatorThroughputMain {
         all.tryComplete();
       }
     });
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     sim.pushScripted("bench", count);
     all.future().await(120, TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    lastEventsCpuMicros = (processCpuNanos() - cpu0) / 1e3 / count;
     ws.close().await(10, TimeUnit.SECONDS);
     return count / seconds;
+  }
+
+  /** CPU time of the whole process (simulator and client) per event of the last events run, in microseconds. */
+  static double lastEventsCpuMicros;
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /**

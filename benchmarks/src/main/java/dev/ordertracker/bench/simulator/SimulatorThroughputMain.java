@@ -23,14 +23,18 @@ public final class SimulatorThroughputMain {
       load.ordersPerSecond(orders / 5);
       List<Double> e = new ArrayList<>();
       List<Double> o = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
         e.add(load.eventsPerSecond(events));
+        cpu.add(SimulatorLoad.lastEventsCpuMicros);
         o.add(load.ordersPerSecond(orders));
-        System.out.printf("run %d: %,.0f executionReport events/s, %,.0f order.place orders/s%n", i + 1,
-            e.get(i), o.get(i));
+        System.out.printf("run %d: %,.0f executionReport events/s (%.2f us CPU per event, simulator + client),"
+            + " %,.0f order.place orders/s%n", i + 1, e.get(i), cpu.get(i), o.get(i));
       }
       System.out.printf("MEDIAN executionReport events/s to one connection: %,.0f (target >= 200,000)%n", median(e));
       System.out.printf("MEDIAN order.place orders/s over one connection:   %,.0f (target >= 2,000)%n", median(o));
+      System.out.printf("MEDIAN CPU per scripted event (simulator + client, whole process): %.2f us"
+          + " = %,.0f events per CPU-second%n", median(cpu), 1e6 / median(cpu));
     }
   }
 

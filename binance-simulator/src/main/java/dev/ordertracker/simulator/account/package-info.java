@@ -1,0 +1,2 @@
+/** Simulated accounts, their keys and balances (free / locked per asset). Internal; simulator context only. */
+package dev.ordertracker.simulator.account;
