@@ -1,6 +1,5 @@
 package dev.ordertracker.core;
 
-import dev.ordertracker.api.Decimals;
 import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.Fill;
 import dev.ordertracker.api.NewOrder;
@@ -15,6 +14,7 @@ import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.api.UpdateOutcome;
 import dev.ordertracker.api.UpdateResult;
 import dev.ordertracker.core.book.OrderBook;
+import dev.ordertracker.core.state.AveragePrice;
 import dev.ordertracker.core.state.OrderRecord;
 import dev.ordertracker.core.state.OrderStateMachine;
 import dev.ordertracker.core.state.Verdict;
@@ -400,7 +400,7 @@ public final class OrderTrackerCore {
           quote = knownQuote.add(fill.quoteQuantity());
         }
       }
-      average = Decimals.averagePrice(quote, reported);
+      average = AveragePrice.of(quote, reported);
     }
     r.setQuantities(reported, quote, average, now);
   }

@@ -1,0 +1,182 @@
+package dev.ordertracker.bench.core;
+
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.EventType;
+import dev.ordertracker.api.Fields;
+import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.core.OrderTrackerVerticle;
+import dev.ordertracker.core.service.LocalUpdateIngest;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * End to end inside one JVM: a sender thread sends exchange reports ({@link OrderUpdate} records, local codec) to
+ * the tracker verticle's ingest address; the tracker applies them and publishes one JSON event with headers per
+ * update; a consumer verticle on another event loop receives every event (reads its body and sequence header).
+ *
+ * <pre>
+ *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.core.EndToEndMain throughput [seconds]
+ *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.core.EndToEndMain latency [seconds] [events/s]
+ * </pre>
+ * throughput: as fast as the pipeline goes (at most 20,000 updates in flight), events/s received. Target 400,000/s.
+ * latency: paced at a fixed rate (default 50,000/s), latency from send to receipt per event, percentiles after a
+ * warm-up. Target p99 under 1 ms.
+ */
+public final class EndToEndMain {
+  private static final int WINDOW = 20_000;
+
+  private EndToEndMain() {
+  }
+
+  /** Counts events and records send-to-receive latency by the event's sequence (= update index + 1). */
+  static final class Receiver extends VerticleBase {
+    final AtomicLong received = new AtomicLong();
+    final long[] sentAt;
+    final long[] latency;
+
+    Receiver(long[] sentAt) {
+      this.sentAt = sentAt;
+      this.latency = sentAt == null ? null : new long[sentAt.length];
+    }
+
+    @Override
+    public Future<?> start() {
+      List<Future<Void>> registered = new ArrayList<>();
+      for (EventType type : EventType.values()) {
+        registered.add(vertx.eventBus().<JsonObject>consumer(Addresses.defaults().event(type), msg -> {
+          long now = System.nanoTime();
+          JsonObject body = msg.body();
+          if (body.getString(Fields.STATUS) == null) {
+            throw new IllegalStateException("event without status");
+          }
+          if (sentAt != null) {
+            int i = (int) (Long.parseLong(msg.headers().get(Fields.HEADER_SEQUENCE)) - 1);
+            if (i < latency.length) {
+              latency[i] = now - sentAt[i];
+            }
+          }
+          received.lazySet(received.get() + 1);
+        }).completion());
+      }
+      return Future.all(registered);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    String mode = args.length > 0 ? args[0] : "throughput";
+    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    int rate = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
+    OrderUpdate[] updates = OrderLives.build(200_000, "BTCUSDT");
+    Vertx vertx = Vertx.vertx();
+    try {
+      vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions()
+          .setConfig(new JsonObject().put("max_history_size", 1000))).await(30, TimeUnit.SECONDS);
+      EventBus eventBus = vertx.eventBus();
+      String ingest = LocalUpdateIngest.address(Addresses.defaults());
+      if (mode.equals("latency")) {
+        latency(vertx, eventBus, ingest, updates, seconds, rate);
+      } else {
+        throughput(vertx, eventBus, ingest, updates, seconds);
+      }
+    } finally {
+      vertx.close().await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void throughput(Vertx vertx, EventBus eventBus, String ingest, OrderUpdate[] updates,
+                                 int seconds) throws Exception {
+    Receiver receiver = new Receiver(null);
+    vertx.deployVerticle(receiver).await(30, TimeUnit.SECONDS);
+    long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
+    long sent = 0;
+    long startCount = -1;
+    long startTime = 0;
+    long cpuStart = 0;
+    while (true) {
+      long now = System.nanoTime();
+      if (startCount < 0 && now >= warmupEnd) {
+        startCount = receiver.received.get();
+        startTime = now;
+        cpuStart = processCpuNanos();
+      }
+      if (now >= end) {
+        break;
+      }
+      if (sent - receiver.received.get() >= WINDOW) {
+        LockSupport.parkNanos(200_000);
+        continue;
+      }
+      for (int i = 0; i < 256; i++) {
+        eventBus.send(ingest, updates[(int) (sent++ % updates.length)]);
+      }
+    }
+    long count = receiver.received.get() - startCount;
+    double elapsed = (System.nanoTime() - startTime) / 1e9;
+    double cpu = (processCpuNanos() - cpuStart) / 1e9;
+    System.out.printf("end-to-end throughput: %.0f events/s (%d events in %.1f s; process CPU %.1f s = %.2f cores; "
+        + "load average %.1f)%n", count / elapsed, count, elapsed, cpu, cpu / elapsed,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  private static void latency(Vertx vertx, EventBus eventBus, String ingest, OrderUpdate[] updates, int seconds,
+                              int rate) throws Exception {
+    int warmup = 3;
+    int total = rate * (seconds + warmup);
+    long[] sentAt = new long[total];
+    Receiver receiver = new Receiver(sentAt);
+    vertx.deployVerticle(receiver).await(30, TimeUnit.SECONDS);
+    long interval = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      long due = start + i * interval;
+      long now;
+      while ((now = System.nanoTime()) < due) {
+        if (due - now > 60_000) {
+          LockSupport.parkNanos(due - now - 50_000);
+        } else {
+          Thread.onSpinWait();
+        }
+      }
+      sentAt[i] = System.nanoTime();
+      eventBus.send(ingest, updates[i % updates.length]);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (receiver.received.get() < total && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(1_000_000);
+    }
+    long[] measured = Arrays.copyOfRange(receiver.latency, rate * warmup, total);
+    Arrays.sort(measured);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    System.out.printf("end-to-end latency at %d events/s (%d measured, received %d of %d; load average %.1f): "
+            + "p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs (run %.1f s)%n",
+        rate, measured.length, receiver.received.get(), total,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        pct(measured, 0.50), pct(measured, 0.90), pct(measured, 0.99), pct(measured, 0.999),
+        measured[measured.length - 1] / 1e3, elapsed);
+  }
+
+  private static double pct(long[] sorted, double p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e3;
+  }
+
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean) {
+      return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+    }
+    return 0;
+  }
+}
