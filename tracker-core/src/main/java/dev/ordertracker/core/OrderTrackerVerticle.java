@@ -6,6 +6,7 @@ import dev.ordertracker.core.publish.EventBusPublisher;
 import dev.ordertracker.core.service.LocalUpdateIngest;
 import dev.ordertracker.core.service.TrackerServiceEndpoint;
 import dev.ordertracker.core.stats.MicrometerTrackerMetrics;
+import dev.ordertracker.core.stats.TrackerMetrics;
 import dev.ordertracker.core.store.TrackerStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -34,6 +35,7 @@ public final class OrderTrackerVerticle extends VerticleBase {
   private OrderTrackerOptions options;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private TrackerStore store;
+  private TrackerMetrics metrics;
 
   public OrderTrackerVerticle() {
     this(TrackerJournal.NONE, null);
@@ -57,13 +59,14 @@ public final class OrderTrackerVerticle extends VerticleBase {
     }
     Addresses addresses = options.addresses();
     store = options.getStore() == null ? null : new TrackerStore(vertx, options.getStore(), addresses);
+    metrics = MicrometerTrackerMetrics.forDefaultRegistry(addresses.prefix());
     EventSink sink = options.isPublishEvents() ? new EventBusPublisher(vertx.eventBus(), addresses) : EventSink.NONE;
     OrderTrackerCore core = OrderTrackerCore.builder()
         .maxHistorySize(options.getMaxHistorySize())
         .initialSequence(options.getInitialSequence())
         .sink(sink)
         .journal(store == null ? journal : store.journalWith(journal))
-        .metrics(MicrometerTrackerMetrics.forDefaultRegistry(addresses.prefix()))
+        .metrics(metrics)
         .build();
     if (initialState != null) {
       try {
@@ -104,6 +107,9 @@ public final class OrderTrackerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (metrics != null) {
+      metrics.close();
+    }
     List<Future<Void>> unregistered = new ArrayList<>();
     consumers.forEach(c -> unregistered.add(c.unregister()));
     consumers.clear();

@@ -34,8 +34,12 @@ public final class MicrometerTrackerMetrics implements TrackerMetrics {
   private final Counter publishFailures;
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicInteger history = new AtomicInteger();
+  private final MeterRegistry registry;
+  private final Gauge activeGauge;
+  private final Gauge historyGauge;
 
   public MicrometerTrackerMetrics(MeterRegistry registry, String addressPrefix) {
+    this.registry = registry;
     for (UpdateOutcome o : UpdateOutcome.values()) {
       updates.put(o, Counter.builder("tracker_updates_total").tag("outcome", o.name().toLowerCase(Locale.ROOT))
           .tag("tracker", addressPrefix).register(registry));
@@ -56,9 +60,9 @@ public final class MicrometerTrackerMetrics implements TrackerMetrics {
     }
     publishFailures = Counter.builder("tracker_publish_failures_total").tag("tracker", addressPrefix)
         .register(registry);
-    Gauge.builder("tracker_active_orders", active, AtomicInteger::get).tag("tracker", addressPrefix)
+    activeGauge = Gauge.builder("tracker_active_orders", active, AtomicInteger::get).tag("tracker", addressPrefix)
         .strongReference(true).register(registry);
-    Gauge.builder("tracker_history_size", history, AtomicInteger::get).tag("tracker", addressPrefix)
+    historyGauge = Gauge.builder("tracker_history_size", history, AtomicInteger::get).tag("tracker", addressPrefix)
         .strongReference(true).register(registry);
   }
 
@@ -66,6 +70,16 @@ public final class MicrometerTrackerMetrics implements TrackerMetrics {
   public static TrackerMetrics forDefaultRegistry(String addressPrefix) {
     MeterRegistry registry = BackendRegistries.getDefaultNow();
     return registry == null ? TrackerMetrics.NONE : new MicrometerTrackerMetrics(registry, addressPrefix);
+  }
+
+  /**
+   * Removes the gauges (a tracker redeployed in the same JVM registers fresh ones; Micrometer would otherwise keep
+   * reading the old tracker's). Counters stay: they continue counting for the same labels.
+   */
+  @Override
+  public void close() {
+    registry.remove(activeGauge);
+    registry.remove(historyGauge);
   }
 
   @Override

@@ -32,4 +32,8 @@ public interface TrackerMetrics {
 
   default void sizes(int active, int history) {
   }
+
+  /** The tracker stops: release what was registered. */
+  default void close() {
+  }
 }
