@@ -246,13 +246,14 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
     if (answer == null) {
       return;
     }
-    if (++inFlight > IN_FLIGHT_HIGH && !readingPaused) {
+    // each answered update stands for ANSWER_EVERY sent ones (see StreamProcessor)
+    if (++inFlight * (long) StreamProcessor.ANSWER_EVERY > IN_FLIGHT_HIGH && !readingPaused) {
       readingPaused = true;
       metrics.paused();
       subscriptions.keySet().forEach(WsApiConnection::pause);
     }
     answer.onComplete(ar -> {
-      if (--inFlight < IN_FLIGHT_LOW && readingPaused) {
+      if (--inFlight * (long) StreamProcessor.ANSWER_EVERY < IN_FLIGHT_LOW && readingPaused) {
         readingPaused = false;
         subscriptions.keySet().forEach(WsApiConnection::resume);
       }

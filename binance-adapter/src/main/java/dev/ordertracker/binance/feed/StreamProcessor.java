@@ -49,9 +49,26 @@ public final class StreamProcessor {
   private final AdapterMetrics metrics;
   private final Control control;
   private final Map<String, Map<String, Long>> lastTradeIds = new HashMap<>();
+  /**
+   * On the local ingest, only every {@value}th update asks for an answer; the others are sent fire-and-forget. The
+   * event bus delivers one sender's messages in order, so an answer also proves that every earlier update was
+   * processed: the sampled answers measure latency and bound the updates in flight, at a fraction of the cost of a
+   * reply handler and a timeout timer per update.
+   */
+  public static final int ANSWER_EVERY = 16;
+  private long sent;
+
+  private final boolean answerAll;
 
   public StreamProcessor(UserDataDecoder decoder, ExecutionDeduplicator dedup, TrackerFeed feed, EventBus eventBus,
                          Addresses addresses, AdapterMetrics metrics, Control control) {
+    this(decoder, dedup, feed, eventBus, addresses, metrics, control, false);
+  }
+
+  /** @param answerAll ask the tracker to answer every update (the replay tool counts outcomes) */
+  public StreamProcessor(UserDataDecoder decoder, ExecutionDeduplicator dedup, TrackerFeed feed, EventBus eventBus,
+                         Addresses addresses, AdapterMetrics metrics, Control control, boolean answerAll) {
+    this.answerAll = answerAll;
     this.decoder = decoder;
     this.dedup = dedup;
     this.feed = feed;
@@ -66,7 +83,8 @@ public final class StreamProcessor {
    *
    * @param accountOf subscription id → account name (null when unknown); called with
    *                  {@link UserDataFrame#NO_SUBSCRIPTION} for bare events
-   * @return the tracker's answer for an order update, or null when the frame produced none
+   * @return the tracker's answer for an order update, or null when the frame produced none or the update was sent
+   *     without asking for an answer (see {@link #ANSWER_EVERY})
    */
   public Future<UpdateOutcome> handle(Object source, String text, long receivedNanos, LongFunction<String> accountOf) {
     metrics.frame();
@@ -126,6 +144,10 @@ public final class StreamProcessor {
       return null;
     }
     metrics.updateSent();
+    if (!answerAll && feed.isLocal() && ++sent % ANSWER_EVERY != 0) {
+      feed.send(update);
+      return null;
+    }
     return feed.apply(update).andThen(ar -> {
       metrics.latencyNanos(System.nanoTime() - receivedNanos);
       if (ar.failed()) {

@@ -52,6 +52,23 @@ public final class TrackerFeed {
     return tracker;
   }
 
+  /** True while updates go to the local ingest (records, no JSON). */
+  public boolean isLocal() {
+    return local;
+  }
+
+  /**
+   * Fire and forget on the local ingest (the tracker logs and counts what it refuses); through the proxy when the
+   * local ingest is not in use. Ordering is the same as {@link #apply}: one sender, one consumer, in order.
+   */
+  public void send(OrderUpdate update) {
+    if (local) {
+      eventBus.send(ingestAddress, update);
+    } else {
+      tracker.applyUpdate(update);
+    }
+  }
+
   public Future<UpdateOutcome> apply(OrderUpdate update) {
     if (!local) {
       return tracker.applyUpdate(update).map(r -> r.outcome());

@@ -101,6 +101,13 @@ public final class AdapterMetrics {
     return Math.min(log * 4 + sub, 31 * 4 - 1);
   }
 
+  /** Forgets the recorded latencies (benchmarks: after the warm-up). */
+  public void resetLatency() {
+    for (AtomicLong b : latencyBuckets) {
+      b.set(0);
+    }
+  }
+
   /** The exclusive upper bound (µs) of a bucket. */
   static long upperBound(int bucket) {
     int log = bucket / 4;

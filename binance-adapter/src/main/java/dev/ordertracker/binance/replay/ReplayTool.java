@@ -110,8 +110,9 @@ public final class ReplayTool {
             @Override
             public void streamTerminated(Object source, String name) {
             }
-          });
+          }, true);
       long[] applied = new long[1];
+      // every update answered: the tool reports how many the tracker applied
       long start = System.nanoTime();
       chunk(lines, 0, processor, account, applied).onComplete(ar -> {
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,0 +1,64 @@
+package dev.ordertracker.bench.adapter;
+
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.EventType;
+import dev.ordertracker.binance.BinanceUserDataVerticle;
+import dev.ordertracker.core.OrderTrackerVerticle;
+import dev.ordertracker.simulator.AccountOptions;
+import dev.ordertracker.simulator.BinanceSimulator;
+import dev.ordertracker.simulator.SimulatorOptions;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Simulator + tracker + adapter + an event-counting consumer verticle in one Vert.x, on loopback. */
+final class BenchSetup {
+  final Vertx vertx;
+  final BinanceSimulator simulator;
+  final BinanceUserDataVerticle adapter = new BinanceUserDataVerticle();
+  final AtomicLong events = new AtomicLong();
+
+  BenchSetup(Vertx vertx, int trackerHistory, boolean reconcile) throws Exception {
+    this.vertx = vertx;
+    this.simulator = BinanceSimulator.create(vertx, new SimulatorOptions().setPriceWalkIntervalMs(0));
+    await(simulator.start());
+    await(vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions()
+        .setConfig(new JsonObject().put("max_history_size", trackerHistory))));
+    await(vertx.deployVerticle(new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        Addresses addresses = Addresses.defaults();
+        for (EventType type : EventType.values()) {
+          vertx.eventBus().consumer(addresses.event(type), m -> events.incrementAndGet());
+        }
+        return Future.succeededFuture();
+      }
+    }));
+    await(vertx.deployVerticle(adapter, new DeploymentOptions().setConfig(adapterConfig(reconcile))));
+  }
+
+  JsonObject adapterConfig(boolean reconcile) {
+    return new JsonObject().put("ws_api_url", simulator.wsApiUrl()).put("rest_url", simulator.restUrl())
+        .put("reconcile_on_connect", reconcile).put("reconnect_initial_delay_ms", 50)
+        .put("reconnect_max_delay_ms", 500).put("request_timeout_ms", 30_000)
+        .put("accounts", new JsonArray().add(new JsonObject().put("name", AccountOptions.DEMO_NAME)
+            .put("api_key", AccountOptions.DEMO_API_KEY).put("secret", AccountOptions.DEMO_SECRET)));
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+  }
+
+  static void waitFor(java.util.function.BooleanSupplier condition, long maxMs) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + maxMs;
+    while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(1);
+    }
+  }
+}
