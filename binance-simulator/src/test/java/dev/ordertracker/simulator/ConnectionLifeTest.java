@@ -96,9 +96,9 @@ class ConnectionLifeTest extends SimulatorTestBase {
 
   @Test
   void answeringClientStaysConnected(Vertx vertx) throws Exception {
-    BinanceSimulator sim = start(vertx, quiet().setPingIntervalMs(50).setPongTimeoutMs(300));
-    RawClient polite = new RawClient(vertx, sim.port(), true, 20);
-    polite.enoughPings.future().await(10, TimeUnit.SECONDS); // 20 pings = ~1 s, three times the pong timeout
+    BinanceSimulator sim = start(vertx, quiet().setPingIntervalMs(50).setPongTimeoutMs(1000));
+    RawClient polite = new RawClient(vertx, sim.port(), true, 40);
+    polite.enoughPings.future().await(10, TimeUnit.SECONDS); // 40 pings = ~2 s, twice the pong timeout
     assertThat(polite.closed.future().isComplete()).isFalse();
     polite.close();
   }

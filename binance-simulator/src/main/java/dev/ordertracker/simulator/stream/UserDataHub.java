@@ -145,15 +145,17 @@ public final class UserDataHub implements EngineListener {
     }
   }
 
+  /** Writes the event to the account's subscriptions; only events that reach a subscription count for faults. */
   private void send(String account, String eventJson) {
     List<Subscription> subs = byAccount.get(account);
-    if (subs != null) {
-      boolean twice = faults.takeDuplicate();
-      for (Subscription s : subs) {
+    if (subs == null || subs.isEmpty()) {
+      return;
+    }
+    boolean twice = faults.takeDuplicate();
+    for (Subscription s : subs) {
+      s.sink().sendEvent(s.id(), eventJson);
+      if (twice) {
         s.sink().sendEvent(s.id(), eventJson);
-        if (twice) {
-          s.sink().sendEvent(s.id(), eventJson);
-        }
       }
     }
     delivered++;

@@ -74,6 +74,7 @@ public final class WsApiServer {
   public void dropAll() {
     for (WsApiSession s : new ArrayList<>(sessions)) {
       s.close((short) 1001, "dropped by fault injection");
+      closed(s); // forget it now: no event may reach a dropped connection while its close completes
     }
   }
 
