@@ -62,7 +62,16 @@ public final class StoreEndToEndBenchmark {
     System.out.printf("store on (no fsync):       median %,.0f reports/s  runs %s  = %.0f%% of off%n",
         BenchOrders.median(onNoFsync), JournalThroughputBenchmark.format(onNoFsync),
         100 * BenchOrders.median(onNoFsync) / BenchOrders.median(off));
+    // CPU per report (all threads, incl. the final flush) is steadier than wall time on a shared machine.
+    System.out.printf("CPU per report: store off %.1f us, store on %.1f us (median; off/on = %.0f%%)%n",
+        BenchOrders.median(CPU_OFF), BenchOrders.median(CPU_ON),
+        100 * BenchOrders.median(CPU_OFF) / BenchOrders.median(CPU_ON));
   }
+
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+  static final List<Double> CPU_OFF = new ArrayList<>();
+  static final List<Double> CPU_ON = new ArrayList<>();
 
   /** @return {reports/s until the last answer, reports/s including the final flush} */
   static double[] run(List<OrderUpdate> feed, Path dataDir, boolean fsync) throws Exception {
@@ -75,6 +84,7 @@ public final class StoreEndToEndBenchmark {
       String id = BenchOrders.await(vertx.deployVerticle(new OrderTrackerVerticle(),
           new DeploymentOptions().setConfig(config)));
       OrderTracker tracker = OrderTracker.create(vertx);
+      long cpu0 = OS.getProcessCpuTime();
       long t0 = System.nanoTime();
       List<Future<UpdateResult>> window = new ArrayList<>(WINDOW);
       for (OrderUpdate u : feed) {
@@ -88,6 +98,10 @@ public final class StoreEndToEndBenchmark {
       double tracking = (System.nanoTime() - t0) / 1e9;
       BenchOrders.await(vertx.undeploy(id));
       double durable = (System.nanoTime() - t0) / 1e9;
+      double cpuMicrosPerReport = (OS.getProcessCpuTime() - cpu0) / 1e3 / feed.size();
+      if (fsync) {
+        (dataDir == null ? CPU_OFF : CPU_ON).add(cpuMicrosPerReport);
+      }
       return new double[] {feed.size() / tracking, feed.size() / durable};
     } finally {
       BenchOrders.await(vertx.close());

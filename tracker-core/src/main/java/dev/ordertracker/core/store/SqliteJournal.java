@@ -269,22 +269,28 @@ final class SqliteJournal {
     return OrderAggregates.of(byStatus, bySymbol, volumes, ttfSum, ttfCount);
   }
 
-  static RetentionResult retention(Connection c, RetentionPolicy p, long nowMs) throws SQLException {
+  /**
+   * One bounded step of retention: removes at most {@code chunk} rows per rule, in one transaction, so that the
+   * caller can interleave journal batches between steps. Repeat while it removed anything.
+   */
+  static RetentionResult retentionStep(Connection c, RetentionPolicy p, long nowMs, int chunk) throws SQLException {
     long events = 0;
     long orders = 0;
     try {
       if (p.maxAgeMs() > 0) {
         long cutoff = nowMs - p.maxAgeMs();
-        events += update(c, "DELETE FROM events WHERE event_time < ?", cutoff);
-        orders += update(c, "DELETE FROM orders WHERE is_final = 1 AND updated_at < ?", cutoff);
+        events += update(c, "DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE event_time < ? "
+            + "LIMIT ?)", cutoff, chunk);
+        orders += update(c, "DELETE FROM orders WHERE rowid IN (SELECT rowid FROM orders WHERE is_final = 1 "
+            + "AND updated_at < ? LIMIT ?)", cutoff, chunk);
       }
       if (p.maxEvents() > 0) {
-        events += update(c, "DELETE FROM events WHERE seq < (SELECT seq FROM events ORDER BY seq DESC "
-            + "LIMIT 1 OFFSET ?)", p.maxEvents() - 1);
+        events += update(c, "DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE seq < (SELECT seq FROM "
+            + "events ORDER BY seq DESC LIMIT 1 OFFSET ?) ORDER BY seq LIMIT ?)", p.maxEvents() - 1, chunk);
       }
       if (p.maxCompletedOrders() > 0) {
         orders += update(c, "DELETE FROM orders WHERE rowid IN (SELECT rowid FROM orders WHERE is_final = 1 "
-            + "ORDER BY updated_at DESC LIMIT -1 OFFSET ?)", p.maxCompletedOrders());
+            + "ORDER BY updated_at DESC LIMIT ? OFFSET ?)", chunk, p.maxCompletedOrders());
       }
       c.commit();
     } catch (SQLException | RuntimeException e) {
@@ -308,9 +314,10 @@ final class SqliteJournal {
     return ps;
   }
 
-  private static int update(Connection c, String sql, long param) throws SQLException {
+  private static int update(Connection c, String sql, long first, long second) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, param);
+      ps.setLong(1, first);
+      ps.setLong(2, second);
       return ps.executeUpdate();
     }
   }

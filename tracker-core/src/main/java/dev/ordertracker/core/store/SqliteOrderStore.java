@@ -149,9 +149,22 @@ public final class SqliteOrderStore implements OrderStore {
     return onReader(() -> SqliteJournal.aggregates(readConnection(), query));
   }
 
+  /** Rows removed per retention step; journal batches queued meanwhile run between steps. */
+  static final int RETENTION_CHUNK = 5_000;
+
   @Override
   public Future<RetentionResult> enforceRetention(RetentionPolicy policy) {
-    return onWriter(() -> SqliteJournal.retention(writeConnection(), policy, System.currentTimeMillis()));
+    return retentionFrom(policy, System.currentTimeMillis(), RetentionResult.NOTHING);
+  }
+
+  private Future<RetentionResult> retentionFrom(RetentionPolicy policy, long nowMs, RetentionResult sofar) {
+    return onWriter(() -> SqliteJournal.retentionStep(writeConnection(), policy, nowMs, RETENTION_CHUNK))
+        .compose(step -> {
+          RetentionResult total = new RetentionResult(sofar.eventsDeleted() + step.eventsDeleted(),
+              sofar.ordersDeleted() + step.ordersDeleted());
+          return step.eventsDeleted() + step.ordersDeleted() == 0 ? Future.succeededFuture(total)
+              : retentionFrom(policy, nowMs, total);
+        });
   }
 
   @Override

@@ -20,9 +20,10 @@ import java.util.TreeSet;
  *   pg_pool_size               int 1..64               4
  *   flush_interval_ms          long 1..60000           50     group commit: at most this long between flushes
  *   flush_max_records          int 1..100000           500    ... or as soon as this many records are pending
- *   fsync_each_batch           boolean                 true   fsync every batch (sqlite synchronous=FULL; pg
- *                                                             synchronous_commit=on); false: faster, power loss
- *                                                             may lose the last batches (a process kill does not)
+ *   fsync_each_batch           boolean                 false  true: fsync every batch (sqlite synchronous=FULL; pg
+ *                                                             synchronous_commit=on), committed batches survive
+ *                                                             power loss; false: a process kill loses no committed
+ *                                                             batch, power loss may lose the last ones
  *   journal_max_age_ms         long &gt;= 0               0      0 = keep forever; else events and completed orders
  *                                                             older than this are removed
  *   journal_max_events         long &gt;= 0               0      0 = unbounded; else keep only the newest N events
@@ -58,7 +59,7 @@ public final class StoreOptions {
   public static final int DEFAULT_PG_POOL_SIZE = 4;
   public static final long DEFAULT_FLUSH_INTERVAL_MS = 50;
   public static final int DEFAULT_FLUSH_MAX_RECORDS = 500;
-  public static final boolean DEFAULT_FSYNC_EACH_BATCH = true;
+  public static final boolean DEFAULT_FSYNC_EACH_BATCH = false;
   public static final long DEFAULT_RETENTION_INTERVAL_MS = 60_000;
 
   private static final Set<String> KEYS = Set.of(TYPE, DATA_DIR, FILE_NAME, PG_URL, PG_SCHEMA, PG_POOL_SIZE,

@@ -13,7 +13,7 @@ class StoreOptionsTest {
     assertThat(o.getType()).isEqualTo("sqlite");
     assertThat(o.getFlushIntervalMs()).isEqualTo(50);
     assertThat(o.getFlushMaxRecords()).isEqualTo(500);
-    assertThat(o.isFsyncEachBatch()).isTrue();
+    assertThat(o.isFsyncEachBatch()).isFalse();
     assertThat(o.isStartFreshOnCorruption()).isFalse();
     assertThat(o.retentionPolicy().unbounded()).isTrue();
     assertThat(o.sqliteFile().toString()).isEqualTo("/tmp/x/orders.db");
