@@ -163,8 +163,10 @@ public final class PgOrderStore implements OrderStore {
 
   @Override
   public Future<RecoveredState> recover(int historyLimit) {
-    Future<List<TrackedOrder>> active = docs(pool, "SELECT doc FROM orders WHERE NOT is_final "
-        + "ORDER BY created_at, symbol COLLATE \"C\", order_id COLLATE \"C\"", Tuple.tuple());
+    // Recovery may parse hundreds of thousands of snapshots: off the event loop, on a worker.
+    Future<List<TrackedOrder>> active = texts("SELECT doc FROM orders WHERE NOT is_final "
+        + "ORDER BY created_at, symbol COLLATE \"C\", order_id COLLATE \"C\"", Tuple.tuple())
+        .compose(docs -> vertx.executeBlocking(() -> SqliteJournal.parseOrders(docs), false));
     Future<List<TrackedOrder>> history = historyLimit <= 0 ? Future.succeededFuture(List.of())
         : docs(pool, "SELECT doc FROM orders WHERE is_final ORDER BY updated_at DESC, symbol COLLATE \"C\" DESC, "
             + "order_id COLLATE \"C\" DESC LIMIT $1", Tuple.of(historyLimit)).map(l -> {
@@ -296,6 +298,14 @@ public final class PgOrderStore implements OrderStore {
   private Future<String> meta(String key) {
     return pool.preparedQuery("SELECT value FROM meta WHERE key = $1").execute(Tuple.of(key))
         .map(rs -> rs.size() == 0 ? null : rs.iterator().next().getString(0));
+  }
+
+  private Future<List<String>> texts(String sql, Tuple params) {
+    return pool.preparedQuery(sql).execute(params).map(rs -> {
+      List<String> out = new ArrayList<>(rs.size());
+      rs.forEach(r -> out.add(r.getString(0)));
+      return out;
+    });
   }
 
   private static Future<List<TrackedOrder>> docs(SqlClient client, String sql, Tuple params) {

@@ -148,14 +148,15 @@ final class SqliteJournal {
   }
 
   static RecoveredState recover(Connection c, int historyLimit) throws SQLException {
-    List<TrackedOrder> active = new ArrayList<>();
+    List<String> activeDocs = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT doc FROM orders WHERE is_final = 0 ORDER BY created_at, symbol, order_id");
          ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        active.add(StoreJson.order(rs.getString(1)));
+        activeDocs.add(rs.getString(1));
       }
     }
+    List<TrackedOrder> active = parseOrders(activeDocs);
     List<TrackedOrder> history = new ArrayList<>();
     if (historyLimit > 0) {
       try (PreparedStatement ps = c.prepareStatement(
@@ -173,6 +174,16 @@ final class SqliteJournal {
     c.commit();
     return new RecoveredState(active, history, lastSequence(c),
         counters == null ? null : StoreJson.stats(counters));
+  }
+
+  /** Parses snapshots, in parallel when there are many (recovery of 100,000 active orders). Keeps the order. */
+  static List<TrackedOrder> parseOrders(List<String> docs) {
+    if (docs.size() < 10_000) {
+      List<TrackedOrder> out = new ArrayList<>(docs.size());
+      docs.forEach(d -> out.add(StoreJson.order(d)));
+      return out;
+    }
+    return docs.parallelStream().map(StoreJson::order).toList();
   }
 
   static long lastSequence(Connection c) throws SQLException {
