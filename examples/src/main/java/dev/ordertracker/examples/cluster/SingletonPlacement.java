@@ -16,8 +16,8 @@ import java.util.logging.Logger;
  *
  * <p>Under the clustered lock {@code orders.cluster.placement.<role>} (so two nodes starting together do not both
  * deploy) it pings the singleton's address: an answer means one is active somewhere, and this node stays standby
- * (Vert.x HA will move the active one here if its node dies). No handler, or no answer, means none is active: this
- * node deploys it with {@code ha=true}.
+ * (Vert.x HA will move the active one here if its node dies); so does silence. No handler means none is active:
+ * this node deploys it with {@code ha=true}.
  *
  * <p>The lock only serialises placement; the tracker's own fence (a term counter checked on every replicated
  * write, in {@code dev.ordertracker.core.cluster}) is what keeps a second tracker from publishing if HA and a
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 public final class SingletonPlacement {
   private static final Logger LOG = Logger.getLogger(SingletonPlacement.class.getName());
   static final long LOCK_TIMEOUT_MS = 20_000;
-  static final long PING_TIMEOUT_MS = 1_000;
+  static final long PING_TIMEOUT_MS = 3_000;
 
   private SingletonPlacement() {
   }
@@ -34,7 +34,7 @@ public final class SingletonPlacement {
   /** Completes with true when this node deployed the singleton, false when one was already active. */
   public static Future<Boolean> place(Vertx vertx, String role, JsonArray children) {
     return vertx.sharedData().getLockWithTimeout("orders.cluster.placement." + role, LOCK_TIMEOUT_MS)
-        .compose(lock -> activeSomewhere(vertx, role, 1, PING_TIMEOUT_MS)
+        .compose(lock -> activeSomewhere(vertx, role, 1, PING_TIMEOUT_MS, true)
             .compose(active -> {
               if (active) {
                 LOG.info(() -> "singleton " + role + " is active on another node: standby");
@@ -49,23 +49,28 @@ public final class SingletonPlacement {
   }
 
   /**
-   * True when a singleton answers on its address within {@code attempts} pings; no handler (or no answer after the
-   * last attempt) means none is active. A timeout is retried: the address may still name a node that just died.
+   * True when a singleton answers on its address within {@code attempts} pings; no handler means none is active.
+   * When the last attempt times out, {@code silenceMeansActive} decides: true at placement (a new node's first
+   * connection can be slow; HA moves the singleton here if its node is really gone), false for an HA redeployment
+   * (the address may still name the node that just died: it cannot answer).
    */
-  static Future<Boolean> activeSomewhere(Vertx vertx, String role, int attempts, long timeoutMs) {
+  static Future<Boolean> activeSomewhere(Vertx vertx, String role, int attempts, long timeoutMs,
+                                         boolean silenceMeansActive) {
     return vertx.eventBus().request(SingletonVerticle.address(role), null,
             new DeliveryOptions().setSendTimeout(timeoutMs))
         .map(reply -> true)
         .recover(failure -> {
           boolean noHandlers = failure instanceof ReplyException
               && ((ReplyException) failure).failureType() == ReplyFailure.NO_HANDLERS;
-          if (noHandlers || attempts <= 1) {
-            if (!noHandlers) {
-              LOG.warning(() -> "singleton " + role + " does not answer (" + failure.getMessage() + "): not active");
-            }
+          if (noHandlers) {
             return Future.succeededFuture(false);
           }
-          return activeSomewhere(vertx, role, attempts - 1, timeoutMs);
+          if (attempts <= 1) {
+            LOG.warning(() -> "singleton " + role + " does not answer (" + failure.getMessage() + "): assuming "
+                + (silenceMeansActive ? "active" : "not active"));
+            return Future.succeededFuture(silenceMeansActive);
+          }
+          return activeSomewhere(vertx, role, attempts - 1, timeoutMs, silenceMeansActive);
         });
   }
 

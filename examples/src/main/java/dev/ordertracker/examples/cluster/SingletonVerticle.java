@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * partition healed). If another copy answers the ping then, this one stays dormant (no children; it only logs
  * {@code SINGLETON-DORMANT}), so a rejoining node does not start a second tracker or a second adapter connection.
  * Only a real answer counts as "active": a dead node's stale registration cannot answer, so after a kill the
- * redeployed copy starts its children after at most {@link #PING_ATTEMPTS} ping timeouts.
+ * redeployed copy starts its children after at most one short ping timeout ({@link #PING_TIMEOUT_MS}).
  *
  * <p>Stand-down: when its tracker is fenced (another tracker claimed the replicated state), it undeploys itself
  * with its children, adapter included.
@@ -35,8 +35,8 @@ import java.util.logging.Logger;
  * <p>Config: {@code role} and {@code children}: {@code [{role, verticle, config}]}.
  */
 public final class SingletonVerticle extends VerticleBase {
-  static final int PING_ATTEMPTS = 2;
-  static final long PING_TIMEOUT_MS = 400;
+  static final int PING_ATTEMPTS = 1;
+  static final long PING_TIMEOUT_MS = 200;
   private static final Logger LOG = Logger.getLogger(SingletonVerticle.class.getName());
 
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -63,7 +63,7 @@ public final class SingletonVerticle extends VerticleBase {
     String role = Objects.requireNonNull(config.getString("role"), "role");
     JsonArray children = Objects.requireNonNull(config.getJsonArray("children"), "children");
     long started = System.nanoTime();
-    return SingletonPlacement.activeSomewhere(vertx, role, PING_ATTEMPTS, PING_TIMEOUT_MS).compose(active -> {
+    return SingletonPlacement.activeSomewhere(vertx, role, PING_ATTEMPTS, PING_TIMEOUT_MS, false).compose(active -> {
       if (active) {
         LOG.warning(() -> "singleton " + role + " redeployed here but active elsewhere: dormant");
         System.out.println("SINGLETON-DORMANT " + role);

@@ -29,6 +29,7 @@ final class NodeProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final List<Long> lineNanos = new CopyOnWriteArrayList<>();
   private final Object signal = new Object();
   private volatile String nodeId;
 
@@ -54,13 +55,54 @@ final class NodeProcess implements AutoCloseable {
     command.add("-Dprobe.name=" + name);
     command.addAll(sysProps);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPathSnapshot());
     command.add(mainClass);
     command.addAll(args);
     Process process = new ProcessBuilder(command)
         .redirectError(logs.resolve(name + "-" + System.nanoTime() + ".stderr.log").toFile())
         .start();
     return new NodeProcess(name, process);
+  }
+
+  private static String snapshot;
+
+  /**
+   * This JVM's class path with every directory entry copied once under target/cluster-classpath: node JVMs load
+   * classes lazily, and a concurrent build of another module rewriting its target/classes must not pull classes
+   * from under a running node (seen as NoClassDefFoundError on a shared checkout).
+   */
+  static synchronized String classPathSnapshot() throws IOException {
+    if (snapshot != null) {
+      return snapshot;
+    }
+    Path root = Path.of("target", "cluster-classpath", Long.toString(ProcessHandle.current().pid()));
+    List<String> entries = new ArrayList<>();
+    int i = 0;
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path source = Path.of(entry);
+      if (Files.isDirectory(source)) {
+        Path target = root.resolve(Integer.toString(i++));
+        copyTree(source, target);
+        entries.add(target.toAbsolutePath().toString());
+      } else {
+        entries.add(entry);
+      }
+    }
+    snapshot = String.join(java.io.File.pathSeparator, entries);
+    return snapshot;
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    try (var paths = Files.walk(source)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path to = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   private void pump() {
@@ -71,6 +113,7 @@ final class NodeProcess implements AutoCloseable {
         if (line.startsWith("CLUSTER-NODE-READY ")) {
           nodeId = line.substring("CLUSTER-NODE-READY ".length()).trim();
         }
+        lineNanos.add(System.nanoTime());
         lines.add(line);
         synchronized (signal) {
           signal.notifyAll();
@@ -106,6 +149,30 @@ final class NodeProcess implements AutoCloseable {
         signal.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, 200_000_000L))));
       }
     }
+  }
+
+  /** When (System.nanoTime) the first line starting with {@code prefix} from line {@code from} was read, or -1. */
+  long lineTime(String prefix, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        return lineNanos.get(i);
+      }
+    }
+    return -1;
+  }
+
+  /** Resident memory of the process in KiB (Linux /proc), or -1. */
+  long residentKib() {
+    try {
+      for (String l : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (l.startsWith("VmRSS:")) {
+          return Long.parseLong(l.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
   }
 
   String awaitLine(String prefix, Duration timeout) throws InterruptedException, TimeoutException {

@@ -30,18 +30,21 @@ public final class ProbeNode {
     ClusterNodeOptions options = ClusterNodeOptions.parse(args, Map.of());
     ClusterNode.start(options).compose(node -> {
       EventRecorder recorder = new EventRecorder();
-      return node.vertx().deployVerticle(recorder).map(id -> {
-        node.vertx().eventBus().<JsonObject>consumer("probe." + name + ".publish", msg -> {
+      return node.vertx().deployVerticle(recorder).compose(id -> {
+        var bus = node.vertx().eventBus();
+        var publish = bus.<JsonObject>consumer("probe." + name + ".publish", msg -> {
           int count = msg.body().getInteger("count");
           for (int i = 1; i <= count; i++) {
             OrderEvent event = syntheticEvent(i);
-            node.vertx().eventBus().publish(Addresses.defaults().event(event.eventType()), event.toJson(),
-                event.deliveryOptions());
+            bus.publish(Addresses.defaults().event(event.eventType()), event.toJson(), event.deliveryOptions());
           }
           msg.reply(new JsonObject().put("published", count));
         });
-        node.vertx().eventBus().consumer("probe." + name + ".recorded", msg -> msg.reply(recorder.snapshot()));
-        return node;
+        var recorded = bus.consumer("probe." + name + ".recorded", msg -> msg.reply(recorder.snapshot()));
+        var rate = bus.<JsonObject>consumer("probe." + name + ".rate", msg -> publishAtRate(node,
+            msg.body().getInteger("rate"), msg.body().getInteger("count")).onComplete(done -> msg.reply(done.result())));
+        // Ready only once the probes are registered in the cluster.
+        return io.vertx.core.Future.all(publish.completion(), recorded.completion(), rate.completion()).map(node);
       });
     }).onComplete(result -> {
       if (result.failed()) {
@@ -50,6 +53,32 @@ public final class ProbeNode {
       }
       System.out.println("CLUSTER-NODE-READY " + result.result().nodeId());
     });
+  }
+
+  /**
+   * Publishes {@code count} synthetic events at {@code rate} per second (1 ms ticks), each with a
+   * {@code sent_nanos} header: System.nanoTime is CLOCK_MONOTONIC on Linux, one clock for every process of the host,
+   * so a consumer in another JVM on the same machine can subtract it from its own.
+   */
+  static io.vertx.core.Future<Integer> publishAtRate(ClusterNode node, int rate, int count) {
+    io.vertx.core.Promise<Integer> done = io.vertx.core.Promise.promise();
+    io.vertx.core.eventbus.EventBus bus = node.vertx().eventBus();
+    String address = Addresses.defaults().event(EventType.ORDER_PARTIALLY_FILLED);
+    long start = System.nanoTime();
+    int[] sent = {0};
+    node.vertx().setPeriodic(1, id -> {
+      long due = Math.min(count, (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
+      while (sent[0] < due) {
+        OrderEvent event = syntheticEvent(++sent[0]);
+        bus.publish(address, event.toJson(), event.deliveryOptions()
+            .addHeader("sent_nanos", Long.toString(System.nanoTime())));
+      }
+      if (sent[0] >= count) {
+        node.vertx().cancelTimer(id);
+        done.complete(sent[0]);
+      }
+    });
+    return done.future();
   }
 
   static OrderEvent syntheticEvent(long sequence) {

@@ -66,7 +66,7 @@ class SimulatorFailoverTest {
         .put(BinanceAdapterOptions.REST_URL, simulator.restUrl())
         .put(BinanceAdapterOptions.RECONNECT_INITIAL_DELAY_MS, 50)
         .put(BinanceAdapterOptions.RECONNECT_MAX_DELAY_MS, 400)
-        .put(BinanceAdapterOptions.REQUEST_TIMEOUT_MS, 2_000)
+        .put(BinanceAdapterOptions.REQUEST_TIMEOUT_MS, 10_000)
         .put(BinanceAdapterOptions.ACCOUNTS, new JsonArray().add(new JsonObject().put("name", ACCOUNT)
             .put("api_key", AccountOptions.DEMO_API_KEY).put("secret", AccountOptions.DEMO_SECRET)));
     NodeProcess n1 = cluster.startProbe("n1", 1, "tracker,adapter", "--adapter-config", adapterConfig.encode());
@@ -101,7 +101,7 @@ class SimulatorFailoverTest {
     n2.awaitLine("SINGLETON-ACTIVE tracker", linesBefore, WAIT);
 
     OrderTracker tracker = OrderTracker.create(local.vertx(), Addresses.defaults(),
-        new DeliveryOptions().setSendTimeout(2_000));
+        new DeliveryOptions().setSendTimeout(10_000));
     Await.until(WAIT, () -> trackerEqualsTruth(tracker, simulator), () -> "tracker == simulator truth");
     for (SimulatedOrder truth : simulator.orders()) {
       TrackedOrder order = Await.result(tracker.getOrder(Long.toString(truth.orderId()), truth.symbol()), WAIT);
@@ -142,6 +142,16 @@ class SimulatorFailoverTest {
     }
   }
 
+  private static List<String> arrivals(JsonArray recorded) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < recorded.size(); i++) {
+      JsonObject body = recorded.getJsonObject(i).getJsonObject("body");
+      out.add(body.getLong("sequence") + ":" + body.getString("order_id") + ":" + body.getString("event_type")
+          + ":" + body.getValue("filled_quantity"));
+    }
+    return out;
+  }
+
   /** Sequences 1..last, monotonic first arrivals, repeats identical, no (order, type, filled) change twice. */
   private static void assertEachChangeOnce(JsonArray recorded, long last) {
     Map<Long, JsonObject> distinct = TrackerFailoverTest.distinctSequences(recorded);
@@ -152,7 +162,8 @@ class SimulatorFailoverTest {
       JsonObject entry = recorded.getJsonObject(i);
       long sequence = EventRecorder.sequence(entry);
       if (seen.add(sequence)) {
-        assertThat(sequence).as("first arrival of %d after %d", sequence, previous).isGreaterThan(previous);
+        assertThat(sequence).as("first arrival of %d after %d in %s", sequence, previous, arrivals(recorded))
+            .isGreaterThan(previous);
         previous = sequence;
       } else {
         assertThat(entry.getJsonObject("body")).isEqualTo(distinct.get(sequence));

@@ -60,8 +60,10 @@ class TrackerFailoverTest {
 
     OrderTracker tracker = OrderTracker.create(local.vertx(), Addresses.defaults(),
         new DeliveryOptions().setSendTimeout(1_000));
-    // The service answers from another node.
-    assertThat(Await.result(tracker.getStats(), WAIT).lastSequence()).isZero();
+    // The service answers from another node (the first call also opens the connection: a patient client).
+    OrderTracker patient = OrderTracker.create(local.vertx(), Addresses.defaults(),
+        new DeliveryOptions().setSendTimeout(20_000));
+    assertThat(Await.result(patient.getStats(), WAIT).lastSequence()).isZero();
 
     UpdateStream stream = new UpdateStream(local.vertx(), tracker, ORDERS, 2);
     var finished = stream.run();
@@ -90,8 +92,8 @@ class TrackerFailoverTest {
     assertPublishedOnceInOrder(atN2[0], expected);
 
     // The state equals what the exchange reported: every order filled, with all its fills and history.
-    assertThat(Await.result(tracker.getActiveOrders(), WAIT)).isEmpty();
-    List<TrackedOrder> completed = Await.result(tracker.getCompletedOrders(0), WAIT);
+    assertThat(Await.result(patient.getActiveOrders(), WAIT)).isEmpty();
+    List<TrackedOrder> completed = Await.result(patient.getCompletedOrders(0), WAIT);
     assertThat(completed).hasSize(ORDERS);
     for (TrackedOrder order : completed) {
       assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
@@ -102,14 +104,14 @@ class TrackerFailoverTest {
           OrderStatus.PARTIALLY_FILLED, OrderStatus.PARTIALLY_FILLED, OrderStatus.PARTIALLY_FILLED,
           OrderStatus.FILLED);
     }
-    assertThat(Await.result(tracker.getStats(), WAIT).lastSequence()).isEqualTo(expected);
+    assertThat(Await.result(patient.getStats(), WAIT).lastSequence()).isEqualTo(expected);
 
     // A restarted n1 rejoins as standby: no new claim, the active tracker keeps serving.
     long term = term(local);
     NodeProcess n1again = cluster.startProbe("n1b", 1, "tracker");
     n1again.awaitLine("SINGLETON-STANDBY tracker", WAIT);
     assertThat(term(local)).isEqualTo(term);
-    assertThat(Await.result(tracker.getStats(), WAIT).lastSequence()).isEqualTo(expected);
+    assertThat(Await.result(patient.getStats(), WAIT).lastSequence()).isEqualTo(expected);
     assertThat(n1again.lines()).noneMatch(l -> l.startsWith("SINGLETON-ACTIVE"));
   }
 

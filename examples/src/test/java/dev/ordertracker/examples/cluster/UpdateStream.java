@@ -38,12 +38,17 @@ final class UpdateStream {
   private volatile long firstRetriedSequence = -1;
 
   UpdateStream(Vertx vertx, OrderTracker tracker, int orders, long pauseMs) {
+    this(vertx, tracker, orders, pauseMs, "");
+  }
+
+  /** {@code idPrefix} keeps the order ids of several streams on one tracker apart. */
+  UpdateStream(Vertx vertx, OrderTracker tracker, int orders, long pauseMs, String idPrefix) {
     this.vertx = vertx;
     this.tracker = tracker;
     this.pauseMs = pauseMs;
     long tradeId = 1;
     for (int o = 1; o <= orders; o++) {
-      String id = Integer.toString(o);
+      String id = idPrefix + o;
       reports.add(report(id, OrderStatus.PLACED, BigDecimal.ZERO, null, "x" + id + "-new"));
       for (int f = 1; f <= FILLS_PER_ORDER + 1; f++) {
         BigDecimal cumulative = QTY.multiply(BigDecimal.valueOf(f)).divide(BigDecimal.valueOf(FILLS_PER_ORDER + 1));

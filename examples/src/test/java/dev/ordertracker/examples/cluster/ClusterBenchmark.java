@@ -1,0 +1,162 @@
+package dev.ordertracker.examples.cluster;
+
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.EventType;
+import dev.ordertracker.api.OrderTracker;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The cluster figures of README-cluster.md, as a main (real JVMs on loopback, like the tests):
+ * <ol>
+ *   <li>formation: nodes started one after another, launch of the first JVM → last node ready, 2 and 3 nodes;</li>
+ *   <li>cross-node events: a publisher JVM → this JVM at 10,000 and 50,000 events/s (JsonObject body + 6 headers),
+ *   achieved rate and p50/p99/max latency from a {@code sent_nanos} header (CLOCK_MONOTONIC, one clock per host);</li>
+ *   <li>failover: kill -9 of the active tracker during a stream of updates → SINGLETON-ACTIVE on the survivor, and →
+ *   first event published by the new tracker, 5 runs;</li>
+ *   <li>memory: resident set size of each node JVM (-Xmx256m, SerialGC) idle and after the event runs.</li>
+ * </ol>
+ * Run: see README-cluster.md ("Figures"). Arguments: none. Prints one line per figure.
+ */
+public final class ClusterBenchmark {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  private ClusterBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    ClusterNode.configureLogging();
+    formation(2);
+    formation(3);
+    crossNode();
+    failover(5);
+    System.exit(0);
+  }
+
+  static void formation(int nodes) throws Exception {
+    List<Double> times = new ArrayList<>();
+    for (int run = 0; run < 3; run++) {
+      try (TestCluster cluster = new TestCluster(nodes + 1)) {
+        long start = System.nanoTime();
+        for (int i = 1; i <= nodes; i++) {
+          cluster.startProbe("f" + i, i, "");
+        }
+        times.add((System.nanoTime() - start) / 1e6);
+      }
+    }
+    System.out.printf("formation %d nodes (sequential start, first launch -> last ready): median %.0f ms %s%n",
+        nodes, median(times), times);
+  }
+
+  static void crossNode() throws Exception {
+    try (TestCluster cluster = new TestCluster(2)) {
+      ClusterNode local = cluster.joinLocal();
+      NodeProcess publisher = cluster.startProbe("pub", 1, "");
+      System.out.printf("memory: node RSS idle %d MiB; bench JVM heap used %d MiB%n", publisher.residentKib() / 1024,
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+      for (int rate : new int[] {10_000, 50_000}) {
+        rate(local, rate, Math.max(rate, 20_000)); // warm-up
+        rate(local, rate, rate * 5);
+      }
+      System.out.printf("memory: node RSS after 50k/s runs %d MiB%n", publisher.residentKib() / 1024);
+    }
+  }
+
+  private static void rate(ClusterNode local, int rate, int count) throws Exception {
+    long[] latencies = new long[count];
+    AtomicInteger received = new AtomicInteger();
+    long[] firstLast = new long[2];
+    MessageConsumer<JsonObject> consumer = local.vertx().eventBus().consumer(
+        Addresses.defaults().event(EventType.ORDER_PARTIALLY_FILLED), msg -> {
+          long now = System.nanoTime();
+          int i = received.getAndIncrement();
+          if (i < latencies.length) {
+            latencies[i] = now - Long.parseLong(msg.headers().get("sent_nanos"));
+          }
+          if (i == 0) {
+            firstLast[0] = now;
+          }
+          firstLast[1] = now;
+        });
+    Await.result(consumer.completion(), WAIT);
+    Await.result(local.vertx().eventBus().request("probe.pub.rate", new JsonObject().put("rate", rate)
+        .put("count", count), new DeliveryOptions().setSendTimeout(WAIT.toMillis())), WAIT);
+    Await.until(Duration.ofSeconds(30), () -> received.get() >= count, () -> "received " + received.get());
+    Await.result(consumer.unregister(), WAIT);
+    long[] sorted = Arrays.copyOf(latencies, Math.min(count, received.get()));
+    Arrays.sort(sorted);
+    double seconds = (firstLast[1] - firstLast[0]) / 1e9;
+    System.out.printf("cross-node events target %d/s x %d: achieved %.0f/s, latency p50 %.0f us, p99 %.0f us,"
+            + " max %.1f ms%n", rate, count, count / seconds, sorted[sorted.length / 2] / 1e3,
+        sorted[(int) (sorted.length * 0.99)] / 1e3, sorted[sorted.length - 1] / 1e6);
+  }
+
+  static void failover(int runs) throws Exception {
+    List<Double> takeover = new ArrayList<>();
+    List<Double> firstEvent = new ArrayList<>();
+    try (TestCluster cluster = new TestCluster(4)) {
+      ClusterNode local = cluster.joinLocal();
+      EventRecorder recorder = new EventRecorder();
+      Await.result(local.vertx().deployVerticle(recorder), WAIT);
+      List<NodeProcess> nodes = new ArrayList<>();
+      nodes.add(cluster.startProbe("t1", 1, "tracker"));
+      nodes.get(0).awaitLine("SINGLETON-ACTIVE tracker", WAIT);
+      nodes.add(cluster.startProbe("t2", 2, "tracker"));
+      nodes.add(cluster.startProbe("t3", 3, "tracker"));
+      OrderTracker tracker = OrderTracker.create(local.vertx(), Addresses.defaults(),
+          new DeliveryOptions().setSendTimeout(200));
+      NodeProcess active = nodes.get(0);
+      for (int run = 0; run < runs; run++) {
+        UpdateStream stream = new UpdateStream(local.vertx(), tracker, 40, 2, "r" + run + "-");
+        var finished = stream.run();
+        Await.until(WAIT, () -> stream.acknowledged() >= 60, () -> "acks " + stream.acknowledged());
+        List<NodeProcess> survivors = new ArrayList<>(nodes);
+        survivors.remove(active);
+        int[] from = survivors.stream().mapToInt(NodeProcess::lineCount).toArray();
+        long killedAt = System.nanoTime();
+        active.kill();
+        Await.result(finished, WAIT);
+        NodeProcess next = null;
+        long activeAt = -1;
+        for (int i = 0; i < survivors.size(); i++) {
+          long t = survivors.get(i).lineTime("SINGLETON-ACTIVE tracker", from[i]);
+          if (t > 0) {
+            next = survivors.get(i);
+            activeAt = t;
+          }
+        }
+        long sequence = stream.firstRetriedSequence();
+        Await.until(WAIT, () -> TrackerFailoverTest.arrival(recorder.snapshot(), sequence) > 0,
+            () -> "event " + sequence);
+        takeover.add((activeAt - killedAt) / 1e6);
+        firstEvent.add((TrackerFailoverTest.arrival(recorder.snapshot(), sequence) - killedAt) / 1e6);
+        // The killed node comes back as a standby for the next run.
+        int slot = nodes.indexOf(active) + 1;
+        nodes.remove(active);
+        NodeProcess restarted = cluster.startProbe("t" + slot + "r" + run, slot, "tracker");
+        restarted.awaitLine("SINGLETON-STANDBY tracker", WAIT);
+        nodes.add(slot - 1, restarted);
+        active = next;
+      }
+    }
+    System.out.printf("failover (kill -9 -> tracker active on survivor): median %.0f ms %s%n", median(takeover),
+        takeover);
+    System.out.printf("failover (kill -9 -> first event of the new tracker at a consumer, client timeout 200 ms,"
+        + " retry 20 ms): median %.0f ms %s%n", median(firstEvent), firstEvent);
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+}
