@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code <prefix>.events.<EVENT_TYPE>} — order events, one address per {@link EventType};</li>
  *   <li>{@code <prefix>.tracker} — the {@code OrderTrackerService};</li>
- *   <li>{@code <prefix>.account.<account>} — account (balance) events published by exchange adapters.</li>
+ *   <li>{@code <prefix>.account.<account>} — account (balance) events published by exchange adapters;</li>
+ *   <li>{@code <prefix>.adapter.status} — an exchange adapter's status (request/reply, {@code "connected"}).</li>
  * </ul>
  */
 public final class Addresses {
@@ -57,6 +58,11 @@ public final class Addresses {
 
   public String account(String account) {
     return prefix + ".account." + account;
+  }
+
+  /** Where an exchange adapter answers status requests with {@code {"connected": true|false, ...}}. */
+  public String adapterStatus() {
+    return prefix + ".adapter.status";
   }
 
   /** A regular expression matching every account address. */
