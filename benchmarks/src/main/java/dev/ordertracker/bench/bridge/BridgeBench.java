@@ -1,0 +1,266 @@
+package dev.ordertracker.bench.bridge;
+
+import dev.ordertracker.bridge.client.BridgeClient;
+import dev.ordertracker.bridge.client.SockJsBridgeClient;
+import dev.ordertracker.bridge.client.TcpBridgeClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Figures of the event-bus bridges (main class; not JMH: the thing measured is a network server).
+ *
+ * <pre>
+ *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.bridge.BridgeBench [throughput|latency|memory|all]
+ * </pre>
+ * <ul>
+ *   <li>throughput: events/s delivered to 1, 10 and 100 SockJS clients (SockJS WebSocket transport, the SockJS
+ *   framing a browser uses) and to one TCP-bridge client. The publisher keeps at most 1,000 events in flight
+ *   to the slowest client (so no client is disconnected as a slow consumer); 3 s warm-up, 10 s measured.</li>
+ *   <li>latency: 1,000 events/s for 15 s (3 s warm-up) to 100 SockJS clients; publish to receipt, p50/p99/max.</li>
+ *   <li>memory: server heap per connected SockJS client, each registered on the 6 event addresses; the clients
+ *   are a separate Node.js process (js/test/bridge/idle-clients.mjs), so only server memory is counted.</li>
+ * </ul>
+ * Server and clients share the machine (and, except for memory, the JVM, on separate Vertx instances): read the
+ * figures as orders of magnitude.
+ */
+public final class BridgeBench {
+  private static final int WINDOW = 1_000;
+
+  private BridgeBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    String mode = args.length > 0 ? args[0] : "all";
+    if (mode.equals("throughput") || mode.equals("all")) {
+      for (int clients : new int[] {1, 10, 100}) {
+        throughput("sockjs", clients);
+      }
+      throughput("tcp", 1);
+    }
+    if (mode.equals("latency") || mode.equals("all")) {
+      latency(100, args.length > 1 && mode.equals("latency") ? Integer.parseInt(args[1]) : 1_000);
+    }
+    if (mode.equals("memory") || mode.equals("all")) {
+      memory(args.length > 1 ? Integer.parseInt(args[1]) : 500);
+    }
+    System.exit(0);
+  }
+
+  private static List<BridgeClient> connect(Vertx clientVertx, BridgeBenchServer server, String transport, int n,
+                                            AtomicLongArray received, LatencyRecorder latencies) {
+    String token = server.token();
+    List<BridgeClient> clients = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      io.vertx.core.Handler<JsonObject> onFrame = frame -> {
+        if (server.address.equals(frame.getString("address"))) {
+          received.incrementAndGet(index);
+          if (latencies != null) {
+            JsonObject headers = frame.getJsonObject("headers");
+            latencies.record(System.nanoTime() - Long.parseLong(headers.getString(BridgeBenchServer.HEADER_NANOS)));
+          }
+        }
+      };
+      Future<? extends BridgeClient> connected = transport.equals("tcp")
+          ? TcpBridgeClient.connect(clientVertx, "127.0.0.1", server.bridge.tcpPort(), token, onFrame)
+          : SockJsBridgeClient.connect(clientVertx, "127.0.0.1", server.bridge.httpPort(), token, onFrame);
+      BridgeClient client = BridgeBenchServer.await(connected.toCompletionStage());
+      BridgeBenchServer.await(client.register(server.address).toCompletionStage());
+      clients.add(client);
+    }
+    return clients;
+  }
+
+  static void throughput(String transport, int n) throws Exception {
+    try (BridgeBenchServer server = BridgeBenchServer.start(4 * WINDOW)) {
+      Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+      AtomicLongArray received = new AtomicLongArray(n);
+      connect(clientVertx, server, transport, n, received, null);
+      long gap = settle(server, received, n);
+      // windowed publisher on the server's event loop
+      long timer = server.vertx.setPeriodic(1, id -> {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+          min = Math.min(min, received.get(i));
+        }
+        long allowed = Math.min(2_000, WINDOW - (server.published() - gap - min));
+        for (long i = 0; i < allowed; i++) {
+          server.publishOne();
+        }
+      });
+      Thread.sleep(3_000);
+      long p0 = published(server);
+      long r0 = sum(received);
+      long t0 = System.nanoTime();
+      Thread.sleep(10_000);
+      long p1 = published(server);
+      long r1 = sum(received);
+      double secs = (System.nanoTime() - t0) / 1e9;
+      server.vertx.cancelTimer(timer);
+      System.out.printf("throughput %-6s clients=%3d  events/s=%,10.0f  deliveries/s=%,10.0f  disconnected=%d%n",
+          transport, n, (p1 - p0) / secs, (r1 - r0) / secs, disconnected(server));
+      BridgeBenchServer.await(clientVertx.close().toCompletionStage());
+    }
+  }
+
+  static void latency(int n, int eventsPerSecond) throws Exception {
+    try (BridgeBenchServer server = BridgeBenchServer.start(4 * WINDOW)) {
+      Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+      AtomicLongArray received = new AtomicLongArray(n);
+      LatencyRecorder recorder = new LatencyRecorder();
+      connect(clientVertx, server, "sockjs", n, received, recorder);
+      settle(server, received, n);
+      long start = System.nanoTime();
+      long[] scheduled = {server.published()};
+      long timer = server.vertx.setPeriodic(1, id -> {
+        long due = (System.nanoTime() - start) * eventsPerSecond / 1_000_000_000L;
+        // a stalled tick publishes at most 10 ms worth of events: the rate is an offered load, not a backlog
+        scheduled[0] = Math.max(scheduled[0], due - eventsPerSecond / 100);
+        while (scheduled[0] < due) {
+          scheduled[0]++;
+          server.publishOne();
+        }
+      });
+      Thread.sleep(3_000);
+      recorder.reset();
+      Thread.sleep(12_000);
+      server.vertx.cancelTimer(timer);
+      long[] sorted = recorder.sorted();
+      System.out.printf("latency sockjs clients=%d rate=%d/s samples=%,d  p50=%.2f ms  p99=%.2f ms  p99.9=%.2f ms"
+              + "  max=%.2f ms  disconnected=%d%n", n, eventsPerSecond, sorted.length, pct(sorted, 50) / 1e6,
+          pct(sorted, 99) / 1e6, pct(sorted, 99.9) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+          disconnected(server));
+      BridgeBenchServer.await(clientVertx.close().toCompletionStage());
+    }
+  }
+
+  static void memory(int n) throws Exception {
+    try (BridgeBenchServer server = BridgeBenchServer.start(2048)) {
+      long before = usedHeapAfterGc();
+      Path script = Path.of(System.getProperty("bench.js.dir", "js")).toAbsolutePath()
+          .resolve("test/bridge/idle-clients.mjs");
+      Process node = new ProcessBuilder("node", script.toString(),
+          "http://127.0.0.1:" + server.bridge.httpPort(), server.token(), Integer.toString(n))
+          .redirectErrorStream(true).start();
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream()))) {
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("READY")) {
+          System.out.println("node: " + line);
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (server.bridge.metrics().connectedNow(dev.ordertracker.bridge.metrics.BridgeMetrics.Transport.SOCKJS) < n
+            && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        Thread.sleep(2_000); // let the register frames land
+        int connected = server.bridge.metrics().connectedNow(dev.ordertracker.bridge.metrics.BridgeMetrics.Transport.SOCKJS);
+        long after = usedHeapAfterGc();
+        System.out.printf("memory sockjs clients=%d connected=%d  heap before=%.1f MiB after=%.1f MiB"
+                + "  per client=%.1f KiB%n", n, connected, before / 1048576.0, after / 1048576.0,
+            (after - before) / 1024.0 / Math.max(1, connected));
+      } finally {
+        node.destroy();
+      }
+    }
+  }
+
+  /**
+   * Publishes a few events until every client received one (the registrations are in place); answers the gap
+   * between published and the slowest client's count that the missed early events leave.
+   */
+  private static long settle(BridgeBenchServer server, AtomicLongArray received, int n) throws InterruptedException {
+    long timer = server.vertx.setPeriodic(50, id -> server.publishOne());
+    try {
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (System.nanoTime() < deadline) {
+        boolean all = true;
+        for (int i = 0; i < n; i++) {
+          all &= received.get(i) >= 1;
+        }
+        if (all) {
+          server.vertx.cancelTimer(timer);
+          Thread.sleep(500);
+          long min = Long.MAX_VALUE;
+          for (int i = 0; i < n; i++) {
+            min = Math.min(min, received.get(i));
+          }
+          return server.published() - min;
+        }
+        Thread.sleep(10);
+      }
+    } finally {
+      server.vertx.cancelTimer(timer);
+    }
+    throw new IllegalStateException("clients did not all receive an event within 30 s");
+  }
+
+  private static long published(BridgeBenchServer server) {
+    return server.published();
+  }
+
+  private static long disconnected(BridgeBenchServer server) {
+    return (long) server.bridge.metrics().registry().find("bridge_slow_consumers_disconnected").counters().stream()
+        .mapToDouble(c -> c.count()).sum();
+  }
+
+  private static long sum(AtomicLongArray a) {
+    long s = 0;
+    for (int i = 0; i < a.length(); i++) {
+      s += a.get(i);
+    }
+    return s;
+  }
+
+  private static double pct(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+  private static long usedHeapAfterGc() throws InterruptedException {
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Latency samples from many client threads. */
+  static final class LatencyRecorder {
+    private long[] samples = new long[1 << 20];
+    private int size;
+    private final AtomicLong dropped = new AtomicLong();
+
+    synchronized void record(long nanos) {
+      if (size == samples.length) {
+        dropped.incrementAndGet();
+        return;
+      }
+      samples[size++] = nanos;
+    }
+
+    synchronized void reset() {
+      size = 0;
+    }
+
+    synchronized long[] sorted() {
+      long[] copy = Arrays.copyOf(samples, size);
+      Arrays.sort(copy);
+      return copy;
+    }
+  }
+}
