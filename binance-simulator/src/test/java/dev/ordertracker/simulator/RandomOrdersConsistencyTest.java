@@ -59,7 +59,11 @@ class RandomOrdersConsistencyTest extends SimulatorTestBase {
         .setPort(sim.port()).setURI("/ws-api/v3")).await(10, TimeUnit.SECONDS);
     TestSigner signer = TestSigner.hmac(SECRET);
     Promise<Void> subscribed = Promise.promise();
-    ws.textMessageHandler(text -> onFrame(new JsonObject(text), signer, subscribed));
+    ws.textMessageHandler(text -> {
+      if (!text.contains("\"e\":\"outboundAccountPosition\"")) { // balances are not checked here
+        onFrame(new JsonObject(text), signer, subscribed);
+      }
+    });
     ws.writeTextMessage(new JsonObject().put("id", "sub").put("method", "userDataStream.subscribe.signature")
         .put("params", signer.signWs(KEY, new JsonObject())).encode());
     subscribed.future().await(10, TimeUnit.SECONDS);

@@ -34,13 +34,13 @@ public final class MatchingEngine {
   private final Map<String, Map<Long, Order>> ordersBySymbol = new HashMap<>();
   private final Map<String, Order> byClientId = new HashMap<>();
   private final Map<String, List<Fill>> tradesByAccountSymbol = new HashMap<>();
-  private final EngineListener listener;
+  final EngineListener listener;
   private final BigDecimal commissionRate;
   private final long forgetAfterMs;
   private final LongSupplier clock;
   private final Random random;
   private long nextExecutionId = 1;
-  private long nextOrderListId = 1;
+  private final OrderLists orderLists = new OrderLists(this);
 
   public MatchingEngine(Collection<SymbolBook> symbolBooks, EngineListener listener, BigDecimal commissionRate,
       long forgetAfterMs, LongSupplier clock, Random random) {
@@ -168,7 +168,7 @@ public final class MatchingEngine {
 
   // ---------------------------------------------------------------- fills and finishing
 
-  private void fill(SymbolBook book, Order order, BigDecimal qty, BigDecimal price, boolean maker, long now) {
+  void fill(SymbolBook book, Order order, BigDecimal qty, BigDecimal price, boolean maker, long now) {
     SymbolSpec spec = book.spec();
     BigDecimal quote = qty.multiply(price);
     Balances balances = order.account.balances();
@@ -207,14 +207,10 @@ public final class MatchingEngine {
     }
     emit(order, ExecutionType.TRADE, fill, null, null, now, null, null);
     listener.onBalancesChanged(order.account, List.of(spec.baseAsset(), spec.quoteAsset()), now);
-    OrderList list = order.list;
-    if (list != null && !list.done) {
-      // OCO: one leg executed (even partially), the other one expires
-      endList(book, list, list.other(order), ExecutionType.EXPIRED, OrderStatus.EXPIRED, null, now);
-    }
+    orderLists.legExecuted(book, order, now);
   }
 
-  private void finish(SymbolBook book, Order order, ExecutionType x, OrderStatus status, String cancelClientId,
+  void finish(SymbolBook book, Order order, ExecutionType x, OrderStatus status, String cancelClientId,
       String origClientId, long now, String expiryReason) {
     transition(order, status, now);
     releaseLock(order);
@@ -254,64 +250,18 @@ public final class MatchingEngine {
     }
     String c = cancelClientId != null ? cancelClientId : newClientOrderId();
     finish(book, order, ExecutionType.CANCELED, OrderStatus.CANCELED, c, order.clientOrderId, now, null);
-    OrderList list = order.list;
-    if (list != null && !list.done) {
-      Order other = list.other(order);
-      endList(book, list, other, ExecutionType.CANCELED, OrderStatus.CANCELED, newClientOrderId(), now);
-    }
+    orderLists.legCanceled(book, order, now);
     return order;
   }
 
   // ---------------------------------------------------------------- OCO order lists
 
-  /** Places an OCO list: a resting LIMIT_MAKER leg and an untriggered STOP_LOSS_LIMIT leg sharing one lock. */
-  public OrderList placeOco(Account account, OcoRequest r) {
-    SymbolBook book = book(r.symbol());
-    SymbolSpec spec = book.spec();
-    if (r.quantity().signum() <= 0 || !spec.isStepMultiple(r.quantity())) {
-      throw ApiException.filterFailure("LOT_SIZE");
-    }
-    for (BigDecimal p : List.of(r.limitMakerPrice(), r.stopPrice(), r.stopLimitPrice())) {
-      if (p.signum() <= 0 || !spec.isTickMultiple(p)) {
-        throw ApiException.filterFailure("PRICE_FILTER");
-      }
-    }
-    BigDecimal ref = book.referencePrice();
-    boolean sell = r.side() == Side.SELL;
-    if (sell ? r.limitMakerPrice().compareTo(ref) <= 0 || r.stopPrice().compareTo(ref) >= 0
-        : r.limitMakerPrice().compareTo(ref) >= 0 || r.stopPrice().compareTo(ref) <= 0) {
-      throw new ApiException(400, -2010, "The relationship of the prices for the orders is not correct.");
-    }
-    String lockAsset = sell ? spec.baseAsset() : spec.quoteAsset();
-    BigDecimal lock = sell ? r.quantity() : r.quantity().multiply(r.limitMakerPrice().max(r.stopLimitPrice()));
-    if (!account.balances().lock(lockAsset, lock)) {
-      throw ApiException.insufficientBalance();
-    }
-    long now = now();
-    Order maker = newOrder(account, book, new OrderRequest(r.symbol(), r.side(), OrderType.LIMIT_MAKER,
-        TimeInForce.GTC, r.quantity(), null, r.limitMakerPrice(), r.limitMakerClientOrderId()), lockAsset, now);
-    maker.locked = lock;
-    maker.working = true;
-    Order stop = newOrder(account, book, new OrderRequest(r.symbol(), r.side(), OrderType.STOP_LOSS_LIMIT,
-        r.stopLimitTimeInForce(), r.quantity(), null, r.stopLimitPrice(), r.stopClientOrderId()), lockAsset, now);
-    stop.stopPrice = r.stopPrice();
-    stop.triggered = false;
-    stop.working = false;
-    OrderList list = new OrderList(nextOrderListId++, r.symbol(),
-        r.listClientOrderId() != null ? r.listClientOrderId() : newClientOrderId(), maker, stop, now);
-    maker.list = list;
-    stop.list = list;
-    book.rest(maker);
-    book.addStop(stop);
-    for (Order leg : list.orders()) {
-      emit(leg, ExecutionType.NEW, null, null, null, now, null, null);
-    }
-    listener.onListStatus(account, new ListStatus(list, "EXEC_STARTED", "EXECUTING", now));
-    listener.onBalancesChanged(account, List.of(lockAsset), now);
-    return list;
+  /** Places an OCO list (see {@link OrderLists}). */
+  public OrderList placeOco(Account account, OcoRequest request) {
+    return orderLists.place(account, request);
   }
 
-  private Order newOrder(Account account, SymbolBook book, OrderRequest request, String lockAsset, long now) {
+  Order newOrder(Account account, SymbolBook book, OrderRequest request, String lockAsset, long now) {
     String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : newClientOrderId();
     Order existing = byClientId.get(clientKey(account, book.spec().symbol(), clientOrderId));
     if (existing != null && existing.isOpen()) {
@@ -322,41 +272,6 @@ public final class MatchingEngine {
     ordersBySymbol.get(book.spec().symbol()).put(order.orderId, order);
     byClientId.put(clientKey(account, book.spec().symbol(), clientOrderId), order);
     return order;
-  }
-
-  /** Finishes the list's remaining leg and reports the list ALL_DONE. */
-  private void endList(SymbolBook book, OrderList list, Order remaining, ExecutionType x, OrderStatus status,
-      String cancelClientId, long now) {
-    list.done = true;
-    if (remaining.isOpen()) {
-      finish(book, remaining, x, status, cancelClientId, cancelClientId == null ? null : remaining.clientOrderId, now,
-          null);
-    }
-    listener.onListStatus(remaining.account, new ListStatus(list, "ALL_DONE", "ALL_DONE", now));
-  }
-
-  /** The price reached a stop leg: the other leg expires, the stop becomes a limit order that may trade at once. */
-  private void trigger(SymbolBook book, Order stop, long now) {
-    OrderList list = stop.list;
-    Order other = list.other(stop);
-    stop.locked = other.locked;
-    other.locked = BigDecimal.ZERO;
-    stop.triggered = true;
-    stop.working = true;
-    stop.workingTime = now;
-    book.removeStop(stop);
-    endList(book, list, other, ExecutionType.EXPIRED, OrderStatus.EXPIRED, null, now);
-    for (SymbolBook.Level level : book.planByQuantity(stop.side, stop.remaining(), stop.price)) {
-      fill(book, stop, level.qty(), level.price(), false, now);
-    }
-    if (stop.isOpen()) {
-      if (stop.timeInForce == TimeInForce.GTC) {
-        book.rest(stop);
-      } else {
-        finish(book, stop, ExecutionType.EXPIRED, OrderStatus.EXPIRED, null, null, now,
-            stop.timeInForce == TimeInForce.IOC ? "UNFILLED_IOC_QUANTITY_EXPIRED" : "UNFILLED_FOK_ORDER_EXPIRED");
-      }
-    }
   }
 
   // ---------------------------------------------------------------- price moves
@@ -374,11 +289,7 @@ public final class MatchingEngine {
         fill(book, o, fills.get(i).qty().min(o.remaining()), o.price, true, now);
       }
     }
-    for (Order stop : book.triggeredStops()) {
-      if (stop.isOpen() && !stop.triggered) {
-        trigger(book, stop, now);
-      }
-    }
+    orderLists.triggerStops(book, now);
   }
 
   // ---------------------------------------------------------------- queries
@@ -432,7 +343,7 @@ public final class MatchingEngine {
 
   // ---------------------------------------------------------------- events
 
-  private void emit(Order o, ExecutionType x, Fill fill, String cancelClientId, String origClientId, long now,
+  void emit(Order o, ExecutionType x, Fill fill, String cancelClientId, String origClientId, long now,
       String rejectReason, String expiryReason) {
     boolean trade = fill != null;
     ExecutionReport report = new ExecutionReport(o.symbol(), cancelClientId != null ? cancelClientId : o.clientOrderId,
