@@ -1,5 +1,5 @@
 // Loads the dashboard in real headless Chromium (Debian chromium via playwright-core) and follows one order.
-// Usage: node dashboard.mjs <dashboard-url-with-token> <order-id> <screenshot.png>
+// Usage: node dashboard.mjs <dashboard-url-with-token> <order-id or client-order-id> <screenshot.png>
 // Protocol on stdout, one line each (the JUnit test drives the order's life from them):
 //   READY            the page is connected and has loaded active orders
 //   SEEN <status>    the order's row appeared in the active table
@@ -32,10 +32,12 @@ try {
   await page.goto(url, { timeout: STEP_TIMEOUT_MS });
   await page.waitForSelector('body[data-ready="true"]', { timeout: STEP_TIMEOUT_MS });
   console.log('READY');
-  const activeRow = page.locator(`#active tr[data-order-id="${orderId}"]`);
+  const row = (table, extra = '') => page.locator(`#${table} tr[data-order-id="${orderId}"]${extra}, `
+    + `#${table} tr[data-client-order-id="${orderId}"]${extra}`);
+  const activeRow = row('active');
   await activeRow.waitFor({ timeout: STEP_TIMEOUT_MS });
   console.log('SEEN ' + await activeRow.getAttribute('data-status'));
-  const filledRow = page.locator(`#completed tr[data-order-id="${orderId}"][data-status="FILLED"]`);
+  const filledRow = row('completed', '[data-status="FILLED"]');
   await filledRow.waitFor({ timeout: STEP_TIMEOUT_MS });
   // the feed shows the fill and the stats caught up (debounced query)
   await page.locator('#feed li.e-ORDER_FILLED').first().waitFor({ timeout: STEP_TIMEOUT_MS });

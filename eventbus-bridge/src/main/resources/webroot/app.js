@@ -54,6 +54,7 @@
     orders.forEach(function (o) {
       var tr = document.createElement('tr');
       tr.dataset.orderId = o.order_id;
+      tr.dataset.clientOrderId = o.client_order_id || '';
       tr.dataset.status = o.status;
       if (key(o) === flashKey) { tr.className = 'flash'; }
       cell(tr, o.order_id); cell(tr, o.symbol); cell(tr, o.side, 'side-' + o.side); cell(tr, o.order_type);
@@ -71,6 +72,7 @@
     completed.forEach(function (o) {
       var tr = document.createElement('tr');
       tr.dataset.orderId = o.order_id;
+      tr.dataset.clientOrderId = o.client_order_id || '';
       tr.dataset.status = o.status;
       if (key(o) === flashKey) { tr.className = 'flash'; }
       cell(tr, o.order_id); cell(tr, o.symbol); cell(tr, o.side, 'side-' + o.side);

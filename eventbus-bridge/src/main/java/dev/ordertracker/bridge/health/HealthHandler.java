@@ -15,9 +15,9 @@ import io.vertx.ext.web.RoutingContext;
  * DOWN (503). The body names each component and why it is down.
  */
 public final class HealthHandler implements Handler<RoutingContext> {
-  /** The address an exchange adapter serves its status on, for a prefix. */
+  /** The address an exchange adapter serves its status on ({@link Addresses#adapterStatus()}). */
   public static String adapterStatusAddress(Addresses addresses) {
-    return addresses.prefix() + ".adapter.status";
+    return addresses.adapterStatus();
   }
 
   private final Vertx vertx;
