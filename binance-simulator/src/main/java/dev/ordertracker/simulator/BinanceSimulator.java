@@ -51,6 +51,12 @@ public interface BinanceSimulator {
   /** Like {@link #setPrice}, completing once the price moved and the resulting fills were published. */
   Future<Void> movePrice(String symbol, BigDecimal price);
 
+  /**
+   * Credits (negative: debits) the free balance of an asset, as a deposit or withdrawal would: emits
+   * {@code balanceUpdate} then {@code outboundAccountPosition}.
+   */
+  Future<Void> deposit(String account, String asset, BigDecimal amount);
+
   /** The current reference price. */
   BigDecimal price(String symbol);
 

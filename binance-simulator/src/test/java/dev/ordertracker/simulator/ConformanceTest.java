@@ -125,6 +125,12 @@ class ConformanceTest extends SimulatorTestBase {
     JsonObject terminated = c.await(WsTestClient.eventOf("eventStreamTerminated"), 1).get(0);
     assertSameShape("eventStreamTerminated", terminated, example("event-eventStreamTerminated"));
 
+    c.subscribeDemo();
+    sim.deposit("demo", "BTC", new java.math.BigDecimal("100")).await(10, TimeUnit.SECONDS);
+    JsonObject deposit = c.await(WsTestClient.eventOf("balanceUpdate"), 1).get(0);
+    assertSameShape("balanceUpdate", deposit, example("event-balanceUpdate"));
+    assertThat(deposit.getJsonObject("event").getString("d")).isEqualTo("100.00000000");
+
     sim.faults().sendServerShutdown().await(10, TimeUnit.SECONDS);
     JsonObject shutdown = c.await(WsTestClient.eventOf("serverShutdown"), 1).get(0);
     assertSameShape("serverShutdown", shutdown, example("event-serverShutdown"));

@@ -27,6 +27,7 @@ import java.util.function.Function;
  *   POST /admin/faults/refuse-connections          {"ms": 5000}
  *   POST /admin/faults/reset ;  GET /admin/faults
  *   POST /admin/price {"symbol": "BTCUSDT", "price": "60000.00"} ;  GET /admin/prices
+ *   POST /admin/deposit {"account": "demo", "asset": "USDT", "amount": "100"}
  *   GET  /admin/orders ;  GET /admin/status
  *   POST /admin/scripted-feed {"account": "demo", "count": 100000}
  * </pre>
@@ -59,6 +60,11 @@ public final class AdminApi {
     router.get("/admin/faults").handler(ctx -> reply(ctx, faults.status()));
     post(router, "/admin/price", b -> {
       target.setPrice(b.getString("symbol"), new BigDecimal(String.valueOf(b.getValue("price"))));
+      return Future.succeededFuture();
+    });
+    post(router, "/admin/deposit", b -> {
+      target.deposit(b.getString("account", "demo"), b.getString("asset"),
+          new BigDecimal(String.valueOf(b.getValue("amount"))));
       return Future.succeededFuture();
     });
     router.get("/admin/prices").handler(ctx -> reply(ctx, Future.succeededFuture(target.prices())));

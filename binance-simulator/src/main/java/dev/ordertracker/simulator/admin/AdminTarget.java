@@ -13,6 +13,9 @@ public interface AdminTarget {
 
   JsonObject prices();
 
+  /** Credits (or, negative, debits) a free balance and emits balanceUpdate + outboundAccountPosition. */
+  void deposit(String account, String asset, BigDecimal amount);
+
   JsonArray orders();
 
   Future<Long> pushScripted(String account, long count);

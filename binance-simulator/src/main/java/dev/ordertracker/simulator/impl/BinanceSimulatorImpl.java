@@ -92,6 +92,15 @@ public final class BinanceSimulatorImpl implements BinanceSimulator {
   }
 
   @Override
+  public Future<Void> deposit(String account, String asset, BigDecimal amount) {
+    SimulatorCore c = started();
+    return onContext(c.ctx(), () -> {
+      c.deposit(account, asset, amount);
+      return null;
+    });
+  }
+
+  @Override
   public BigDecimal price(String symbol) {
     return truth.price(symbol);
   }

@@ -143,6 +143,19 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
   }
 
   @Override
+  public void deposit(String account, String asset, BigDecimal amount) {
+    dev.ordertracker.simulator.account.Account a = accounts.byName(account)
+        .orElseThrow(() -> new IllegalArgumentException("unknown account " + account));
+    if (a.balances().free(asset).add(amount).signum() < 0) {
+      throw new IllegalArgumentException("free " + asset + " balance would become negative");
+    }
+    long now = System.currentTimeMillis();
+    a.balances().credit(asset, amount);
+    hub.publish(account, dev.ordertracker.simulator.wire.EventEncoder.balanceUpdate(asset, amount, now).encode());
+    hub.onBalancesChanged(a, List.of(asset), now);
+  }
+
+  @Override
   public JsonObject prices() {
     JsonObject p = new JsonObject();
     engine.books().forEach(b -> p.put(b.spec().symbol(), b.referencePrice().toPlainString()));

@@ -58,6 +58,11 @@ public final class EventEncoder {
     return new JsonObject().put("e", "outboundAccountPosition").put("E", time).put("u", time).put("B", b);
   }
 
+  public static JsonObject balanceUpdate(String asset, java.math.BigDecimal delta, long time) {
+    return new JsonObject().put("e", "balanceUpdate").put("E", time).put("a", asset).put("d", Decimals.format(delta))
+        .put("T", time);
+  }
+
   public static JsonObject serverShutdown(long time) {
     return new JsonObject().put("e", "serverShutdown").put("E", time);
   }
