@@ -34,6 +34,7 @@ public final class JournalThroughputBenchmark {
     String pg = System.getenv("PG_TEST_URL");
     try {
       for (boolean fsync : new boolean[] {true, false}) {
+        CPU.clear();
         List<Double> sqlite = new ArrayList<>();
         List<Double> postgres = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
@@ -46,8 +47,14 @@ public final class JournalThroughputBenchmark {
             dropSchema(vertx, pg, schema);
           }
         }
-        System.out.printf("sqlite   fsync_each_batch=%-5s batch=%d changes: median %,.0f changes/s  runs %s%n",
-            fsync, batchChanges, BenchOrders.median(sqlite), format(sqlite));
+        List<Double> sqliteCpu = new ArrayList<>();
+        for (int i = 0; i < CPU.size(); i += pg == null ? 1 : 2) {
+          sqliteCpu.add(CPU.get(i));
+        }
+        System.out.printf("sqlite   fsync_each_batch=%-5s batch=%d changes: median %,.0f changes/s  runs %s; "
+            + "JVM CPU %.1f us/change (= %,.0f changes per CPU-second)%n", fsync, batchChanges,
+            BenchOrders.median(sqlite), format(sqlite), BenchOrders.median(sqliteCpu),
+            1e6 / BenchOrders.median(sqliteCpu));
         if (pg != null) {
           System.out.printf("postgres fsync_each_batch=%-5s batch=%d changes: median %,.0f changes/s  runs %s%n",
               fsync, batchChanges, BenchOrders.median(postgres), format(postgres));
@@ -57,6 +64,11 @@ public final class JournalThroughputBenchmark {
       BenchOrders.await(vertx.close());
     }
   }
+
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+  /** CPU microseconds (all threads of this JVM) per change, per run; steadier than wall time on a busy machine. */
+  static final List<Double> CPU = new ArrayList<>();
 
   static double run(OrderStore store, int changes, int batchChanges) {
     BenchOrders.await(store.open());
@@ -70,11 +82,13 @@ public final class JournalThroughputBenchmark {
       seq += n;
       batches.add(new JournalBatch(orders, events, null));
     }
+    long cpu0 = OS.getProcessCpuTime();
     long t0 = System.nanoTime();
     for (JournalBatch b : batches) {
       BenchOrders.await(store.append(b));
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    CPU.add((OS.getProcessCpuTime() - cpu0) / 1e3 / changes);
     BenchOrders.await(store.close());
     return changes / seconds;
   }

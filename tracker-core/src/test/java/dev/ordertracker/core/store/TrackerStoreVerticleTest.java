@@ -56,7 +56,7 @@ class TrackerStoreVerticleTest {
   }
 
   private JsonObject sqlite() {
-    return new JsonObject().put("data_dir", dir.toString()).put("flush_interval_ms", 10_000);
+    return new JsonObject().put("data_dir", dir.toString()).put("flush_interval_ms", 60_000);
   }
 
   private String deploy(JsonObject config) {
@@ -75,7 +75,7 @@ class TrackerStoreVerticleTest {
     TrackerStats before = await(tracker.getStats());
     List<TrackedOrder> activeBefore = await(tracker.getActiveOrders());
     List<TrackedOrder> completedBefore = await(tracker.getCompletedOrders(0));
-    // The flush interval is 10 s: only the clean stop writes the journal.
+    // The flush interval is 60 s: only the clean stop writes the journal.
     await(vertx.undeploy(id));
 
     deploy(config(sqlite()));
@@ -94,7 +94,7 @@ class TrackerStoreVerticleTest {
     EventsPage page = await(history.eventsSince(0, 10_000));
     assertThat(page.events()).extracting(OrderEvent::sequence)
         .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, lastSeq).boxed().toList());
-    // The new event is still queued (10 s interval): eventsSince serves the journal, not memory.
+    // The new event is still queued (60 s interval): eventsSince serves the journal, not memory.
     assertThat(page.lastSequence()).isEqualTo(lastSeq);
     assertThat(await(history.queryOrders(OrderQuery.of(OrderFilter.ALL))).total()).isEqualTo(30);
     assertThat(await(history.aggregates(AggregateQuery.ALL)).totalOrders()).isEqualTo(30);
