@@ -75,6 +75,9 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   private boolean readingPaused;
   private static final int IN_FLIGHT_HIGH = 20_000;
   private static final int IN_FLIGHT_LOW = 5_000;
+  private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+  /** A connection counts as healthy (backoff reset) only after living this long. */
+  private static final long STABLE_AFTER_MS = 10_000;
 
   @Override
   public Future<?> start() {
@@ -92,8 +95,9 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
       return loaded;
     }, false).compose(loaded -> {
       signers.putAll(loaded);
+      // responses can be large (openOrders.status of thousands of orders); events are size-checked by the decoder
       client = vertx.createWebSocketClient(new WebSocketClientOptions()
-          .setMaxFrameSize(options.getMaxFrameChars() * 4).setMaxMessageSize(options.getMaxFrameChars() * 4));
+          .setMaxFrameSize(MAX_RESPONSE_BYTES).setMaxMessageSize(MAX_RESPONSE_BYTES));
       policy = new ReconnectPolicy(options.getReconnectInitialDelayMs(), options.getReconnectMaxDelayMs(),
           options.getMaxConnectionsPerWindow(), options.getConnectionWindowMs(), new Random());
       feed = new TrackerFeed(vertx, options.addresses(), true, options.getRequestTimeoutMs());
@@ -144,7 +148,11 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
       .onSuccess(c -> {
         WsApiConnection old = current;
         current = c;
-        policy.recordSuccess();
+        vertx.setTimer(STABLE_AFTER_MS, t -> {
+          if (current == c && !c.isClosed()) {
+            policy.recordSuccess(); // not at once: a connection dying right after subscribing must not reset it
+          }
+        });
         metrics.connected(reconnect);
         scheduleRenewal();
         if (old != null && old != c) {

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Reconciliation of 10,000 active orders after a reconnect, against the simulator: 10,000 resting BTCUSDT buys are
- * placed and tracked; event delivery is paused; the price moves through the top of the ladder (those orders fill
+ * placed and tracked (0.0001 BTC each: the demo account's 100,000 USDT must cover them); event delivery is
+ * paused; the price moves through the top of the ladder (those orders fill
  * while the adapter sees nothing); the connection drops. Measures from the drop until the reconciliation after the
  * reconnect completes, the request weight it spent, and checks that the tracker then equals the exchange.
  *
@@ -43,13 +44,15 @@ public final class ReconcileMain {
         List<Future<TrackedOrder>> placed = new ArrayList<>();
         for (int i = batch; i < Math.min(orders, batch + 200); i++) {
           placed.add(executor.place(PlaceOrder.limit(AccountOptions.DEMO_NAME, "BTCUSDT", OrderSide.BUY,
-              new BigDecimal("0.001"), top.subtract(tick.multiply(BigDecimal.valueOf(i))))));
+              new BigDecimal("0.0001"), top.subtract(tick.multiply(BigDecimal.valueOf(i))))));
         }
         BenchSetup.await(Future.all(placed));
       }
       System.out.printf("placed %d orders in %.1f s%n", orders, (System.nanoTime() - t0) / 1e9);
       OrderTracker tracker = OrderTracker.create(vertx);
-      System.out.printf("tracker active orders: %d%n", BenchSetup.await(tracker.getActiveOrders()).size());
+      System.out.printf("tracker active orders: %d; exchange: %s%n", BenchSetup.await(tracker.getActiveOrders()).size(),
+          s.simulator.orders().stream().collect(java.util.stream.Collectors.groupingBy(SimulatedOrder::status,
+              java.util.stream.Collectors.counting())));
 
       BenchSetup.await(s.simulator.faults().pauseDelivery());
       // fills every order priced at or above the new price (the one exactly at it fills half)
