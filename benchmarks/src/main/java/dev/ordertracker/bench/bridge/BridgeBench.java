@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Figures of the event-bus bridges (main class; not JMH: the thing measured is a network server).
  *
  * <pre>
- *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.bridge.BridgeBench [throughput|latency|memory|all]
+ *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.bridge.BridgeBench [throughput | latency [rate clients] | memory [clients] | all]
  * </pre>
  * <ul>
  *   <li>throughput: events/s delivered to 1, 10 and 100 SockJS clients (SockJS WebSocket transport, the SockJS
@@ -50,7 +50,8 @@ public final class BridgeBench {
       throughput("tcp", 1);
     }
     if (mode.equals("latency") || mode.equals("all")) {
-      latency(100, args.length > 1 && mode.equals("latency") ? Integer.parseInt(args[1]) : 1_000);
+      boolean given = args.length > 2 && mode.equals("latency");
+      latency(given ? Integer.parseInt(args[2]) : 100, given ? Integer.parseInt(args[1]) : 1_000);
     }
     if (mode.equals("memory") || mode.equals("all")) {
       memory(args.length > 1 ? Integer.parseInt(args[1]) : 500);
@@ -127,7 +128,7 @@ public final class BridgeBench {
       long timer = server.vertx.setPeriodic(1, id -> {
         long due = (System.nanoTime() - start) * eventsPerSecond / 1_000_000_000L;
         // a stalled tick publishes at most 10 ms worth of events: the rate is an offered load, not a backlog
-        scheduled[0] = Math.max(scheduled[0], due - eventsPerSecond / 100);
+        scheduled[0] = Math.max(scheduled[0], due - Math.max(1, eventsPerSecond / 100));
         while (scheduled[0] < due) {
           scheduled[0]++;
           server.publishOne();
@@ -135,11 +136,13 @@ public final class BridgeBench {
       });
       Thread.sleep(3_000);
       recorder.reset();
+      long from = server.published();
       Thread.sleep(12_000);
       server.vertx.cancelTimer(timer);
+      long expected = (server.published() - from) * n;
       long[] sorted = recorder.sorted();
-      System.out.printf("latency sockjs clients=%d rate=%d/s samples=%,d  p50=%.2f ms  p99=%.2f ms  p99.9=%.2f ms"
-              + "  max=%.2f ms  disconnected=%d%n", n, eventsPerSecond, sorted.length, pct(sorted, 50) / 1e6,
+      System.out.printf("latency sockjs clients=%d rate=%d/s samples=%,d of %,d  p50=%.2f ms  p99=%.2f ms  p99.9=%.2f ms"
+              + "  max=%.2f ms  disconnected=%d%n", n, eventsPerSecond, sorted.length, expected, pct(sorted, 50) / 1e6,
           pct(sorted, 99) / 1e6, pct(sorted, 99.9) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
           disconnected(server));
       BridgeBenchServer.await(clientVertx.close().toCompletionStage());

@@ -139,6 +139,10 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
     }
     BridgeEventType kind = event.type();
     JsonObject headerJson = (JsonObject) headers;
+    if (headerJson != null) {
+      // vertx-web turns header values into strings with toString(): a null value would throw inside it
+      headerJson.getMap().values().removeIf(java.util.Objects::isNull);
+    }
     gate.admit(session, kind, (String) address, headerJson, raw.getValue("body")).onComplete(ar -> {
       String answerTo = kind == BridgeEventType.SEND ? (String) replyAddress : (String) address;
       if (ar.failed()) {
