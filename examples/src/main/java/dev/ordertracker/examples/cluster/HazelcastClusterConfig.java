@@ -43,6 +43,8 @@ public final class HazelcastClusterConfig {
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     // Vert.x does its own shutdown on SIGTERM; Hazelcast's hook would race it.
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // A leaving node waits at most this long for its partitions to be safe elsewhere (Hazelcast's default: 600 s).
+    config.setProperty("hazelcast.graceful.shutdown.max.wait", "20");
     int maxNoHeartbeat = options.maxNoHeartbeatSeconds();
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(maxNoHeartbeat));
     config.setProperty("hazelcast.heartbeat.interval.seconds",

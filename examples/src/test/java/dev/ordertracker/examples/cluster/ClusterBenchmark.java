@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   achieved rate and p50/p99/max latency from a {@code sent_nanos} header (CLOCK_MONOTONIC, one clock per host);</li>
  *   <li>failover: kill -9 of the active tracker during a stream of updates → SINGLETON-ACTIVE on the survivor, and →
  *   first event published by the new tracker, 5 runs;</li>
- *   <li>memory: resident set size of each node JVM (-Xmx256m, SerialGC) idle and after the event runs.</li>
+ *   <li>memory: resident set size of a node JVM (-Xmx512m, default GC and JIT) idle and after the event runs.</li>
  * </ol>
- * Run: see README-cluster.md ("Figures"). Arguments: none. Prints one line per figure.
+ * Run: see README-cluster.md ("Figures"). Arguments: any of {@code formation events failover} (default: all).
+ * Prints one line per figure.
  */
 public final class ClusterBenchmark {
   private static final Duration WAIT = Duration.ofSeconds(90);
@@ -35,19 +36,29 @@ public final class ClusterBenchmark {
 
   public static void main(String[] args) throws Exception {
     ClusterNode.configureLogging();
-    formation(2);
-    formation(3);
-    crossNode();
-    failover(5);
+    if (System.getProperty("cluster.node.jvm") == null) {
+      System.setProperty("cluster.node.jvm", "-Xmx512m");
+    }
+    List<String> parts = args.length == 0 ? List.of("formation", "events", "failover") : List.of(args);
+    if (parts.contains("formation")) {
+      formation(2);
+      formation(3);
+    }
+    if (parts.contains("events")) {
+      crossNode();
+    }
+    if (parts.contains("failover")) {
+      failover(5);
+    }
     System.exit(0);
   }
 
   static void formation(int nodes) throws Exception {
     List<Double> times = new ArrayList<>();
     for (int run = 0; run < 3; run++) {
-      try (TestCluster cluster = new TestCluster(nodes + 1)) {
+      try (TestCluster cluster = new TestCluster(nodes)) {
         long start = System.nanoTime();
-        for (int i = 1; i <= nodes; i++) {
+        for (int i = 0; i < nodes; i++) {
           cluster.startProbe("f" + i, i, "");
         }
         times.add((System.nanoTime() - start) / 1e6);

@@ -48,9 +48,9 @@ final class NodeProcess implements AutoCloseable {
     Files.createDirectories(logs);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
-    command.add("-XX:+UseSerialGC");
-    command.add("-XX:TieredStopAtLevel=1");
+    // Small and quick to start for tests; the benchmark asks for full JIT and more heap (-Dcluster.node.jvm=...).
+    command.addAll(List.of(System.getProperty("cluster.node.jvm",
+        "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")));
     command.addAll(HAZELCAST_FLAGS);
     command.add("-Dprobe.name=" + name);
     command.addAll(sysProps);
@@ -61,6 +61,8 @@ final class NodeProcess implements AutoCloseable {
     Process process = new ProcessBuilder(command)
         .redirectError(logs.resolve(name + "-" + System.nanoTime() + ".stderr.log").toFile())
         .start();
+    // Children must not outlive this JVM (an interrupted test or benchmark run).
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + name));
     return new NodeProcess(name, process);
   }
 

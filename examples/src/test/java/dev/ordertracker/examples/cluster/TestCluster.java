@@ -53,6 +53,13 @@ final class TestCluster implements AutoCloseable {
     return startProbe(name, slot, List.of(), roles, extra);
   }
 
+  /** Starts a {@link ProbeNode} without waiting for it (a node that only gets ready once another one joins). */
+  NodeProcess startProbeAsync(String name, int slot, String roles, String... extra) throws Exception {
+    NodeProcess process = NodeProcess.start(name, ProbeNode.class.getName(), List.of(), args(slot, roles, extra));
+    processes.add(process);
+    return process;
+  }
+
   NodeProcess startProbe(String name, int slot, List<String> sysProps, String roles, String... extra)
       throws Exception {
     NodeProcess process = NodeProcess.start(name, ProbeNode.class.getName(), sysProps, args(slot, roles, extra));
@@ -63,11 +70,15 @@ final class TestCluster implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    for (NodeProcess process : processes) {
-      process.close();
-    }
-    if (local != null) {
-      local.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      // Leave first, while the others still answer: a graceful Hazelcast shutdown waits for partition safety.
+      if (local != null) {
+        local.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      for (NodeProcess process : processes) {
+        process.close();
+      }
     }
   }
 
