@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Figures of the event-bus bridges (main class; not JMH: the thing measured is a network server).
  *
  * <pre>
- *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.bridge.BridgeBench [throughput | latency [rate clients] | memory [clients] | all]
+ *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.bridge.BridgeBench [throughput | latency [rate clients [sockjs|tcp]] | memory [clients] | all]
  * </pre>
  * <ul>
  *   <li>throughput: events/s delivered to 1, 10 and 100 SockJS clients (SockJS WebSocket transport, the SockJS
@@ -51,7 +51,8 @@ public final class BridgeBench {
     }
     if (mode.equals("latency") || mode.equals("all")) {
       boolean given = args.length > 2 && mode.equals("latency");
-      latency(given ? Integer.parseInt(args[2]) : 100, given ? Integer.parseInt(args[1]) : 1_000);
+      latency(given ? Integer.parseInt(args[2]) : 100, given ? Integer.parseInt(args[1]) : 1_000,
+          args.length > 3 ? args[3] : "sockjs");
     }
     if (mode.equals("memory") || mode.equals("all")) {
       memory(args.length > 1 ? Integer.parseInt(args[1]) : 500);
@@ -116,12 +117,12 @@ public final class BridgeBench {
     }
   }
 
-  static void latency(int n, int eventsPerSecond) throws Exception {
+  static void latency(int n, int eventsPerSecond, String transport) throws Exception {
     try (BridgeBenchServer server = BridgeBenchServer.start(4 * WINDOW)) {
       Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
       AtomicLongArray received = new AtomicLongArray(n);
       LatencyRecorder recorder = new LatencyRecorder();
-      connect(clientVertx, server, "sockjs", n, received, recorder);
+      connect(clientVertx, server, transport, n, received, recorder);
       settle(server, received, n);
       long start = System.nanoTime();
       long[] scheduled = {server.published()};
@@ -141,7 +142,7 @@ public final class BridgeBench {
       server.vertx.cancelTimer(timer);
       long expected = (server.published() - from) * n;
       long[] sorted = recorder.sorted();
-      System.out.printf("latency sockjs clients=%d rate=%d/s samples=%,d of %,d  p50=%.2f ms  p99=%.2f ms  p99.9=%.2f ms"
+      System.out.printf("latency " + transport + " clients=%d rate=%d/s samples=%,d of %,d  p50=%.2f ms  p99=%.2f ms  p99.9=%.2f ms"
               + "  max=%.2f ms  disconnected=%d%n", n, eventsPerSecond, sorted.length, expected, pct(sorted, 50) / 1e6,
           pct(sorted, 99) / 1e6, pct(sorted, 99.9) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
           disconnected(server));
