@@ -29,7 +29,8 @@ final class FastExecutionReportDecoder {
       SLOTS = 55;
   private static final int FIRST_CONDITIONAL = TRAIL_DELTA;
 
-  private static final byte ABSENT = 0, STRING = 1, NUMBER = 2, TRUE = 3, FALSE = 4, NULL = 5;
+  /** NUMBER: any JSON number; INTEGER: a plain integer of at most 18 digits, its value parsed while scanning. */
+  private static final byte ABSENT = 0, STRING = 1, NUMBER = 2, TRUE = 3, FALSE = 4, NULL = 5, INTEGER = 6;
   private static final int[] ONE_CHAR_SLOT = new int[128];
 
   static {
@@ -56,6 +57,9 @@ final class FastExecutionReportDecoder {
   private final int[] start = new int[SLOTS];
   private final int[] end = new int[SLOTS];
   private final byte[] kind = new byte[SLOTS];
+  private final long[] integer = new long[SLOTS];
+  private long scannedValue;
+  private boolean scannedPlain;
   private final String[] symbolCache = new String[16];
   private int symbolCacheNext;
   private char[] buf = new char[2048];
@@ -258,7 +262,10 @@ final class FastExecutionReportDecoder {
         return false;
       }
       ve = pos;
-      k = NUMBER;
+      k = scannedPlain ? INTEGER : NUMBER;
+      if (slot >= 0) {
+        integer[slot] = scannedValue;
+      }
     } else if (matchWord("true")) {
       vs = ve = pos;
       k = TRUE;
@@ -281,19 +288,32 @@ final class FastExecutionReportDecoder {
 
   /** A JSON number per RFC 8259; leaves pos after it. */
   private boolean scanNumber() {
-    consume('-');
+    boolean negative = consume('-');
     if (pos >= len) {
       return false;
     }
+    long v = 0;
+    int s = pos;
     if (buf[pos] == '0') {
       pos++;
-    } else if (!digits()) {
-      return false;
+    } else {
+      while (pos < len && buf[pos] >= '0' && buf[pos] <= '9') {
+        v = v * 10 + (buf[pos++] - '0');
+      }
+      if (pos == s) {
+        return false;
+      }
     }
-    if (consume('.') && !digits()) {
-      return false;
+    scannedPlain = pos - s <= 18;
+    scannedValue = negative ? -v : v;
+    if (consume('.')) {
+      scannedPlain = false;
+      if (!digits()) {
+        return false;
+      }
     }
     if (pos < len && (buf[pos] == 'e' || buf[pos] == 'E')) {
+      scannedPlain = false;
       pos++;
       if (!consume('+')) {
         consume('-');
@@ -392,11 +412,11 @@ final class FastExecutionReportDecoder {
     if (absentOrNull(slot, required)) {
       return defaultValue;
     }
-    if (kind[slot] != NUMBER) {
-      failed = true;
+    if (kind[slot] != INTEGER) {
+      failed = true; // fractions, exponents, 19+ digits, other types: the strict decoder decides
       return defaultValue;
     }
-    return parseLong(start[slot], end[slot]);
+    return integer[slot];
   }
 
   private Long optLong(int slot) {
