@@ -125,6 +125,8 @@ public final class OrderTrackerCore {
       if (!update.describesOrder()) {
         counters.unknownOrders++;
         metrics.unknownOrder();
+        LOG.log(System.Logger.Level.INFO, () -> "update for unknown order " + update.key() + " ("
+            + update.status() + ") refused: it does not describe the order");
         throw TrackerException.notFound("unknown order " + update.key()
             + " and the update does not describe it (order_type, side and quantity are needed to start tracking)");
       }
@@ -410,6 +412,7 @@ public final class OrderTrackerCore {
     switch (outcome) {
       case DUPLICATE:
         counters.duplicateUpdates++;
+        LOG.log(System.Logger.Level.TRACE, () -> "duplicate update of " + lastRecord.key() + ": " + reason());
         break;
       case STALE:
         counters.rejectedUpdates++;
