@@ -139,6 +139,17 @@ class FaultScenariosIT {
   }
 
   @Test
+  void connectionsAreRenewedBeforeTheirAgeLimitWithoutAGap(Vertx vertx) throws Exception {
+    await(vertx.undeploy(h.adapterDeployment));
+    h.deployAdapter(h.adapterConfig().put("max_connection_age_ms", 300));
+    ladder();
+    eventually(Duration.ofSeconds(15), () -> h.adapter.metrics().connects() >= 4, "renewals");
+    await(h.simulator.movePrice("BTCUSDT", d("59500.00")));
+    settle();
+    assertThat(await(h.simulator.connectionCount())).isLessThanOrEqualTo(2);
+  }
+
+  @Test
   void refusedConnectionsAreRetriedWithBackoff() throws Exception {
     ladder();
     long connects = h.adapter.metrics().connects();
