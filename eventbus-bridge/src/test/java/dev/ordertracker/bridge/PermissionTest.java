@@ -67,6 +67,26 @@ class PermissionTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void theTokenHeaderNeverReachesTheEventBus(Transport transport) {
+    java.util.List<io.vertx.core.MultiMap> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    bed.vertx.eventBus().addOutboundInterceptor(ctx -> {
+      if (tracker.equals(ctx.message().address())) {
+        seen.add(ctx.message().headers());
+      }
+      ctx.next();
+    });
+    BridgeClient client = bed.client(transport, null, new FrameRecorder());
+    JsonObject answer = await(client.request(tracker, action(TrackerActions.GET_STATS).put("token", bed.token("r")),
+        new JsonObject()));
+    assertThat(answer.getString("type")).isIn("rec", "message");
+    assertThat(seen).isNotEmpty().allSatisfy(headers -> {
+      assertThat(headers.get(TrackerActions.HEADER_ACTION)).isEqualTo(TrackerActions.GET_STATS);
+      assertThat(headers.contains("token")).isFalse();
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void sendToANonPermittedAddressIsAccessDenied(Transport transport) {
     BridgeClient client = bed.client(transport, bed.token("reader"), new FrameRecorder());
     refusedAnswer(client, "orders.tracker.ingest", action(TrackerActions.GET_STATS), new JsonObject(),
