@@ -44,11 +44,11 @@ public final class ClusterBenchmark {
       formation(2);
       formation(3);
     }
-    if (parts.contains("events")) {
-      crossNode();
-    }
     if (parts.contains("failover")) {
       failover(5);
+    }
+    if (parts.contains("events")) {
+      crossNode();
     }
     System.exit(0);
   }
@@ -75,8 +75,8 @@ public final class ClusterBenchmark {
       System.out.printf("memory: node RSS idle %d MiB; bench JVM heap used %d MiB%n", publisher.residentKib() / 1024,
           ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
       for (int rate : new int[] {10_000, 50_000}) {
-        rate(local, rate, Math.max(rate, 20_000)); // warm-up
-        rate(local, rate, rate * 5);
+        rate(local, rate, rate); // warm-up: one second's worth
+        rate(local, rate, rate * 3);
       }
       System.out.printf("memory: node RSS after 50k/s runs %d MiB%n", publisher.residentKib() / 1024);
     }
@@ -99,15 +99,26 @@ public final class ClusterBenchmark {
           firstLast[1] = now;
         });
     Await.result(consumer.completion(), WAIT);
-    Await.result(local.vertx().eventBus().request("probe.pub.rate", new JsonObject().put("rate", rate)
-        .put("count", count), new DeliveryOptions().setSendTimeout(WAIT.toMillis())), WAIT);
-    Await.until(Duration.ofSeconds(30), () -> received.get() >= count, () -> "received " + received.get());
+    try {
+      Await.result(local.vertx().eventBus().request("probe.pub.rate", new JsonObject().put("rate", rate)
+          .put("count", count), new DeliveryOptions().setSendTimeout(WAIT.toMillis())), WAIT);
+    } catch (Exception e) {
+      System.out.printf("cross-node events target %d/s x %d: the publisher did not finish within %s (%s)%n", rate,
+          count, WAIT, e);
+    }
+    try {
+      Await.until(Duration.ofSeconds(30), () -> received.get() >= count, () -> "received " + received.get());
+    } catch (java.util.concurrent.TimeoutException e) {
+      // Reported, not fatal: on an overloaded host the clustered bus drops messages to a peer it thinks is dead.
+      System.out.printf("cross-node events target %d/s x %d: only %d received within 30 s%n", rate, count,
+          received.get());
+    }
     Await.result(consumer.unregister(), WAIT);
     long[] sorted = Arrays.copyOf(latencies, Math.min(count, received.get()));
     Arrays.sort(sorted);
     double seconds = (firstLast[1] - firstLast[0]) / 1e9;
     System.out.printf("cross-node events target %d/s x %d: achieved %.0f/s, latency p50 %.0f us, p99 %.0f us,"
-            + " max %.1f ms%n", rate, count, count / seconds, sorted[sorted.length / 2] / 1e3,
+            + " max %.1f ms%n", rate, count, sorted.length / seconds, sorted[sorted.length / 2] / 1e3,
         sorted[(int) (sorted.length * 0.99)] / 1e3, sorted[sorted.length - 1] / 1e6);
   }
 
@@ -145,11 +156,10 @@ public final class ClusterBenchmark {
             activeAt = t;
           }
         }
-        long sequence = stream.firstRetriedSequence();
-        Await.until(WAIT, () -> TrackerFailoverTest.arrival(recorder.snapshot(), sequence) > 0,
-            () -> "event " + sequence);
+        long takeoverAt = activeAt;
+        Await.until(WAIT, () -> firstArrivalAfter(recorder.snapshot(), takeoverAt) > 0, () -> "no event after takeover");
         takeover.add((activeAt - killedAt) / 1e6);
-        firstEvent.add((TrackerFailoverTest.arrival(recorder.snapshot(), sequence) - killedAt) / 1e6);
+        firstEvent.add((firstArrivalAfter(recorder.snapshot(), takeoverAt) - killedAt) / 1e6);
         // The killed node comes back as a standby for the next run.
         int slot = nodes.indexOf(active) + 1;
         nodes.remove(active);
@@ -161,8 +171,19 @@ public final class ClusterBenchmark {
     }
     System.out.printf("failover (kill -9 -> tracker active on survivor): median %.0f ms %s%n", median(takeover),
         takeover);
-    System.out.printf("failover (kill -9 -> first event of the new tracker at a consumer, client timeout 200 ms,"
-        + " retry 20 ms): median %.0f ms %s%n", median(firstEvent), firstEvent);
+    System.out.printf("failover (kill -9 -> first event published after the takeover, at a consumer; client"
+        + " timeout 200 ms, retry 20 ms): median %.0f ms %s%n", median(firstEvent), firstEvent);
+  }
+
+  /** When the first event recorded after {@code nanos} arrived, or -1. */
+  static long firstArrivalAfter(io.vertx.core.json.JsonArray recorded, long nanos) {
+    for (int i = 0; i < recorded.size(); i++) {
+      long at = recorded.getJsonObject(i).getLong("receivedNanos");
+      if (at > nanos) {
+        return at;
+      }
+    }
+    return -1;
   }
 
   static double median(List<Double> values) {
