@@ -1,7 +1,9 @@
 // Loads the dashboard in real headless Chromium (Debian chromium via playwright-core) and follows one order.
-// Usage: node dashboard.mjs <dashboard-url-with-token> <order-id or client-order-id> <screenshot.png>
+// Usage: node dashboard.mjs <dashboard-url-with-token> <order-id or client-order-id> <screenshot.png> [--reconnect]
 // Protocol on stdout, one line each (the JUnit test drives the order's life from them):
 //   READY            the page is connected and has loaded active orders
+//   DISCONNECTED     (--reconnect) the page noticed that the bridge went away
+//   RECONNECTED      (--reconnect) the page reconnected on its own and re-queried the tracker
 //   SEEN <status>    the order's row appeared in the active table
 //   RESULT OK <png>  the order shows FILLED; screenshot saved
 //   RESULT FAIL <why>
@@ -10,7 +12,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-const [url, orderId, screenshot] = process.argv.slice(2);
+const [url, orderId, screenshot, mode] = process.argv.slice(2);
 if (!url || !orderId || !screenshot) {
   console.log('RESULT FAIL usage: node dashboard.mjs <url> <order-id> <screenshot.png>');
   process.exit(2);
@@ -32,6 +34,12 @@ try {
   await page.goto(url, { timeout: STEP_TIMEOUT_MS });
   await page.waitForSelector('body[data-ready="true"]', { timeout: STEP_TIMEOUT_MS });
   console.log('READY');
+  if (mode === '--reconnect') {
+    await page.waitForSelector('body[data-ready="false"]', { timeout: STEP_TIMEOUT_MS });
+    console.log('DISCONNECTED');
+    await page.waitForSelector('body[data-ready="true"]', { timeout: STEP_TIMEOUT_MS });
+    console.log('RECONNECTED');
+  }
   const row = (table, extra = '') => page.locator(`#${table} tr[data-order-id="${orderId}"]${extra}, `
     + `#${table} tr[data-client-order-id="${orderId}"]${extra}`);
   const activeRow = row('active');

@@ -38,7 +38,9 @@ public final class BridgeTestBed {
   public static final Addresses ADDRESSES = Addresses.defaults();
 
   public final Vertx vertx;
-  public final BridgeVerticle bridge;
+  public BridgeVerticle bridge;
+  private String bridgeDeployment;
+  private JsonObject bridgeConfig;
   public final OrderTracker tracker;
   public final TokenAuthenticator tokens;
 
@@ -54,9 +56,24 @@ public final class BridgeTestBed {
         .put("require_adapter", false).put("jwt", new JsonObject().put("secret", SECRET));
     config.mergeIn(extraBridgeConfig);
     BridgeVerticle bridge = new BridgeVerticle();
-    await(vertx.deployVerticle(new OrderTrackerVerticle())
+    String deployment = await(vertx.deployVerticle(new OrderTrackerVerticle())
         .compose(id -> vertx.deployVerticle(bridge, new DeploymentOptions().setConfig(config))));
-    return new BridgeTestBed(vertx, bridge);
+    BridgeTestBed bed = new BridgeTestBed(vertx, bridge);
+    bed.bridgeDeployment = deployment;
+    bed.bridgeConfig = config;
+    return bed;
+  }
+
+  /** Stops the bridge (the tracker keeps running); {@link #restartBridge} brings it back on the same ports. */
+  public void stopBridge() {
+    await(vertx.undeploy(bridgeDeployment));
+  }
+
+  public void restartBridge() {
+    JsonObject config = bridgeConfig.copy().put("http_port", bridge.httpPort()).put("tcp_port", bridge.tcpPort());
+    BridgeVerticle next = new BridgeVerticle();
+    bridgeDeployment = await(vertx.deployVerticle(next, new DeploymentOptions().setConfig(config)));
+    bridge = next;
   }
 
   public static BridgeTestBed start(Vertx vertx) {

@@ -72,6 +72,31 @@ class DashboardBrowserTest {
     assertThat(sizeOf(screenshot)).isGreaterThan(10_000L);
   }
 
+  @Test
+  void theDashboardReconnectsOnItsOwnAndCatchesUp(Vertx vertx) {
+    NodeProcess.requireChromium();
+    NodeProcess.requireNodeModules("playwright-core");
+    BridgeTestBed bed = BridgeTestBed.start(vertx);
+    Path screenshot = Path.of("target", "screenshots", "dashboard-after-reconnect.png").toAbsolutePath();
+    String url = bed.bridge.dashboardUrl(bed.token("dashboard"));
+    try (NodeProcess node = NodeProcess.start("test/bridge/dashboard.mjs", url, "GAP-1", screenshot.toString(),
+        "--reconnect")) {
+      node.awaitLine("READY", 60);
+      int port = bed.bridge.httpPort();
+      bed.stopBridge();
+      node.awaitLine("DISCONNECTED", 30);
+      // placed while the page had no connection: it only learns about it by re-querying on reconnect
+      bed.place("GAP-1", "BTCUSDT", "alice");
+      bed.restartBridge();
+      assertThat(bed.bridge.httpPort()).isEqualTo(port);
+      node.awaitLine("RECONNECTED", 45);
+      assertThat(node.awaitLine("SEEN", 30)).isEqualTo("SEEN PLACED");
+      bed.fill("GAP-1", "BTCUSDT");
+      assertThat(node.awaitLine("RESULT", 45)).isEqualTo("RESULT OK " + screenshot);
+      assertThat(node.awaitExit(20)).isZero();
+    }
+  }
+
   private static long sizeOf(Path file) {
     try {
       return Files.size(file);
