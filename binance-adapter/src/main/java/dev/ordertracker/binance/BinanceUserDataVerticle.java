@@ -12,6 +12,7 @@ import dev.ordertracker.binance.dedup.ExecutionDeduplicator;
 import dev.ordertracker.binance.feed.StreamProcessor;
 import dev.ordertracker.binance.feed.TrackerFeed;
 import dev.ordertracker.binance.metrics.AdapterMetrics;
+import dev.ordertracker.binance.metrics.MicrometerAdapterMetrics;
 import dev.ordertracker.binance.reconcile.ReconcileRun;
 import dev.ordertracker.binance.reconcile.WeightBudget;
 import dev.ordertracker.binance.reconnect.ReconnectPolicy;
@@ -106,6 +107,7 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
           metrics, this);
       budget = new WeightBudget(vertx, options.getReconcileWeightPerMinute(), options.getReconcileConcurrency(),
           metrics::reconcileWeight);
+      MicrometerAdapterMetrics.bindToDefaultRegistry(metrics, options.getAddressPrefix());
       return connect(false);
     }).onSuccess(c -> LOG.log(System.Logger.Level.INFO, () -> "binance user-data stream live for "
         + signers.keySet() + " at " + options.getWsApiUrl()));
