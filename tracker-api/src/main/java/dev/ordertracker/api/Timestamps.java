@@ -15,8 +15,54 @@ public final class Timestamps {
   }
 
   public static String format(Instant instant) {
-    return instant == null ? null : FORMAT.format(instant);
+    return instant == null ? null : format(instant.toEpochMilli());
   }
+
+  /**
+   * Formats epoch milliseconds; the same text as {@code DateTimeFormatter} with the pattern above, hand-rolled
+   * because it runs three times per published event (the JDK formatter cost ~0.27 µs a call). Years outside
+   * 0001–9999 fall back to the JDK formatter (whose yyyy is the year of era).
+   */
+  public static String format(long epochMilli) {
+    long epochDay = Math.floorDiv(epochMilli, 86_400_000L);
+    DayPrefix day = lastDay;
+    if (day.epochDay != epochDay) {
+      java.time.LocalDate date = java.time.LocalDate.ofEpochDay(epochDay);
+      if (date.getYear() < 1 || date.getYear() > 9999) {
+        return FORMAT.format(Instant.ofEpochMilli(epochMilli));
+      }
+      day = new DayPrefix(epochDay, String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT",
+          date.getYear(), date.getMonthValue(), date.getDayOfMonth()).toCharArray());
+      lastDay = day;
+    }
+    int msOfDay = (int) Math.floorMod(epochMilli, 86_400_000L);
+    char[] out = new char[24];
+    System.arraycopy(day.prefix, 0, out, 0, 11);
+    int h = msOfDay / 3_600_000;
+    int m = msOfDay / 60_000 % 60;
+    int sec = msOfDay / 1000 % 60;
+    int ms = msOfDay % 1000;
+    out[11] = (char) ('0' + h / 10);
+    out[12] = (char) ('0' + h % 10);
+    out[13] = ':';
+    out[14] = (char) ('0' + m / 10);
+    out[15] = (char) ('0' + m % 10);
+    out[16] = ':';
+    out[17] = (char) ('0' + sec / 10);
+    out[18] = (char) ('0' + sec % 10);
+    out[19] = '.';
+    out[20] = (char) ('0' + ms / 100);
+    out[21] = (char) ('0' + ms / 10 % 10);
+    out[22] = (char) ('0' + ms % 10);
+    out[23] = 'Z';
+    return new String(out);
+  }
+
+  /** The formatted date of the most recent day seen; immutable, so racy publication between threads is safe. */
+  private record DayPrefix(long epochDay, char[] prefix) {
+  }
+
+  private static volatile DayPrefix lastDay = new DayPrefix(Long.MIN_VALUE, new char[0]);
 
   /** Parses an ISO-8601 instant or epoch milliseconds (number); null stays null. */
   public static Instant parse(Object value, String field) {
