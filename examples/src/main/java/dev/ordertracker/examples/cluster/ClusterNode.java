@@ -121,7 +121,11 @@ public final class ClusterNode {
       if (adapter) {
         children.add(SingletonVerticle.child(NodeRole.ADAPTER.wireName(), ADAPTER_VERTICLE, options.adapterConfig()));
       }
-      chain = chain.compose(v -> SingletonPlacement.place(vertx, NodeRole.TRACKER.wireName(), children));
+      chain = chain.compose(v -> SingletonPlacement.place(vertx, NodeRole.TRACKER.wireName(), children))
+          .onSuccess(v -> vertx.executeBlocking(() -> {
+            StandbyWarmUp.run();
+            return null;
+          }, false).onFailure(e -> LOG.warning("standby warm-up failed (takeover will be slower): " + e)));
     } else if (adapter) {
       chain = chain.compose(v -> SingletonPlacement.place(vertx, NodeRole.ADAPTER.wireName(),
           new JsonArray().add(SingletonVerticle.child(NodeRole.ADAPTER.wireName(), ADAPTER_VERTICLE, options.adapterConfig()))));
