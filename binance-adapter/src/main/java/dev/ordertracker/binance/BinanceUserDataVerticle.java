@@ -23,8 +23,10 @@ import dev.ordertracker.binance.ws.WsApiConnection;
 import dev.ordertracker.binance.ws.WsApiQueries;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Binance user-data stream for one or more accounts, kept true to the exchange.
@@ -65,6 +69,7 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   private TrackerFeed feed;
   private WeightBudget budget;
   private WsApiConnection current;
+  private MessageConsumer<Object> statusConsumer;
   private long nextConnectionId;
   private long reconnectTimer = -1;
   private long renewTimer = -1;
@@ -108,14 +113,34 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
       budget = new WeightBudget(vertx, options.getReconcileWeightPerMinute(), options.getReconcileConcurrency(),
           metrics::reconcileWeight);
       MicrometerAdapterMetrics.bindToDefaultRegistry(metrics, options.getAddressPrefix());
-      return connect(false);
+      // /health of the bridge (and operators) ask here whether the stream is live
+      statusConsumer = vertx.eventBus().consumer(options.addresses().adapterStatus(), msg -> msg.reply(status()));
+      return statusConsumer.completion().compose(v -> connect(false));
     }).onSuccess(c -> LOG.log(System.Logger.Level.INFO, () -> "binance user-data stream live for "
         + signers.keySet() + " at " + options.getWsApiUrl()));
+  }
+
+  /**
+   * What {@code <prefix>.adapter.status} answers: {@code connected} is true when a connection is open and every
+   * configured account is subscribed on it.
+   */
+  private JsonObject status() {
+    Map<Long, String> live = current == null || current.isClosed() ? Map.of() : subscriptions.get(current);
+    Set<String> subscribed = new TreeSet<>(live == null ? List.of() : live.values());
+    boolean connected = !subscribed.isEmpty() && subscribed.containsAll(signers.keySet());
+    return new JsonObject()
+        .put("connected", connected)
+        .put("accounts", new JsonArray(new ArrayList<>(signers.keySet())))
+        .put("subscribed_accounts", new JsonArray(new ArrayList<>(subscribed)))
+        .put("ws_api_url", options.getWsApiUrl());
   }
 
   @Override
   public Future<?> stop() {
     stopping = true;
+    if (statusConsumer != null) {
+      statusConsumer.unregister();
+    }
     cancel(reconnectTimer);
     cancel(renewTimer);
     for (WsApiConnection c : new ArrayList<>(subscriptions.keySet())) {
