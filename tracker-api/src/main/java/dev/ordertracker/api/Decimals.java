@@ -81,7 +81,16 @@ public final class Decimals {
     if (cumulativeQuote == null || cumulativeQuantity == null || cumulativeQuantity.signum() == 0) {
       return null;
     }
-    return cumulativeQuote.divide(cumulativeQuantity, PRICE_CONTEXT).stripTrailingZeros();
+    return normalized(cumulativeQuote.divide(cumulativeQuantity, PRICE_CONTEXT));
+  }
+
+  /**
+   * Trailing zeros stripped, but never a negative scale: {@code 600.00 -> 600}, not {@code 6E+2}, so that
+   * {@code toString()} of a derived price reads as a price.
+   */
+  public static BigDecimal normalized(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /** Numeric equality ignoring scale ({@code 1.0 == 1.00}); nulls equal only nulls. */

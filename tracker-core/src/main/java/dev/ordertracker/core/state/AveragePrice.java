@@ -44,7 +44,7 @@ public final class AveragePrice {
       for (int i = fives; i < k; i++) {
         unscaled = Math.multiplyExact(unscaled, 5);
       }
-      return BigDecimal.valueOf(unscaled, k + quote.scale() - quantity.scale()).stripTrailingZeros();
+      return Decimals.normalized(BigDecimal.valueOf(unscaled, k + quote.scale() - quantity.scale()));
     } catch (ArithmeticException overflow) {
       return Decimals.averagePrice(quote, quantity);
     }
