@@ -307,6 +307,16 @@ public final class OrderTrackerCore {
       case DUPLICATE:
         return refuse(UpdateOutcome.DUPLICATE, null);
       case STALE:
+        if (fill != null) {
+          // Reordered stream: a report older than what we know, carrying a trade we never recorded (its quantity
+          // is already inside the known cumulative quantity). Status and quantities stay; the fill is kept so that
+          // the fills list is complete. No event.
+          r.addFill(fill);
+          r.rememberExecution(executionId);
+          changed(r);
+          return refuse(UpdateOutcome.STALE, "older than the known state; its trade " + fill.tradeId()
+              + " was recorded");
+        }
         return refuse(UpdateOutcome.STALE, null);
       case ILLEGAL:
         return refuse(UpdateOutcome.ILLEGAL_TRANSITION, null);
