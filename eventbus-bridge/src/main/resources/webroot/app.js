@@ -16,6 +16,9 @@
   var token = params.get('token') || '';
   var prefix = params.get('prefix') || 'orders';
   var trackerAddress = prefix + '.tracker';
+  var historyAddress = prefix + '.history';
+  var lastSeq = 0;             // highest event sequence shown
+  var seen = new Set();        // recent sequences shown (a replayed event is never shown twice)
 
   var active = new Map();      // key symbol|order_id -> order (plain object, wire JSON)
   var completed = [];          // most recent first
@@ -145,6 +148,10 @@
   function onEvent(err, msg) {
     if (err) { showError(err.message || String(err)); return; }
     var o = msg.body;
+    if (typeof o.sequence === 'number') {
+      if (seen.has(o.sequence)) { return; } // already shown (replayed after a reconnect)
+      remember(o.sequence);
+    }
     var type = o.event_type || (msg.headers && msg.headers.event_type);
     addFeed(type, o, Number(o.priority || (msg.headers && msg.headers.priority) || 0));
     var k = key(o);
@@ -163,9 +170,39 @@
     scheduleStats();
   }
 
+  function remember(sequence) {
+    seen.add(sequence);
+    if (seen.size > 5000) { seen.delete(seen.values().next().value); }
+    if (sequence > lastSeq) { lastSeq = sequence; }
+  }
+
+  // Gapless catch-up after a reconnect: the events published while we were away, from the tracker's journal
+  // (orders.history, present when the tracker runs with a store). Without a store the request fails and the
+  // re-queried active/completed orders above are the catch-up.
+  function replayMissed() {
+    if (lastSeq <= 0) { return Promise.resolve(0); }
+    var from = lastSeq;
+    return requestTo(historyAddress, 'eventsSince', { afterSequence: from, limit: 500 }).then(function (page) {
+      var replayed = 0;
+      (page.events || []).forEach(function (e) {
+        if (e.sequence > from && !seen.has(e.sequence)) {
+          remember(e.sequence);
+          addFeed(e.event_type, e, Number(e.priority || 0));
+          replayed++;
+        }
+      });
+      document.body.dataset.replayed = String(replayed);
+      return replayed;
+    }, function () { return 0; });
+  }
+
   function request(action, body) {
+    return requestTo(trackerAddress, action, body);
+  }
+
+  function requestTo(address, action, body) {
     return new Promise(function (resolve, reject) {
-      eb.send(trackerAddress, body, { action: action }, function (err, reply) {
+      eb.send(address, body, { action: action }, function (err, reply) {
         if (err) { reject(new Error(action + ': ' + (err.message || err.failureType))); } else { resolve(reply.body); }
       });
     });
@@ -193,6 +230,8 @@
         if (o.status === 'FILLED') { countFill(Date.parse(o.updated_at) || Date.now()); }
       });
       renderActive(); renderCompleted(); renderStats(answers[2]); drawChart();
+      return replayMissed();
+    }).then(function () {
       document.body.dataset.ready = 'true';
       showError('');
     });

@@ -52,11 +52,17 @@ public final class BridgeTestBed {
   }
 
   public static BridgeTestBed start(Vertx vertx, JsonObject extraBridgeConfig) {
+    return start(vertx, extraBridgeConfig, new JsonObject());
+  }
+
+  /** With a tracker configuration, e.g. a {@code store} (which also serves {@code orders.history}). */
+  public static BridgeTestBed start(Vertx vertx, JsonObject extraBridgeConfig, JsonObject trackerConfig) {
     JsonObject config = new JsonObject().put("http_port", 0).put("tcp_port", 0).put("host", HOST)
         .put("require_adapter", false).put("jwt", new JsonObject().put("secret", SECRET));
     config.mergeIn(extraBridgeConfig);
     BridgeVerticle bridge = new BridgeVerticle();
-    String deployment = await(vertx.deployVerticle(new OrderTrackerVerticle())
+    String deployment = await(vertx.deployVerticle(new OrderTrackerVerticle(),
+            new DeploymentOptions().setConfig(trackerConfig))
         .compose(id -> vertx.deployVerticle(bridge, new DeploymentOptions().setConfig(config))));
     BridgeTestBed bed = new BridgeTestBed(vertx, bridge);
     bed.bridgeDeployment = deployment;

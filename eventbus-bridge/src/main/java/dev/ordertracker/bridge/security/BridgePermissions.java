@@ -2,6 +2,8 @@ package dev.ordertracker.bridge.security;
 
 import dev.ordertracker.api.Addresses;
 import dev.ordertracker.api.Fields;
+import dev.ordertracker.api.store.OrderHistory;
+import dev.ordertracker.api.store.StoreFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li>outbound (server to client): {@code <prefix>.events.*} and {@code <prefix>.account.*} only;</li>
  *   <li>inbound (client to server): {@code send} to {@code <prefix>.tracker} only, with a read action
  *   ({@link TrackerActions#READS}); mutations only when a mutation role is configured and the token has it;
- *   never {@code publish};</li>
+ *   {@code send} to the history service {@code <prefix>.history} with its read actions
+ *   ({@link TrackerActions#HISTORY_READS}: the dashboard's gapless catch-up); never {@code publish};</li>
  *   <li>the token's accounts/symbols claims restrict which events a client receives and which orders it may
  *   query (request parameters here, answers in {@link #filterReply}).</li>
  * </ul>
@@ -33,12 +36,15 @@ public final class BridgePermissions {
   private final Pattern eventAddress;
   private final Pattern accountAddress;
   private final String accountPrefix;
+  private final String historyAddress;
 
   /** @param mutationRole the role a token needs for mutations; null disables mutations through the bridge */
   public BridgePermissions(Addresses addresses, String mutationRole) {
     this.addresses = addresses;
     this.mutationRole = mutationRole;
-    this.inbound = List.of(new PermittedOptions().setAddress(addresses.tracker()));
+    this.historyAddress = OrderHistory.address(addresses);
+    this.inbound = List.of(new PermittedOptions().setAddress(addresses.tracker()),
+        new PermittedOptions().setAddress(historyAddress));
     this.outbound = List.of(new PermittedOptions().setAddressRegex(addresses.eventsRegex()),
         new PermittedOptions().setAddressRegex(addresses.accountsRegex()));
     this.eventAddress = Pattern.compile(addresses.eventsRegex());
@@ -82,7 +88,7 @@ public final class BridgePermissions {
   }
 
   public boolean permitsInbound(String address) {
-    return addresses.tracker().equals(address);
+    return addresses.tracker().equals(address) || historyAddress.equals(address);
   }
 
   /**
@@ -109,7 +115,8 @@ public final class BridgePermissions {
         if (!permitsInbound(address)) {
           return BridgeErrorCode.ACCESS_DENIED;
         }
-        return checkAction(headers, body, claims);
+        return historyAddress.equals(address) ? checkHistoryAction(headers, claims)
+            : checkAction(headers, body, claims);
       default:
         // publish (and anything else) from a client: events come from the tracker only
         return BridgeErrorCode.ACCESS_DENIED;
@@ -144,6 +151,18 @@ public final class BridgePermissions {
     return BridgeErrorCode.UNKNOWN_ACTION;
   }
 
+  private static BridgeErrorCode checkHistoryAction(JsonObject headers, ClientClaims claims) {
+    Object action = headers == null ? null : headers.getValue(TrackerActions.HEADER_ACTION);
+    if (!(action instanceof String) || !TrackerActions.HISTORY_READS.contains(action)) {
+      return BridgeErrorCode.UNKNOWN_ACTION;
+    }
+    if (TrackerActions.AGGREGATES.equals(action) && (claims.accounts() != null || claims.symbols() != null)) {
+      // aggregates sum over every account and symbol: not for a restricted client
+      return BridgeErrorCode.FORBIDDEN_ACCOUNT;
+    }
+    return null; // queryOrders / eventsSince answers are filtered by the claims in filterReply
+  }
+
   /** May a client with {@code claims} receive an event with these (bridge-envelope) headers? */
   public boolean eventVisible(JsonObject headers, ClientClaims claims) {
     if (claims == null) {
@@ -172,16 +191,31 @@ public final class BridgePermissions {
       BridgeErrorCode code = orderVisibility((JsonObject) body, claims);
       return code == null ? FilteredReply.allowed(body) : FilteredReply.refused(code);
     }
-    if (body instanceof JsonArray) {
-      JsonArray kept = new JsonArray();
-      for (Object item : (JsonArray) body) {
-        if (item instanceof JsonObject && orderVisibility((JsonObject) item, claims) == null) {
-          kept.add(item);
-        }
+    if (body instanceof JsonObject && (TrackerActions.EVENTS_SINCE.equals(action)
+        || TrackerActions.QUERY_ORDERS.equals(action))) {
+      String listKey = TrackerActions.EVENTS_SINCE.equals(action) ? StoreFields.EVENTS : StoreFields.ORDERS;
+      JsonObject page = ((JsonObject) body).copy();
+      Object list = page.getValue(listKey);
+      if (list instanceof JsonArray) {
+        page.put(listKey, visibleOnly((JsonArray) list, claims));
       }
-      return FilteredReply.allowed(kept);
+      return FilteredReply.allowed(page);
+    }
+    if (body instanceof JsonArray) {
+      return FilteredReply.allowed(visibleOnly((JsonArray) body, claims));
     }
     return FilteredReply.allowed(body);
+  }
+
+  /** The orders (or events: they carry symbol and account too) of {@code items} that the claims permit. */
+  private static JsonArray visibleOnly(JsonArray items, ClientClaims claims) {
+    JsonArray kept = new JsonArray();
+    for (Object item : items) {
+      if (item instanceof JsonObject && orderVisibility((JsonObject) item, claims) == null) {
+        kept.add(item);
+      }
+    }
+    return kept;
   }
 
   private static BridgeErrorCode orderVisibility(JsonObject order, ClientClaims claims) {

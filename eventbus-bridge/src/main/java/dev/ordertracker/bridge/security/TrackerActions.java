@@ -30,6 +30,12 @@ public final class TrackerActions {
       Set.of(GET_ORDER, GET_ORDER_BY_CLIENT_ID, GET_ACTIVE_ORDERS, GET_COMPLETED_ORDERS, GET_STATS);
   public static final Set<String> MUTATIONS = Set.of(TRACK_ORDER, UPDATE_ORDER_STATUS, APPLY_UPDATE, CLEAR_HISTORY);
 
+  /** The history service's actions ({@code OrderHistoryService} at {@code <prefix>.history}): all reads. */
+  public static final String QUERY_ORDERS = "queryOrders";
+  public static final String AGGREGATES = "aggregates";
+  public static final String EVENTS_SINCE = "eventsSince";
+  public static final Set<String> HISTORY_READS = Set.of(QUERY_ORDERS, AGGREGATES, EVENTS_SINCE);
+
   private TrackerActions() {
   }
 }
