@@ -76,10 +76,13 @@ public final class TrackerFeed {
     return eventBus.<String>request(ingestAddress, update, delivery)
         .map(m -> UpdateOutcome.valueOf(m.body()))
         .recover(e -> {
-          if (e instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS && local) {
-            local = false;
-            LOG.log(System.Logger.Level.INFO, "no local tracker ingest at " + ingestAddress
-                + ": using the tracker service proxy from now on");
+          // every request that found no local handler falls back, not only the first: several may be in flight
+          if (e instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
+            if (local) {
+              local = false;
+              LOG.log(System.Logger.Level.INFO, "no local tracker ingest at " + ingestAddress
+                  + ": using the tracker service proxy from now on");
+            }
             return tracker.applyUpdate(update).map(r -> r.outcome());
           }
           return Future.failedFuture(e);
