@@ -60,6 +60,11 @@ public final class Addresses {
     return prefix + ".account." + account;
   }
 
+  /** The tracker's in-JVM ingest of {@link OrderUpdate} records ({@link OrderUpdateCodec}, no JSON). */
+  public String trackerIngest() {
+    return tracker() + ".ingest";
+  }
+
   /** Where an exchange adapter answers status requests with {@code {"connected": true|false, ...}}. */
   public String adapterStatus() {
     return prefix + ".adapter.status";

@@ -3,13 +3,12 @@ package dev.ordertracker.binance.feed;
 import dev.ordertracker.api.Addresses;
 import dev.ordertracker.api.OrderTracker;
 import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.api.OrderUpdateCodec;
 import dev.ordertracker.api.UpdateOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 
@@ -37,14 +36,10 @@ public final class TrackerFeed {
     this.eventBus = vertx.eventBus();
     this.delivery = new DeliveryOptions().setSendTimeout(timeoutMs);
     this.tracker = OrderTracker.create(vertx, addresses, delivery);
-    this.ingestAddress = addresses.tracker() + ".ingest";
+    this.ingestAddress = addresses.trackerIngest();
     this.local = localIngest;
     if (localIngest) {
-      try {
-        eventBus.registerDefaultCodec(OrderUpdate.class, new LocalRecordCodec());
-      } catch (IllegalStateException alreadyRegistered) {
-        LOG.log(System.Logger.Level.TRACE, "OrderUpdate codec already registered (by the tracker)");
-      }
+      OrderUpdateCodec.registerOnce(eventBus);
     }
   }
 
@@ -87,33 +82,5 @@ public final class TrackerFeed {
           }
           return Future.failedFuture(e);
         });
-  }
-
-  /** Passes the immutable record by reference inside this JVM; never encoded. */
-  static final class LocalRecordCodec implements MessageCodec<OrderUpdate, OrderUpdate> {
-    @Override
-    public void encodeToWire(Buffer buffer, OrderUpdate update) {
-      throw new UnsupportedOperationException("OrderUpdate records travel only inside one JVM");
-    }
-
-    @Override
-    public OrderUpdate decodeFromWire(int pos, Buffer buffer) {
-      throw new UnsupportedOperationException("OrderUpdate records travel only inside one JVM");
-    }
-
-    @Override
-    public OrderUpdate transform(OrderUpdate update) {
-      return update;
-    }
-
-    @Override
-    public String name() {
-      return "binance-adapter.OrderUpdate";
-    }
-
-    @Override
-    public byte systemCodecID() {
-      return -1;
-    }
   }
 }

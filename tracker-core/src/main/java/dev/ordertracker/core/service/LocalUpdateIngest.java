@@ -2,13 +2,12 @@ package dev.ordertracker.core.service;
 
 import dev.ordertracker.api.Addresses;
 import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.api.OrderUpdateCodec;
 import dev.ordertracker.api.UpdateOutcome;
 import dev.ordertracker.core.OrderTrackerCore;
 import dev.ordertracker.core.TrackerException;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.eventbus.MessageConsumer;
 
 /**
@@ -26,16 +25,12 @@ public final class LocalUpdateIngest {
   }
 
   public static String address(Addresses addresses) {
-    return addresses.tracker() + ".ingest";
+    return addresses.trackerIngest();
   }
 
   /** Registers the local codec of {@link OrderUpdate} once per event bus (further calls do nothing). */
   public static void registerCodec(EventBus eventBus) {
-    try {
-      eventBus.registerDefaultCodec(OrderUpdate.class, new RecordCodec());
-    } catch (IllegalStateException alreadyRegistered) {
-      LOG.log(System.Logger.Level.TRACE, "OrderUpdate codec already registered");
-    }
+    OrderUpdateCodec.registerOnce(eventBus);
   }
 
   /** Consumes updates into {@code core}; call on the tracker's context. */
@@ -55,34 +50,5 @@ public final class LocalUpdateIngest {
         msg.fail(500, String.valueOf(e));
       }
     });
-  }
-
-  /** Passes the immutable record by reference; never crosses a JVM boundary. */
-  private static final class RecordCodec implements MessageCodec<OrderUpdate, OrderUpdate> {
-    @Override
-    public void encodeToWire(Buffer buffer, OrderUpdate update) {
-      throw new UnsupportedOperationException("OrderUpdate records travel only inside one JVM; send JSON to "
-          + "the tracker service instead");
-    }
-
-    @Override
-    public OrderUpdate decodeFromWire(int pos, Buffer buffer) {
-      throw new UnsupportedOperationException("OrderUpdate records travel only inside one JVM");
-    }
-
-    @Override
-    public OrderUpdate transform(OrderUpdate update) {
-      return update;
-    }
-
-    @Override
-    public String name() {
-      return "dev.ordertracker.OrderUpdate.local";
-    }
-
-    @Override
-    public byte systemCodecID() {
-      return -1;
-    }
   }
 }
