@@ -39,5 +39,6 @@ fi
 
 if [ -x scripts/postgres-for-tests.sh ]; then
   step "starting a throw-away PostgreSQL on 127.0.0.1 for the store tests"
-  scripts/postgres-for-tests.sh
+  # a server killed with its machine's previous session can leave a stale pid/socket: a second try starts it
+  scripts/postgres-for-tests.sh || { sleep 3; scripts/postgres-for-tests.sh; }
 fi

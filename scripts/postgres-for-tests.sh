@@ -76,7 +76,9 @@ shared_buffers = 64MB
 CONF
 fi
 
-if ! as_postgres "$PG_CTL" -D "$DATA" status >/dev/null 2>&1; then
+# Probe the server through its own socket rather than `pg_ctl status`: a server killed with the previous session
+# leaves a postmaster.pid whose PID may belong to another process by now, and status would call it running.
+if ! as_postgres "$PSQL" -X -q -h "$DATA" -p "$PORT" -U postgres -d postgres -c 'select 1' >/dev/null 2>&1; then
   say "starting on 127.0.0.1:${PORT}"
   as_postgres "$PG_CTL" -D "$DATA" -l "$DATA/server.log" -w -t 60 start >/dev/null \
     || { tail -n 20 "$DATA/server.log" >&2 || true; die "PostgreSQL did not start (log: $DATA/server.log)"; }
