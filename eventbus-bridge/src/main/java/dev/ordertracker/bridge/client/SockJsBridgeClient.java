@@ -28,8 +28,8 @@ public final class SockJsBridgeClient implements BridgeClient {
   private final Map<String, Promise<JsonObject>> pending = new HashMap<>();
   private String headerToken;
   private Handler<JsonObject> frameHandler = f -> { };
-  private Handler<Void> closeHandler = v -> { };
-  private boolean closed;
+  private volatile Handler<Void> closeHandler = v -> { };
+  private volatile boolean closed; // read from test and driver threads
 
   private SockJsBridgeClient(WebSocketClient client, WebSocket ws) {
     this.client = client;

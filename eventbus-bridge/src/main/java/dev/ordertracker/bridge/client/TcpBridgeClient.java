@@ -24,8 +24,8 @@ public final class TcpBridgeClient implements BridgeClient {
   private final String token;
   private final Map<String, Promise<JsonObject>> pending = new HashMap<>();
   private Handler<JsonObject> frameHandler = f -> { };
-  private Handler<Void> closeHandler = v -> { };
-  private boolean closed;
+  private volatile Handler<Void> closeHandler = v -> { };
+  private volatile boolean closed; // read from test and driver threads
   private boolean expectingLength = true;
 
   private TcpBridgeClient(NetClient client, NetSocket socket, String token) {
