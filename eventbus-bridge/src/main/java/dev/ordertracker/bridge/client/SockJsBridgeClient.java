@@ -13,8 +13,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,14 +20,9 @@ import java.util.UUID;
  * the SockJS framing ({@code o}, {@code h}, {@code a[...]}, {@code c[...]}) like a browser does. The token travels
  * in the URL query; {@link #withHeaderToken} also puts it on every frame.
  */
-public final class SockJsBridgeClient implements BridgeClient {
+public final class SockJsBridgeClient extends AbstractBridgeClient {
   private final WebSocket ws;
   private final WebSocketClient client;
-  private final Map<String, Promise<JsonObject>> pending = new HashMap<>();
-  private String headerToken;
-  private Handler<JsonObject> frameHandler = f -> { };
-  private volatile Handler<Void> closeHandler = v -> { };
-  private volatile boolean closed; // read from test and driver threads
 
   private SockJsBridgeClient(WebSocketClient client, WebSocket ws) {
     this.client = client;
@@ -57,7 +50,7 @@ public final class SockJsBridgeClient implements BridgeClient {
         .compose(ws -> {
           SockJsBridgeClient c = new SockJsBridgeClient(client, ws);
           if (frames != null) {
-            c.frameHandler = frames;
+            c.frameHandler(frames);
           }
           Promise<SockJsBridgeClient> opened = Promise.promise();
           ws.textMessageHandler(text -> c.onText(text, opened));
@@ -94,49 +87,10 @@ public final class SockJsBridgeClient implements BridgeClient {
     }
   }
 
-  private void dispatch(JsonObject frame) {
-    String address = frame.getString("address");
-    Promise<JsonObject> reply = address == null ? null : pending.remove(address);
-    if (reply != null) {
-      reply.complete(frame);
-    }
-    frameHandler.handle(frame);
-  }
-
   private void onClosed(Promise<SockJsBridgeClient> opened) {
-    closed = true;
     opened.tryFail("closed before open");
-    pending.values().forEach(p -> p.tryFail("connection closed"));
-    pending.clear();
-    closeHandler.handle(null);
+    markClosed();
     client.close();
-  }
-
-  @Override
-  public SockJsBridgeClient frameHandler(Handler<JsonObject> handler) {
-    this.frameHandler = handler;
-    return this;
-  }
-
-  @Override
-  public SockJsBridgeClient closeHandler(Handler<Void> handler) {
-    this.closeHandler = handler;
-    return this;
-  }
-
-  @Override
-  public Future<Void> register(String address) {
-    return writeFrame(new JsonObject().put("type", "register").put("address", address).put("headers", headers(null)));
-  }
-
-  @Override
-  public Future<JsonObject> request(String address, JsonObject headers, Object body) {
-    String replyAddress = UUID.randomUUID().toString();
-    Promise<JsonObject> reply = Promise.promise();
-    pending.put(replyAddress, reply);
-    writeFrame(new JsonObject().put("type", "send").put("address", address).put("headers", headers(headers))
-        .put("body", body).put("replyAddress", replyAddress)).onFailure(reply::tryFail);
-    return reply.future();
   }
 
   @Override
@@ -156,18 +110,5 @@ public final class SockJsBridgeClient implements BridgeClient {
   @Override
   public Future<Void> close() {
     return ws.close();
-  }
-
-  @Override
-  public boolean isClosed() {
-    return closed;
-  }
-
-  private JsonObject headers(JsonObject headers) {
-    JsonObject out = headers == null ? new JsonObject() : headers.copy();
-    if (headerToken != null && !out.containsKey("token")) {
-      out.put("token", headerToken);
-    }
-    return out;
   }
 }
