@@ -60,7 +60,7 @@ public final class OrderTrackerVerticle extends VerticleBase {
     Addresses addresses = options.addresses();
     store = options.getStore() == null ? null : new TrackerStore(vertx, options.getStore(), addresses);
     metrics = MicrometerTrackerMetrics.forDefaultRegistry(addresses.prefix());
-    EventSink sink = options.isPublishEvents() ? new EventBusPublisher(vertx.eventBus(), addresses) : EventSink.NONE;
+    EventSink sink = options.isPublishEvents() ? new EventBusPublisher(vertx, addresses) : EventSink.NONE;
     OrderTrackerCore core = OrderTrackerCore.builder()
         .maxHistorySize(options.getMaxHistorySize())
         .initialSequence(options.getInitialSequence())
