@@ -70,7 +70,27 @@ public interface BinanceSimulator {
    * synthetic orders, order ids from 9,000,000,000 up) to every subscription of {@code account}, as fast as the
    * sockets accept them (respecting back-pressure). Completes with the number of frames written.
    */
-  Future<Long> pushScripted(String account, long count);
+  default Future<Long> pushScripted(String account, long count) {
+    return pushScripted(account, count, 0);
+  }
+
+  /**
+   * Like {@link #pushScripted(String, long)}, paced at {@code framesPerSecond} per subscription (0 = as fast as the
+   * socket accepts): a 1 ms timer writes the frames that are due, so latency can be measured below saturation.
+   * Frame {@code k} of the push is due {@code k / framesPerSecond} seconds after the push starts; frames held back
+   * by a full socket are written late (back-pressure still holds), and the delay shows in the consumer's latency.
+   */
+  default Future<Long> pushScripted(String account, long count, int framesPerSecond) {
+    return pushScripted(account, count, framesPerSecond, null);
+  }
+
+  /**
+   * Like {@link #pushScripted(String, long, int)}, and records in {@code writeNanos[k]} the {@code System.nanoTime()}
+   * at which frame {@code k} of the push was handed to the socket (for latency measurements; the array is complete
+   * when the future completes). Needs exactly one subscription of {@code account} and an array of at least
+   * {@code count}.
+   */
+  Future<Long> pushScripted(String account, long count, int framesPerSecond, long[] writeNanos);
 
   /** Number of open WebSocket API connections. */
   Future<Integer> connectionCount();

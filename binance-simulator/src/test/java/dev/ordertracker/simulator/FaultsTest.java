@@ -158,4 +158,30 @@ class FaultsTest extends SimulatorTestBase {
     web.post(sim.port(), "127.0.0.1", "/admin/faults/drop-connections").send().await(T, TimeUnit.SECONDS);
     c.closed().await(T, TimeUnit.SECONDS);
   }
+
+  @Test
+  void pacedScriptedPushKeepsItsRateAndRecordsWriteTimes(Vertx vertx) throws Exception {
+    BinanceSimulator sim = start(vertx, quiet());
+    WsTestClient c = connect(vertx, sim);
+    c.subscribeDemo();
+    long[] writeNanos = new long[300];
+    long t0 = System.nanoTime();
+    long written = sim.pushScripted("demo", 300, 2_000, writeNanos).await(T, TimeUnit.SECONDS);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+
+    assertThat(written).isEqualTo(300);
+    List<JsonObject> frames = c.await(WsTestClient.eventOf("executionReport"), 300);
+    assertThat(frames).hasSize(300);
+    // 300 frames at 2,000/s take 150 ms: paced, not pushed at once (unpaced, this is a few ms)
+    assertThat(seconds).isGreaterThanOrEqualTo(0.14);
+    assertThat(writeNanos[0]).isGreaterThanOrEqualTo(t0);
+    for (int k = 1; k < writeNanos.length; k++) {
+      assertThat(writeNanos[k]).isGreaterThanOrEqualTo(writeNanos[k - 1]);
+    }
+    // frame 299 is due 149.5 ms after frame 0
+    assertThat(writeNanos[299] - writeNanos[0]).isGreaterThanOrEqualTo(140_000_000L);
+
+    assertThat(sim.pushScripted("demo", 10, 0, new long[5]).failed()).isTrue();
+    assertThat(sim.pushScripted("demo", 10, -1).failed()).isTrue();
+  }
 }

@@ -24,6 +24,23 @@ public final class Timestamps {
    * 0001–9999 fall back to the JDK formatter (whose yyyy is the year of era).
    */
   public static String format(long epochMilli) {
+    // Consecutive events mostly carry the same millisecond (created/updated, and 100+ events per ms under load).
+    Stamp last = lastStamp;
+    if (last.epochMilli == epochMilli && last.text != null) {
+      return last.text;
+    }
+    String text = formatUncached(epochMilli);
+    lastStamp = new Stamp(epochMilli, text);
+    return text;
+  }
+
+  /** The most recent formatted instant; immutable, so racy publication between threads is safe. */
+  private record Stamp(long epochMilli, String text) {
+  }
+
+  private static volatile Stamp lastStamp = new Stamp(0, null);
+
+  private static String formatUncached(long epochMilli) {
     long epochDay = Math.floorDiv(epochMilli, 86_400_000L);
     DayPrefix day = lastDay;
     if (day.epochDay != epochDay) {

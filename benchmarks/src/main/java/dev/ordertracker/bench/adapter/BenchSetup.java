@@ -23,6 +23,8 @@ final class BenchSetup {
   final BinanceSimulator simulator;
   final BinanceUserDataVerticle adapter = new BinanceUserDataVerticle();
   final AtomicLong events = new AtomicLong();
+  /** When set, the consumer hands it every event body (on the consumer's event loop). */
+  volatile java.util.function.Consumer<JsonObject> probe;
 
   BenchSetup(Vertx vertx, int trackerHistory, boolean reconcile) throws Exception {
     this.vertx = vertx;
@@ -35,7 +37,13 @@ final class BenchSetup {
       public Future<?> start() {
         Addresses addresses = Addresses.defaults();
         for (EventType type : EventType.values()) {
-          vertx.eventBus().consumer(addresses.event(type), m -> events.incrementAndGet());
+          vertx.eventBus().<JsonObject>consumer(addresses.event(type), m -> {
+            java.util.function.Consumer<JsonObject> p = probe;
+            if (p != null) {
+              p.accept(m.body());
+            }
+            events.incrementAndGet();
+          });
         }
         return Future.succeededFuture();
       }
@@ -43,10 +51,21 @@ final class BenchSetup {
     await(vertx.deployVerticle(adapter, new DeploymentOptions().setConfig(adapterConfig(reconcile))));
   }
 
+  /** Event loops from {@code -Devent.loops=N} (default: Vert.x's, twice the cores). */
+  static io.vertx.core.VertxOptions vertxOptions() {
+    io.vertx.core.VertxOptions options = new io.vertx.core.VertxOptions();
+    String loops = System.getProperty("event.loops");
+    if (loops != null) {
+      options.setEventLoopPoolSize(Integer.parseInt(loops));
+    }
+    return options;
+  }
+
   JsonObject adapterConfig(boolean reconcile) {
     return new JsonObject().put("ws_api_url", simulator.wsApiUrl()).put("rest_url", simulator.restUrl())
         .put("reconcile_on_connect", reconcile).put("reconnect_initial_delay_ms", 50)
         .put("reconnect_max_delay_ms", 500).put("request_timeout_ms", 30_000)
+        .put("dedup_capacity", Integer.getInteger("dedup.capacity", 100_000))
         .put("accounts", new JsonArray().add(new JsonObject().put("name", AccountOptions.DEMO_NAME)
             .put("api_key", AccountOptions.DEMO_API_KEY).put("secret", AccountOptions.DEMO_SECRET)));
   }

@@ -1,6 +1,13 @@
 package dev.ordertracker.bench.adapter;
 
+import dev.ordertracker.api.EventType;
+import dev.ordertracker.api.Fields;
 import dev.ordertracker.simulator.AccountOptions;
+import dev.ordertracker.simulator.BinanceSimulator;
+import dev.ordertracker.simulator.feed.ScriptedFeed;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Arrays;
 import io.vertx.core.Vertx;
 
 /**
@@ -9,16 +16,27 @@ import io.vertx.core.Vertx;
  * consumer verticle counts the events. Reports frames/s, events/s and the adapter's frame-to-tracker-answer latency
  * (the tracker publishes the event before it answers).
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.adapter.StreamThroughputMain [frames] [runs]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.adapter.StreamThroughputMain [frames] [runs]
+ * java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.adapter.StreamThroughputMain latency [frames/s] [seconds]</pre>
+ *
+ * <p>latency: the simulator paces the frames (default 200,000/s; {@link BinanceSimulator#pushScripted(String, long,
+ * int, long[])}) and records when it hands each frame to the socket; the consumer verticle records when each
+ * event arrives. Latency per frame = event arrival − frame write: loopback socket, adapter (decode, dedup), tracker
+ * and the event-bus hop to the consumer all count. Percentiles over every frame after warm-up pushes; the CPU each
+ * thread used (simulator, adapter, tracker, consumer event loops) is printed too.
  */
 public final class StreamThroughputMain {
   private StreamThroughputMain() {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("latency")) {
+      latency(args.length > 1 ? Integer.parseInt(args[1]) : 200_000, args.length > 2 ? Integer.parseInt(args[2]) : 10);
+      return;
+    }
     long frames = args.length > 0 ? Long.parseLong(args[0]) : 600_000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(BenchSetup.vertxOptions());
     try {
       BenchSetup s = new BenchSetup(vertx, 1000, false);
       run(s, 150_000, "warm-up");
@@ -54,5 +72,88 @@ public final class StreamThroughputMain {
         s.adapter.metrics().latencyQuantileMicros(0.5), s.adapter.metrics().latencyQuantileMicros(0.99),
         s.adapter.metrics().latencyQuantileMicros(0.999), s.adapter.metrics().pauses(), cpuSeconds,
         seen / cpuSeconds, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  /** Paced frames: latency from each frame's nominal write time to its event at the consumer. */
+  private static void latency(int rate, int seconds) throws Exception {
+    Vertx vertx = Vertx.vertx(BenchSetup.vertxOptions());
+    try {
+      BenchSetup s = new BenchSetup(vertx, 1000, false);
+      // warm-up: unpaced, then paced, so that the JIT has compiled the paced path too
+      run(s, 600_000, "warm-up (unpaced)");
+      paced(s, rate, 5, "warm-up (paced)");
+      paced(s, rate, seconds, "measured");
+    } finally {
+      BenchSetup.await(vertx.close());
+    }
+  }
+
+  private static void paced(BenchSetup s, int rate, int seconds, String label) throws Exception {
+    int count = rate * seconds / 3 * 3; // whole order lives: NEW, TRADE, TRADE
+    long[] writeNanos = new long[count];
+    long[] receivedNanos = new long[count];
+    long[] base = {-1};
+    s.probe = body -> {
+      long now = System.nanoTime();
+      long orderId = Long.parseLong(body.getString(Fields.ORDER_ID));
+      String type = body.getString(Fields.EVENT_TYPE);
+      int phase = type.equals(EventType.ORDER_PLACED.name()) ? 0
+          : type.equals(EventType.ORDER_PARTIALLY_FILLED.name()) ? 1 : 2;
+      long frame = (orderId - ScriptedFeed.FIRST_ORDER_ID) * 3 + phase;
+      if (base[0] < 0) {
+        base[0] = frame; // the first event of this push is its frame 0
+      }
+      long k = frame - base[0];
+      if (k >= 0 && k < count) {
+        receivedNanos[(int) k] = now;
+      }
+    };
+    long eventsBefore = s.events.get();
+    long cpu0 = cpuNanos();
+    java.util.Map<String, Long> threads0 = threadCpu();
+    long t0 = System.nanoTime();
+    long written = BenchSetup.await(s.simulator.pushScripted(AccountOptions.DEMO_NAME, count, rate, writeNanos));
+    BenchSetup.waitFor(() -> s.events.get() - eventsBefore >= written, 60_000);
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpuNanos() - cpu0) / 1e9;
+    java.util.Map<String, Long> threads1 = threadCpu();
+    s.probe = null;
+    long[] fromWrite = new long[count];
+    int n = 0;
+    for (int k = 0; k < count; k++) {
+      if (receivedNanos[k] != 0 && writeNanos[k] != 0) {
+        fromWrite[n++] = receivedNanos[k] - writeNanos[k];
+      }
+    }
+    fromWrite = Arrays.copyOf(fromWrite, n);
+    Arrays.sort(fromWrite);
+    System.out.printf("%s: %d frames at %d/s paced, %d events in %.2f s (%.0f events/s); frame written → event at the "
+            + "consumer: p50 %.0f µs, p90 %.0f µs, p99 %.0f µs, p99.9 %.0f µs, max %.0f µs; adapter pauses %d; "
+            + "process CPU %.2f cores; load average %.1f%n",
+        label, written, rate, n, elapsed, n / elapsed, pct(fromWrite, 0.5), pct(fromWrite, 0.9),
+        pct(fromWrite, 0.99), pct(fromWrite, 0.999), n == 0 ? 0 : fromWrite[n - 1] / 1e3,
+        s.adapter.metrics().pauses(), cpu / elapsed,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    StringBuilder split = new StringBuilder("  CPU per thread (cores):");
+    threads1.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue() - threads0.getOrDefault(b.getKey(), 0L),
+        a.getValue() - threads0.getOrDefault(a.getKey(), 0L))).limit(6).forEach(e -> split.append(String.format(
+        " %s %.2f;", e.getKey(), (e.getValue() - threads0.getOrDefault(e.getKey(), 0L)) / 1e9 / elapsed)));
+    System.out.println(split);
+  }
+
+  /** CPU time of every live thread by name (event loops: simulator, tracker, consumer and adapter each have one). */
+  private static java.util.Map<String, Long> threadCpu() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info != null) {
+        out.merge(info.getThreadName(), Math.max(0, mx.getThreadCpuTime(info.getThreadId())), Long::sum);
+      }
+    }
+    return out;
+  }
+
+  private static double pct(long[] sorted, double p) {
+    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e3;
   }
 }

@@ -2,7 +2,7 @@ package dev.ordertracker.binance.dedup;
 
 import dev.ordertracker.binance.codec.ExecutionReport;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -10,34 +10,35 @@ import java.util.Map;
  * dropped when its (account, symbol, execution id {@code I}) or, for trades, its (account, symbol, order id, trade
  * id) was seen before. Never by trade id alone: both legs of a self-trade carry the same trade id on two orders.
  * Memory is bounded: each set forgets its oldest keys beyond {@code capacity} (the tracker still dedups behind us).
+ * (account, symbol) pairs are numbered once, so that the keys are tuples of longs in flat arrays
+ * ({@link BoundedLongTupleSet}): no allocation per execution, nothing for the garbage collector to copy.
  * Not thread-safe: owned by the user-data verticle's context.
  */
 public final class ExecutionDeduplicator {
-  private final BoundedSet<ExecutionKey> executions;
-  private final BoundedSet<TradeKey> trades;
+  private final BoundedLongTupleSet executions;
+  private final BoundedLongTupleSet trades;
+  private final Map<Scope, Long> scopes = new HashMap<>();
+  private String lastAccount;
+  private String lastSymbol;
+  private long lastScope;
   private long dropped;
 
   public ExecutionDeduplicator(int capacity) {
-    this.executions = new BoundedSet<>(capacity);
-    this.trades = new BoundedSet<>(capacity);
+    this.executions = new BoundedLongTupleSet(2, capacity);
+    this.trades = new BoundedLongTupleSet(3, capacity);
   }
 
   /** True the first time this execution is seen; false (and counted) for a repeat. */
   public boolean firstSeen(String account, ExecutionReport r) {
-    ExecutionKey e = new ExecutionKey(account, r.symbol(), r.executionId());
-    if (executions.contains(e)) {
+    long scope = scope(account, r.symbol());
+    if (!executions.add(scope, r.executionId(), 0)) {
       dropped++;
       return false;
     }
-    if (r.isTrade()) {
-      TradeKey t = new TradeKey(account, r.symbol(), r.orderId(), r.tradeId());
-      if (!trades.add(t)) {
-        dropped++;
-        executions.add(e);
-        return false;
-      }
+    if (r.isTrade() && !trades.add(scope, r.orderId(), r.tradeId())) {
+      dropped++;
+      return false;
     }
-    executions.add(e);
     return true;
   }
 
@@ -49,32 +50,18 @@ public final class ExecutionDeduplicator {
     return executions.size();
   }
 
-  record ExecutionKey(String account, String symbol, long executionId) {
+  /** The number of (account, symbol); the decoder hands out the same symbol instances, so the last one usually hits. */
+  private long scope(String account, String symbol) {
+    if (account == lastAccount && symbol == lastSymbol) {
+      return lastScope;
+    }
+    long id = scopes.computeIfAbsent(new Scope(account, symbol), k -> (long) scopes.size());
+    lastAccount = account;
+    lastSymbol = symbol;
+    lastScope = id;
+    return id;
   }
 
-  record TradeKey(String account, String symbol, long orderId, long tradeId) {
-  }
-
-  private static final class BoundedSet<K> extends LinkedHashMap<K, Boolean> {
-    private static final long serialVersionUID = 1L;
-    private final int capacity;
-
-    BoundedSet(int capacity) {
-      super(Math.min(capacity, 1 << 16), 0.75f, false);
-      this.capacity = capacity;
-    }
-
-    boolean contains(K key) {
-      return containsKey(key);
-    }
-
-    boolean add(K key) {
-      return put(key, Boolean.TRUE) == null;
-    }
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<K, Boolean> eldest) {
-      return size() > capacity;
-    }
+  private record Scope(String account, String symbol) {
   }
 }

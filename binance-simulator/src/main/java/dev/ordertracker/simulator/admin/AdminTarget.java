@@ -18,7 +18,7 @@ public interface AdminTarget {
 
   JsonArray orders();
 
-  Future<Long> pushScripted(String account, long count);
+  Future<Long> pushScripted(String account, long count, int framesPerSecond);
 
   int connectionCount();
 }

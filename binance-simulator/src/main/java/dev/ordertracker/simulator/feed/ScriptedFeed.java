@@ -12,6 +12,10 @@ import io.vertx.core.Promise;
  * TRADE 0.5 (PARTIALLY_FILLED), TRADE 0.5 (FILLED), order ids from {@value #FIRST_ORDER_ID}, each frame with its
  * own execution id. Runs on the simulator context (measured: a separate worker context, which lets Vert.x batch
  * flushes, was slower on a loaded 2-core machine because of the extra thread hand-off).
+ *
+ * <p>Paced ({@code framesPerSecond > 0}): every 1 ms the frames due by then (frame k is due k / rate seconds after
+ * the start) are written in one burst, so that latency can be measured below saturation. A full write queue holds
+ * frames back until the next tick; they are then late, not lost.
  */
 public final class ScriptedFeed {
 
@@ -25,12 +29,20 @@ public final class ScriptedFeed {
   private final String commissionAsset;
   private final long count;
   private final long firstSequence;
+  private final int framesPerSecond;
+  private final long[] writeNanos;
+  private long startNanos;
   private final Promise<Long> done = Promise.promise();
   private final StringBuilder sb = new StringBuilder(800);
   private long written;
 
   public ScriptedFeed(Context context, EventSink sink, int subscriptionId, String symbol, String commissionAsset,
-      long count, long firstSequence) {
+      long count, long firstSequence, int framesPerSecond, long[] writeNanos) {
+    if (framesPerSecond < 0) {
+      throw new IllegalArgumentException("framesPerSecond must be >= 0: " + framesPerSecond);
+    }
+    this.framesPerSecond = framesPerSecond;
+    this.writeNanos = writeNanos;
     this.commissionAsset = commissionAsset;
     this.context = context;
     this.sink = sink;
@@ -41,8 +53,31 @@ public final class ScriptedFeed {
   }
 
   public Future<Long> start() {
-    context.runOnContext(v -> pump());
+    context.runOnContext(v -> {
+      if (framesPerSecond == 0) {
+        pump();
+      } else {
+        startNanos = System.nanoTime();
+        context.owner().setPeriodic(1, this::paced);
+      }
+    });
     return done.future();
+  }
+
+  /**
+   * One tick, on the simulator's context: writes every frame due by now. (Writing the tick's frames from a worker
+   * thread would let Vert.x flush once per tick, but its outbound queue then reports full after a handful of
+   * queued frames, which capped the push at ~15,000 frames/s; measured.)
+   */
+  private void paced(long timerId) {
+    long due = Math.min(count, (System.nanoTime() - startNanos) * framesPerSecond / 1_000_000_000L);
+    while (written < due && !sink.isClosed() && !sink.writeQueueFull()) {
+      write();
+    }
+    if (written >= count || sink.isClosed()) {
+      context.owner().cancelTimer(timerId);
+      done.tryComplete(written);
+    }
   }
 
   private void pump() {
@@ -60,14 +95,22 @@ public final class ScriptedFeed {
         }
         return;
       }
-      sink.sendText(frame(firstSequence + written));
-      written++;
+      write();
       if (++batch == BATCH) {
         context.runOnContext(v -> pump());
         return;
       }
     }
     done.tryComplete(written);
+  }
+
+  private void write() {
+    String text = frame(firstSequence + written);
+    if (writeNanos != null) {
+      writeNanos[(int) written] = System.nanoTime();
+    }
+    sink.sendText(text);
+    written++;
   }
 
   /** Frame {@code seq} of the script (three frames per synthetic order). */

@@ -116,9 +116,16 @@ public final class BinanceSimulatorImpl implements BinanceSimulator {
   }
 
   @Override
-  public Future<Long> pushScripted(String account, long count) {
+  public Future<Long> pushScripted(String account, long count, int framesPerSecond, long[] writeNanos) {
+    if (framesPerSecond < 0) {
+      return Future.failedFuture(new IllegalArgumentException("framesPerSecond must be >= 0: " + framesPerSecond));
+    }
+    if (writeNanos != null && writeNanos.length < count) {
+      return Future.failedFuture(new IllegalArgumentException("writeNanos holds " + writeNanos.length
+          + " frames, fewer than " + count));
+    }
     SimulatorCore c = started();
-    return onContext(c.ctx(), () -> c.pushScripted(account, count)).compose(f -> f);
+    return onContext(c.ctx(), () -> c.pushScripted(account, count, framesPerSecond, writeNanos)).compose(f -> f);
   }
 
   @Override

@@ -184,14 +184,23 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
   }
 
   @Override
-  public Future<Long> pushScripted(String account, long count) {
+  public Future<Long> pushScripted(String account, long count, int framesPerSecond) {
+    return pushScripted(account, count, framesPerSecond, null);
+  }
+
+  Future<Long> pushScripted(String account, long count, int framesPerSecond, long[] writeNanos) {
     if (accounts.byName(account).isEmpty()) {
       return Future.failedFuture(new IllegalArgumentException("unknown account " + account));
+    }
+    if (writeNanos != null && hub.subscriptions(account).size() != 1) {
+      return Future.failedFuture(new IllegalArgumentException("write times need exactly one subscription of "
+          + account + ", found " + hub.subscriptions(account).size()));
     }
     SymbolSpec spec = engine.books().iterator().next().spec();
     List<Future<Long>> feeds = new ArrayList<>();
     for (Subscription s : new ArrayList<>(hub.subscriptions(account))) {
-      feeds.add(new ScriptedFeed(context, s.sink(), s.id(), spec.symbol(), spec.baseAsset(), count, feedSequence)
+      feeds.add(new ScriptedFeed(context, s.sink(), s.id(), spec.symbol(), spec.baseAsset(), count, feedSequence,
+          framesPerSecond, writeNanos)
           .start());
     }
     feedSequence += count + (3 - count % 3);
