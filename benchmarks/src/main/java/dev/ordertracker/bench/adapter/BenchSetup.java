@@ -51,9 +51,13 @@ final class BenchSetup {
     await(vertx.deployVerticle(adapter, new DeploymentOptions().setConfig(adapterConfig(reconcile))));
   }
 
-  /** Event loops from {@code -Devent.loops=N} (default: Vert.x's, twice the cores). */
+  /**
+   * Event loops from {@code -Devent.loops=N} (default: Vert.x's, twice the cores); the native epoll transport with
+   * {@code -Dnative.transport=true}.
+   */
   static io.vertx.core.VertxOptions vertxOptions() {
-    io.vertx.core.VertxOptions options = new io.vertx.core.VertxOptions();
+    io.vertx.core.VertxOptions options = new io.vertx.core.VertxOptions()
+        .setPreferNativeTransport(Boolean.getBoolean("native.transport"));
     String loops = System.getProperty("event.loops");
     if (loops != null) {
       options.setEventLoopPoolSize(Integer.parseInt(loops));

@@ -118,6 +118,14 @@ public final class StreamThroughputMain {
     double cpu = (cpuNanos() - cpu0) / 1e9;
     java.util.Map<String, Long> threads1 = threadCpu();
     s.probe = null;
+    String dump = System.getProperty("latency.dump");
+    if (dump != null && label.equals("measured")) { // write time and latency per frame, for plotting
+      try (java.io.PrintWriter out = new java.io.PrintWriter(dump)) {
+        for (int k = 0; k < count; k++) {
+          out.println((writeNanos[k] - writeNanos[0]) / 1000 + " " + (receivedNanos[k] - writeNanos[k]) / 1000);
+        }
+      }
+    }
     long[] fromWrite = new long[count];
     int n = 0;
     for (int k = 0; k < count; k++) {
