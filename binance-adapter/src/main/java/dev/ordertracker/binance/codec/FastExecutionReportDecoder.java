@@ -32,8 +32,15 @@ final class FastExecutionReportDecoder {
   /** NUMBER: any JSON number; INTEGER: a plain integer of at most 18 digits, its value parsed while scanning. */
   private static final byte ABSENT = 0, STRING = 1, NUMBER = 2, TRUE = 3, FALSE = 4, NULL = 5, INTEGER = 6;
   private static final int[] ONE_CHAR_SLOT = new int[128];
+  /** Slots whose value is a decimal string: parsed while scanning (one pass over the characters, not two). */
+  private static final boolean[] DECIMAL_SLOT = new boolean[SLOTS];
 
   static {
+    for (int slot : new int[] {QTY, PRICE, STOP, ICEBERG, LAST_QTY, CUM_QTY, LAST_PRICE, COMMISSION, CUM_QUOTE,
+        LAST_QUOTE, QUOTE_ORDER_QTY, PREVENTED_QTY, LAST_PREVENTED_QTY, PREV_EXEC_QTY, PREV_EXEC_PRICE,
+        PREV_EXEC_QUOTE, PEGGED_PRICE}) {
+      DECIMAL_SLOT[slot] = true;
+    }
     Arrays.fill(ONE_CHAR_SLOT, -1);
     String keys = "EscSofqpPFgCxXrilzLnNTtIwmOZYQWVedDjJvABuUbak";
     int[] slots = {E, S_SYMBOL, C_CLIENT, SIDE, TYPE, TIF, QTY, PRICE, STOP, ICEBERG, LIST, ORIG_CLIENT, EXEC_TYPE,
@@ -58,6 +65,8 @@ final class FastExecutionReportDecoder {
   private final int[] end = new int[SLOTS];
   private final byte[] kind = new byte[SLOTS];
   private final long[] integer = new long[SLOTS];
+  /** For a decimal slot scanned as a plain decimal of at most 18 digits: its scale (unscaled value in integer[]); else -1. */
+  private final int[] decimalScale = new int[SLOTS];
   private long scannedValue;
   private boolean scannedPlain;
   private final String[] symbolCache = new String[16];
@@ -242,6 +251,9 @@ final class FastExecutionReportDecoder {
     byte k;
     int vs;
     int ve;
+    if (ch == '"' && slot >= 0 && DECIMAL_SLOT[slot]) {
+      return decimalString(slot);
+    }
     if (ch == '"') {
       vs = ++pos;
       while (pos < len && buf[pos] != '"') {
@@ -283,6 +295,51 @@ final class FastExecutionReportDecoder {
       start[slot] = vs;
       end[slot] = ve;
     }
+    return true;
+  }
+
+  /**
+   * A string value of a decimal slot, from its opening quote: scans it like any string and accumulates the digits on
+   * the way, so that {@link #decimal} needs no second pass. Only a plain {@code digits[.digits]} of at most 18 digits
+   * gets a scale; anything else is left to {@link #decimal}'s general path (which fails or takes the long route).
+   */
+  private boolean decimalString(int slot) {
+    final char[] b = buf;
+    final int n = len;
+    int p = pos + 1;
+    final int vs = p;
+    long unscaled = 0;
+    int digits = 0;
+    int dot = -1;
+    boolean plain = true;
+    while (p < n) {
+      char c = b[p];
+      int d = c - '0';
+      if (d >= 0 && d <= 9) {
+        unscaled = unscaled * 10 + d;
+        digits++;
+      } else if (c == '"') {
+        break;
+      } else if (c == '\\' || c < 0x20) {
+        return false;
+      } else if (c == '.' && dot < 0) {
+        dot = p;
+      } else {
+        plain = false;
+      }
+      p++;
+    }
+    if (p >= n) {
+      return false;
+    }
+    kind[slot] = STRING;
+    start[slot] = vs;
+    end[slot] = p;
+    boolean wellFormed = plain && digits > 0 && digits <= 18 && (dot < 0 || (dot > vs && dot < p - 1))
+        && p - vs <= EventFields.MAX_DECIMAL_LENGTH;
+    integer[slot] = unscaled;
+    decimalScale[slot] = wellFormed ? (dot < 0 ? 0 : p - dot - 1) : -1;
+    pos = p + 1;
     return true;
   }
 
@@ -554,6 +611,9 @@ final class FastExecutionReportDecoder {
   private BigDecimal decimal(int slot, boolean required) {
     if (absentOrNull(slot, required)) {
       return null;
+    }
+    if (kind[slot] == STRING && decimalScale[slot] >= 0) {
+      return BigDecimal.valueOf(integer[slot], decimalScale[slot]); // scanned in one pass (decimalString)
     }
     int s = start[slot];
     int e = end[slot];

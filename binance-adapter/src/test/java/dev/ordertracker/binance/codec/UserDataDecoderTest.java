@@ -176,6 +176,37 @@ class UserDataDecoderTest {
     assertThat(decoder.decode(reordered).subscriptionId()).isEqualTo(7);
   }
 
+  /**
+   * Decimals are parsed while the fast path scans them; at the edges (18/19/20+ digits, above Long.MAX_VALUE, leading
+   * or trailing dots, signs, exponents, empty) it must give exactly what the strict path gives, value and scale, or
+   * fail the same way.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"123456789012345678", "1234567890123456789", "9999999999999999999",
+      "92233720368547758.08", "0.000000000000000001", "0.00000000000000000001", "12345678901234567890.5", "1.",
+      ".5", "-1", "+1", "1e5", "", "00.10", "0.1.2", "1,5", "0", "7.0000"})
+  void decimalsAtTheEdgesDecodeLikeTheStrictPath(String value) {
+    JsonObject event = Resources.json("event-executionReport.json").getJsonObject("event");
+    for (String key : new String[] {"q", "p", "z", "Z", "n"}) {
+      String frame = event.copy().put(key, value).encode();
+      Throwable strictError = org.assertj.core.api.Assertions.catchThrowable(() -> decoder.decodeStrict(frame));
+      if (strictError == null) {
+        UserDataFrame fast = decoder.decode(frame);
+        assertThat(fast).as("%s=%s", key, value).isEqualTo(decoder.decodeStrict(frame));
+        BigDecimal decoded = switch (key) {
+          case "q" -> ((ExecutionReport) fast.event()).quantity();
+          case "p" -> ((ExecutionReport) fast.event()).price();
+          case "z" -> ((ExecutionReport) fast.event()).cumulativeQuantity();
+          case "Z" -> ((ExecutionReport) fast.event()).cumulativeQuote();
+          default -> ((ExecutionReport) fast.event()).commission();
+        };
+        assertThat(decoded).as("%s=%s", key, value).isEqualTo(new BigDecimal(value)); // equals: value and scale
+      } else {
+        assertKind(frame, ((FrameDecodeException) strictError).kind());
+      }
+    }
+  }
+
   private void assertKind(String frame, Kind kind) {
     assertThatThrownBy(() -> decoder.decode(frame))
         .isInstanceOfSatisfying(FrameDecodeException.class, e -> assertThat(e.kind()).isEqualTo(kind));
