@@ -39,7 +39,7 @@ public final class StreamThroughputMain {
     Vertx vertx = Vertx.vertx(BenchSetup.vertxOptions());
     try {
       BenchSetup s = new BenchSetup(vertx, 1000, false);
-      run(s, 150_000, "warm-up");
+      run(s, 600_000, "warm-up"); // the JIT needs ~0.5 M frames on two busy cores before the rates settle
       for (int r = 1; r <= runs; r++) {
         run(s, frames, "run " + r);
       }
