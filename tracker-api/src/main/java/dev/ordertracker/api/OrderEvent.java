@@ -70,7 +70,8 @@ public record OrderEvent(EventType eventType, long sequence, String orderId, Str
 
   /**
    * The same body, read-only (nested last_fill too): {@code put}/{@code remove} throw
-   * {@link UnsupportedOperationException}; {@code copy()} gives a mutable copy. The tracker publishes this form on
+   * {@link UnsupportedOperationException}; {@code copy()} gives a mutable copy (a HashMap: key order is not kept,
+   * which JSON does not promise anyway). The tracker publishes this form on
    * a non-clustered Vert.x and shares one instance between all local consumers ({@link EventBodyCodec}).
    */
   public JsonObject toReadOnlyJson() {
@@ -78,7 +79,7 @@ public record OrderEvent(EventType eventType, long sequence, String orderId, Str
   }
 
   private Map<String, Object> body(boolean readOnly) {
-    // Sized for the 19 keys at most: the default 16 slots resized on every event (measured ~5% of the tracker).
+    // Sized for the 18 keys at most: the default 16 slots resized on every event (measured ~5% of the tracker).
     Map<String, Object> json = new LinkedHashMap<>(32);
     json.put(Fields.EVENT_TYPE, eventType.name());
     json.put(Fields.PRIORITY, eventType.priority());

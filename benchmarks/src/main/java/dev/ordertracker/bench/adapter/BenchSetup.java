@@ -69,7 +69,6 @@ final class BenchSetup {
     return new JsonObject().put("ws_api_url", simulator.wsApiUrl()).put("rest_url", simulator.restUrl())
         .put("reconcile_on_connect", reconcile).put("reconnect_initial_delay_ms", 50)
         .put("reconnect_max_delay_ms", 500).put("request_timeout_ms", 30_000)
-        .put("dedup_capacity", Integer.getInteger("dedup.capacity", 100_000))
         .put("accounts", new JsonArray().add(new JsonObject().put("name", AccountOptions.DEMO_NAME)
             .put("api_key", AccountOptions.DEMO_API_KEY).put("secret", AccountOptions.DEMO_SECRET)));
   }

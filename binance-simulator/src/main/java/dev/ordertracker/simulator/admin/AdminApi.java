@@ -72,7 +72,8 @@ public final class AdminApi {
     router.get("/admin/status").handler(ctx -> reply(ctx, Future.succeededFuture(
         new JsonObject().put("connections", target.connectionCount()).put("prices", target.prices()))));
     post(router, "/admin/scripted-feed", b -> target.pushScripted(b.getString("account", "demo"),
-        b.getLong("count", 1000L), b.getInteger("frames_per_second", 0)).map(n -> new JsonObject().put("ok", true).put("written", n)));
+        b.getLong("count", 1000L), b.getInteger("frames_per_second", 0))
+        .map(n -> new JsonObject().put("ok", true).put("written", n)));
   }
 
   private void post(Router router, String path, Function<JsonObject, Future<?>> action) {
