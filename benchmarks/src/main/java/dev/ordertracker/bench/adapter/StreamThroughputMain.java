@@ -2,13 +2,14 @@ package dev.ordertracker.bench.adapter;
 
 import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.Fields;
+import dev.ordertracker.bench.Measure;
 import dev.ordertracker.simulator.AccountOptions;
 import dev.ordertracker.simulator.BinanceSimulator;
 import dev.ordertracker.simulator.feed.ScriptedFeed;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.Vertx;
 
 import java.util.Arrays;
-import io.vertx.core.Vertx;
+import java.util.Map;
 
 /**
  * Frames in → events out: the simulator pushes scripted executionReports (NEW, TRADE, TRADE per order) over a real
@@ -48,21 +49,16 @@ public final class StreamThroughputMain {
     }
   }
 
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
   private static void run(BenchSetup s, long frames, String label) throws Exception {
     s.adapter.metrics().resetLatency();
     long eventsBefore = s.events.get();
     long framesBefore = s.adapter.metrics().frames();
     long t0 = System.nanoTime();
-    long cpu0 = cpuNanos();
+    long cpu0 = Measure.processCpuNanos();
     long written = BenchSetup.await(s.simulator.pushScripted(AccountOptions.DEMO_NAME, frames));
     BenchSetup.waitFor(() -> s.events.get() - eventsBefore >= written, 120_000);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
+    double cpuSeconds = (Measure.processCpuNanos() - cpu0) / 1e9;
     long events = s.events.get() - eventsBefore;
     long seen = s.adapter.metrics().frames() - framesBefore;
     System.out.printf("%s: %d frames written, %d seen, %d events in %.2f s: %.0f frames/s, %.0f events/s; "
@@ -109,14 +105,14 @@ public final class StreamThroughputMain {
       }
     };
     long eventsBefore = s.events.get();
-    long cpu0 = cpuNanos();
-    java.util.Map<String, Long> threads0 = threadCpu();
+    long cpu0 = Measure.processCpuNanos();
+    Map<String, Long> threads0 = Measure.threadCpuNanos();
     long t0 = System.nanoTime();
     long written = BenchSetup.await(s.simulator.pushScripted(AccountOptions.DEMO_NAME, count, rate, writeNanos));
     BenchSetup.waitFor(() -> s.events.get() - eventsBefore >= written, 60_000);
     double elapsed = (System.nanoTime() - t0) / 1e9;
-    double cpu = (cpuNanos() - cpu0) / 1e9;
-    java.util.Map<String, Long> threads1 = threadCpu();
+    double cpu = (Measure.processCpuNanos() - cpu0) / 1e9;
+    Map<String, Long> threads1 = Measure.threadCpuNanos();
     s.probe = null;
     String dump = System.getProperty("latency.dump");
     if (dump != null && label.equals("measured")) { // write time and latency per frame, for plotting
@@ -138,30 +134,14 @@ public final class StreamThroughputMain {
     System.out.printf("%s: %d frames at %d/s paced, %d events in %.2f s (%.0f events/s); frame written → event at the "
             + "consumer: p50 %.0f µs, p90 %.0f µs, p99 %.0f µs, p99.9 %.0f µs, max %.0f µs; adapter pauses %d; "
             + "process CPU %.2f cores; load average %.1f%n",
-        label, written, rate, n, elapsed, n / elapsed, pct(fromWrite, 0.5), pct(fromWrite, 0.9),
-        pct(fromWrite, 0.99), pct(fromWrite, 0.999), n == 0 ? 0 : fromWrite[n - 1] / 1e3,
+        label, written, rate, n, elapsed, n / elapsed, micros(fromWrite, 0.5), micros(fromWrite, 0.9),
+        micros(fromWrite, 0.99), micros(fromWrite, 0.999), n == 0 ? 0 : fromWrite[n - 1] / 1e3,
         s.adapter.metrics().pauses(), cpu / elapsed,
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    StringBuilder split = new StringBuilder("  CPU per thread (cores):");
-    threads1.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue() - threads0.getOrDefault(b.getKey(), 0L),
-        a.getValue() - threads0.getOrDefault(a.getKey(), 0L))).limit(6).forEach(e -> split.append(String.format(
-        " %s %.2f;", e.getKey(), (e.getValue() - threads0.getOrDefault(e.getKey(), 0L)) / 1e9 / elapsed)));
-    System.out.println(split);
+    System.out.println("  CPU per thread (cores):" + Measure.busiestThreads(threads0, threads1, elapsed, 6));
   }
 
-  /** CPU time of every live thread by name (event loops: simulator, tracker, consumer and adapter each have one). */
-  private static java.util.Map<String, Long> threadCpu() {
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    java.util.Map<String, Long> out = new java.util.HashMap<>();
-    for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
-      if (info != null) {
-        out.merge(info.getThreadName(), Math.max(0, mx.getThreadCpuTime(info.getThreadId())), Long::sum);
-      }
-    }
-    return out;
-  }
-
-  private static double pct(long[] sorted, double p) {
-    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e3;
+  private static double micros(long[] sorted, double fraction) {
+    return Measure.percentile(sorted, fraction) / 1e3;
   }
 }

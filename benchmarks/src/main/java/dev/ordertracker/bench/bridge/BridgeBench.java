@@ -227,12 +227,8 @@ public final class BridgeBench {
     return s;
   }
 
-  private static double pct(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  private static double pct(long[] sorted, double percent) {
+    return dev.ordertracker.bench.Measure.percentile(sorted, percent / 100.0);
   }
 
   private static long usedHeapAfterGc() throws InterruptedException {

@@ -4,6 +4,7 @@ import dev.ordertracker.api.Addresses;
 import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.bench.Measure;
 import dev.ordertracker.core.OrderTrackerVerticle;
 import dev.ordertracker.core.service.LocalUpdateIngest;
 import io.vertx.core.DeploymentOptions;
@@ -187,7 +188,7 @@ public final class EndToEndMain {
     Thread.sleep(6_000);
     long startCount = receiver.received.get();
     long startTime = System.nanoTime();
-    long cpuStart = processCpuNanos();
+    long cpuStart = Measure.processCpuNanos();
     long[] perSecond = new long[seconds];
     long last = startCount;
     for (int s = 0; s < seconds; s++) {
@@ -198,7 +199,7 @@ public final class EndToEndMain {
     }
     long count = receiver.received.get() - startCount;
     double elapsed = (System.nanoTime() - startTime) / 1e9;
-    double cpu = (processCpuNanos() - cpuStart) / 1e9;
+    double cpu = (Measure.processCpuNanos() - cpuStart) / 1e9;
     sender.stopped = true;
     System.out.printf("end-to-end throughput: %.0f events/s (%d events in %.1f s; process CPU %.1f s = %.2f cores; "
         + "load average %.1f)%n", count / elapsed, count, elapsed, cpu, cpu / elapsed,
@@ -228,20 +229,11 @@ public final class EndToEndMain {
             + "p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs (run %.1f s)%n",
         rate, measured.length, receiver.received.get(), total,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        pct(measured, 0.50), pct(measured, 0.90), pct(measured, 0.99), pct(measured, 0.999),
+        micros(measured, 0.50), micros(measured, 0.90), micros(measured, 0.99), micros(measured, 0.999),
         measured[measured.length - 1] / 1e3, elapsed);
   }
 
-
-  private static double pct(long[] sorted, double p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e3;
-  }
-
-  private static long processCpuNanos() {
-    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    if (os instanceof com.sun.management.OperatingSystemMXBean) {
-      return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
-    }
-    return 0;
+  private static double micros(long[] sorted, double fraction) {
+    return Measure.percentile(sorted, fraction) / 1e3;
   }
 }

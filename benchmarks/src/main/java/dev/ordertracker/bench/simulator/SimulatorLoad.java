@@ -77,23 +77,18 @@ public final class SimulatorLoad implements AutoCloseable {
     ws.writeTextMessage(new JsonObject().put("id", "sub").put("method", "userDataStream.subscribe.signature")
         .put("params", sign(new JsonObject())).encode());
     subscribed.future().await(10, TimeUnit.SECONDS);
-    long cpu0 = processCpuNanos();
+    long cpu0 = dev.ordertracker.bench.Measure.processCpuNanos();
     long t0 = System.nanoTime();
     sim.pushScripted("bench", count);
     all.future().await(300, TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    lastEventsCpuMicros = (processCpuNanos() - cpu0) / 1e3 / count;
+    lastEventsCpuMicros = (dev.ordertracker.bench.Measure.processCpuNanos() - cpu0) / 1e3 / count;
     ws.close().await(10, TimeUnit.SECONDS);
     return count / seconds;
   }
 
   /** CPU time of the whole process (simulator and client) per event of the last events run, in microseconds. */
   static double lastEventsCpuMicros;
-
-  static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
-  }
 
   /** (b) Sends {@code count} order.place requests, {@value #PIPELINE} in flight, on one subscribed connection. */
   public double ordersPerSecond(int count) throws Exception {
