@@ -76,9 +76,7 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   private boolean renewing;
   private boolean stopping;
   private Future<Integer> lastReconciliation = Future.succeededFuture(0);
-  /** Updates sent to the tracker and not answered yet; reading pauses above HIGH and resumes below LOW. */
-  private int inFlight;
-  private boolean readingPaused;
+  /** Stream updates sent to the tracker and not answered yet: reading pauses above HIGH and resumes below LOW. */
   private static final int IN_FLIGHT_HIGH = 20_000;
   private static final int IN_FLIGHT_LOW = 5_000;
   private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -106,7 +104,10 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
           .setMaxFrameSize(MAX_RESPONSE_BYTES).setMaxMessageSize(MAX_RESPONSE_BYTES));
       policy = new ReconnectPolicy(options.getReconnectInitialDelayMs(), options.getReconnectMaxDelayMs(),
           options.getMaxConnectionsPerWindow(), options.getConnectionWindowMs(), new Random());
-      feed = new TrackerFeed(vertx, options.addresses(), true, options.getRequestTimeoutMs());
+      feed = new TrackerFeed(vertx, options.addresses(), true, options.getRequestTimeoutMs()).metrics(metrics)
+          .onBackpressure(IN_FLIGHT_HIGH, IN_FLIGHT_LOW,
+              () -> subscriptions.keySet().forEach(WsApiConnection::pause),
+              () -> subscriptions.keySet().forEach(WsApiConnection::resume));
       processor = new StreamProcessor(new UserDataDecoder(options.getMaxFrameChars()),
           new ExecutionDeduplicator(options.getDedupCapacity()), feed, vertx.eventBus(), options.addresses(),
           metrics, this);
@@ -277,22 +278,7 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   @Override
   public void onEvent(WsApiConnection connection, String text, long receivedNanos) {
     Map<Long, String> subs = subscriptions.get(connection);
-    Future<?> answer = processor.handle(connection, text, receivedNanos, sub -> subs == null ? null : subs.get(sub));
-    if (answer == null) {
-      return;
-    }
-    // each answered update stands for ANSWER_EVERY sent ones (see StreamProcessor)
-    if (++inFlight * (long) StreamProcessor.ANSWER_EVERY > IN_FLIGHT_HIGH && !readingPaused) {
-      readingPaused = true;
-      metrics.paused();
-      subscriptions.keySet().forEach(WsApiConnection::pause);
-    }
-    answer.onComplete(ar -> {
-      if (--inFlight * (long) StreamProcessor.ANSWER_EVERY < IN_FLIGHT_LOW && readingPaused) {
-        readingPaused = false;
-        subscriptions.keySet().forEach(WsApiConnection::resume);
-      }
-    });
+    processor.handle(connection, text, receivedNanos, sub -> subs == null ? null : subs.get(sub));
   }
 
   @Override

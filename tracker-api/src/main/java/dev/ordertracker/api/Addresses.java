@@ -60,7 +60,10 @@ public final class Addresses {
     return prefix + ".account." + account;
   }
 
-  /** The tracker's in-JVM ingest of {@link OrderUpdate} records ({@link OrderUpdateCodec}, no JSON). */
+  /**
+   * The tracker's in-JVM ingest of {@link OrderUpdate} records and {@link OrderUpdateBatch}es
+   * ({@link OrderUpdateCodec}, no JSON).
+   */
   public String trackerIngest() {
     return tracker() + ".ingest";
   }

@@ -10,6 +10,7 @@ import dev.ordertracker.api.OrderTracker;
 import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.api.OrderType;
 import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.api.OrderUpdateBatch;
 import dev.ordertracker.api.StatusUpdate;
 import dev.ordertracker.api.TrackerErrors;
 import dev.ordertracker.api.UpdateOutcome;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static dev.ordertracker.core.Awaits.await;
 import static dev.ordertracker.core.Awaits.failure;
@@ -144,6 +146,32 @@ class TrackerServiceEdgeTest {
     assertThat(placed.event().sequence()).isEqualTo(501);
     assertThat(placed.event().eventType()).isEqualTo(EventType.ORDER_PLACED);
     assertThat(await(tracker.getOrder("9")).status()).isEqualTo(OrderStatus.PLACED);
+  }
+
+  @Test
+  void localIngestAppliesABatchInOrderAndCountsRefusalsWithoutStopping(Vertx vertx) throws Exception {
+    Addresses addresses = Addresses.defaults();
+    OrderTracker tracker = deploy(vertx, new JsonObject());
+    EventRecorder events = new EventRecorder(addresses);
+    await(vertx.deployVerticle(events));
+    OrderUpdate placed = OrderUpdate.builder("BTCUSDT", "9", OrderStatus.PLACED)
+        .order(OrderType.LIMIT, OrderSide.BUY, BigDecimal.ONE, BigDecimal.TEN).build();
+    OrderUpdate half = OrderUpdate.builder("BTCUSDT", "9", OrderStatus.PARTIALLY_FILLED)
+        .cumulative(new BigDecimal("0.5"), new BigDecimal("5")).build();
+    OrderUpdate unknown = OrderUpdate.builder("BTCUSDT", "10", OrderStatus.PLACED).build();
+    OrderUpdate filled = OrderUpdate.builder("BTCUSDT", "9", OrderStatus.FILLED)
+        .cumulative(BigDecimal.ONE, BigDecimal.TEN).build();
+
+    int refused = await(vertx.eventBus().<Integer>request(LocalUpdateIngest.address(addresses),
+        new OrderUpdateBatch(List.of(placed, half, unknown, filled)))).body();
+
+    assertThat(refused).isEqualTo(1);
+    assertThat(events.take(3)).extracting(r -> r.event().eventType())
+        .containsExactly(EventType.ORDER_PLACED, EventType.ORDER_PARTIALLY_FILLED, EventType.ORDER_FILLED);
+    assertThat(await(tracker.getOrder("9")).status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(failure(tracker.getOrder("10"))).isNotNull();
+    Throwable notAnUpdate = failure(vertx.eventBus().request(LocalUpdateIngest.address(addresses), "FILLED"));
+    assertThat(notAnUpdate.getMessage()).contains("OrderUpdateBatch");
   }
 
   @Test

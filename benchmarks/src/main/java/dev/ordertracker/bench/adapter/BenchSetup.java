@@ -14,25 +14,63 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Simulator + tracker + adapter + an event-counting consumer verticle in one Vert.x, on loopback. */
+/**
+ * Simulator + tracker + adapter + an event-counting consumer verticle in one Vert.x, on loopback, placed by a
+ * {@link Layout}: {@code -Dlayout=paired} (the default) or {@code spread}.
+ */
 final class BenchSetup {
+  /** Which event loop runs which part. Vert.x assigns event loops to contexts round-robin, in creation order. */
+  enum Layout {
+    /**
+     * One event loop per core (two here): the simulator and the adapter on one, the tracker and the consumer on the
+     * other. The simulator stands in for the exchange, which in production runs elsewhere, so the adapter's core
+     * also pays for producing the frames. The only hop between threads is adapter → tracker (batched).
+     */
+    PAIRED(2),
+    /** Vert.x's default of twice the cores: simulator, tracker, adapter and consumer each on its own event loop. */
+    SPREAD(0);
+
+    final int eventLoops;
+
+    Layout(int eventLoops) {
+      this.eventLoops = eventLoops;
+    }
+
+    static Layout fromSystemProperty() {
+      return valueOf(System.getProperty("layout", "paired").toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
   final Vertx vertx;
+  final Layout layout;
   final BinanceSimulator simulator;
   final BinanceUserDataVerticle adapter = new BinanceUserDataVerticle();
   final AtomicLong events = new AtomicLong();
   /** When set, the consumer hands it every event body (on the consumer's event loop). */
   volatile java.util.function.Consumer<JsonObject> probe;
+  /** The event-loop thread of the tracker, the adapter and the consumer, as observed on their contexts. */
+  final Map<String, String> threads = new LinkedHashMap<>();
 
-  BenchSetup(Vertx vertx, int trackerHistory, boolean reconcile) throws Exception {
+  /** Creates the Vert.x instance for {@code layout} and deploys everything on it. */
+  static BenchSetup create(Layout layout, int trackerHistory, boolean reconcile) throws Exception {
+    return new BenchSetup(Vertx.vertx(vertxOptions(layout)), layout, trackerHistory, reconcile);
+  }
+
+  private BenchSetup(Vertx vertx, Layout layout, int trackerHistory, boolean reconcile) throws Exception {
     this.vertx = vertx;
+    this.layout = layout;
+    // creation order = event-loop order: simulator, tracker, adapter, consumer (two loops: 0, 1, 0, 1)
     this.simulator = BinanceSimulator.create(vertx, new SimulatorOptions().setPriceWalkIntervalMs(0));
-    await(simulator.start());
+    await(simulator.start()); // its core is the first context: event loop 0, the adapter's in the paired layout
     await(vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions()
         .setConfig(new JsonObject().put("max_history_size", trackerHistory))));
-    await(vertx.deployVerticle(new VerticleBase() {
+    await(vertx.deployVerticle(adapter, new DeploymentOptions().setConfig(adapterConfig(reconcile))));
+    VerticleBase consumer = new VerticleBase() {
       @Override
       public Future<?> start() {
         Addresses addresses = Addresses.defaults();
@@ -47,20 +85,55 @@ final class BenchSetup {
         }
         return Future.succeededFuture();
       }
-    }));
-    await(vertx.deployVerticle(adapter, new DeploymentOptions().setConfig(adapterConfig(reconcile))));
+    };
+    await(vertx.deployVerticle(consumer));
+    observeThreads();
+    if (layout == Layout.PAIRED && !(threads.get("tracker").equals(threads.get("consumer"))
+        && !threads.get("adapter").equals(threads.get("tracker")))) {
+      throw new IllegalStateException("paired layout not obtained: " + threads);
+    }
+  }
+
+  /** Which thread handles a message to the tracker, the adapter and the consumer (an inbound interceptor sees it). */
+  private void observeThreads() throws Exception {
+    Addresses addresses = Addresses.defaults();
+    Map<String, String> byAddress = new java.util.concurrent.ConcurrentHashMap<>();
+    io.vertx.core.Handler<io.vertx.core.eventbus.DeliveryContext<Object>> spy = dc -> {
+      byAddress.putIfAbsent(dc.message().address(), Thread.currentThread().getName());
+      dc.next();
+    };
+    vertx.eventBus().addInboundInterceptor(spy);
+    try {
+      await(dev.ordertracker.api.OrderTracker.create(vertx, addresses).getActiveOrders());
+      await(vertx.eventBus().request(addresses.adapterStatus(), null));
+      vertx.eventBus().publish(addresses.event(EventType.ORDER_PLACED), new JsonObject().put("probe", true));
+      waitFor(() -> byAddress.containsKey(addresses.event(EventType.ORDER_PLACED)), 10_000);
+      events.set(0);
+    } finally {
+      vertx.eventBus().removeInboundInterceptor(spy);
+    }
+    threads.put("tracker", byAddress.get(addresses.tracker()));
+    threads.put("adapter", byAddress.get(addresses.adapterStatus()));
+    threads.put("consumer", byAddress.get(addresses.event(EventType.ORDER_PLACED)));
+  }
+
+  /** One line: the layout, the event loop of each part, and the transport. */
+  String describe() {
+    return "layout " + layout.name().toLowerCase(java.util.Locale.ROOT) + " " + threads + ", "
+        + (vertx.isNativeTransportEnabled() ? "native epoll" : "NIO") + " transport";
   }
 
   /**
-   * Event loops from {@code -Devent.loops=N} (default: Vert.x's, twice the cores); the native epoll transport with
-   * {@code -Dnative.transport=true}.
+   * Event loops: the layout's ({@code -Devent.loops=N} overrides); the native epoll transport unless
+   * {@code -Dnative.transport=false} (NIO's selector cannot sleep less than a millisecond, so the simulator's 1 ms
+   * pacing timer made its event loop spin; measured: 0.2 cores).
    */
-  static io.vertx.core.VertxOptions vertxOptions() {
+  static io.vertx.core.VertxOptions vertxOptions(Layout layout) {
     io.vertx.core.VertxOptions options = new io.vertx.core.VertxOptions()
-        .setPreferNativeTransport(Boolean.getBoolean("native.transport"));
-    String loops = System.getProperty("event.loops");
-    if (loops != null) {
-      options.setEventLoopPoolSize(Integer.parseInt(loops));
+        .setPreferNativeTransport(Boolean.parseBoolean(System.getProperty("native.transport", "true")));
+    int loops = Integer.getInteger("event.loops", layout.eventLoops);
+    if (loops > 0) {
+      options.setEventLoopPoolSize(loops);
     }
     return options;
   }

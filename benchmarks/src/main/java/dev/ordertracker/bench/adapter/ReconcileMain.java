@@ -32,9 +32,9 @@ public final class ReconcileMain {
   public static void main(String[] args) throws Exception {
     int orders = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int filled = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-    Vertx vertx = Vertx.vertx();
+    BenchSetup s = BenchSetup.create(BenchSetup.Layout.SPREAD, orders * 2, true);
+    Vertx vertx = s.vertx;
     try {
-      BenchSetup s = new BenchSetup(vertx, orders * 2, true);
       OrderExecutor executor = BenchSetup.await(OrderExecutor.create(vertx,
           new BinanceAdapterOptions(s.adapterConfig(true))));
       long t0 = System.nanoTime();

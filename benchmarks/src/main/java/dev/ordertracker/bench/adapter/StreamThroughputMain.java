@@ -6,7 +6,6 @@ import dev.ordertracker.bench.Measure;
 import dev.ordertracker.simulator.AccountOptions;
 import dev.ordertracker.simulator.BinanceSimulator;
 import dev.ordertracker.simulator.feed.ScriptedFeed;
-import io.vertx.core.Vertx;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -37,15 +36,15 @@ public final class StreamThroughputMain {
     }
     long frames = args.length > 0 ? Long.parseLong(args[0]) : 600_000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    Vertx vertx = Vertx.vertx(BenchSetup.vertxOptions());
+    BenchSetup s = BenchSetup.create(BenchSetup.Layout.fromSystemProperty(), 1000, false);
+    System.out.println(s.describe());
     try {
-      BenchSetup s = new BenchSetup(vertx, 1000, false);
       run(s, 600_000, "warm-up"); // the JIT needs ~0.5 M frames on two busy cores before the rates settle
       for (int r = 1; r <= runs; r++) {
         run(s, frames, "run " + r);
       }
     } finally {
-      BenchSetup.await(vertx.close());
+      BenchSetup.await(s.vertx.close());
     }
   }
 
@@ -72,15 +71,15 @@ public final class StreamThroughputMain {
 
   /** Paced frames: latency from each frame's nominal write time to its event at the consumer. */
   private static void latency(int rate, int seconds) throws Exception {
-    Vertx vertx = Vertx.vertx(BenchSetup.vertxOptions());
+    BenchSetup s = BenchSetup.create(BenchSetup.Layout.fromSystemProperty(), 1000, false);
+    System.out.println(s.describe());
     try {
-      BenchSetup s = new BenchSetup(vertx, 1000, false);
       // warm-up: unpaced, then paced, so that the JIT has compiled the paced path too
       run(s, 600_000, "warm-up (unpaced)");
       paced(s, rate, 5, "warm-up (paced)");
       paced(s, rate, seconds, "measured");
     } finally {
-      BenchSetup.await(vertx.close());
+      BenchSetup.await(s.vertx.close());
     }
   }
 

@@ -49,15 +49,6 @@ public final class StreamProcessor {
   private final AdapterMetrics metrics;
   private final Control control;
   private final Map<String, Map<String, Long>> lastTradeIds = new HashMap<>();
-  /**
-   * On the local ingest, only every {@value}th update asks for an answer; the others are sent fire-and-forget. The
-   * event bus delivers one sender's messages in order, so an answer also proves that every earlier update was
-   * processed: the sampled answers measure latency and bound the updates in flight, at a fraction of the cost of a
-   * reply handler and a timeout timer per update.
-   */
-  public static final int ANSWER_EVERY = 16;
-  private long sent;
-
   private final boolean answerAll;
 
   public StreamProcessor(UserDataDecoder decoder, ExecutionDeduplicator dedup, TrackerFeed feed, EventBus eventBus,
@@ -83,8 +74,8 @@ public final class StreamProcessor {
    *
    * @param accountOf subscription id → account name (null when unknown); called with
    *                  {@link UserDataFrame#NO_SUBSCRIPTION} for bare events
-   * @return the tracker's answer for an order update, or null when the frame produced none or the update was sent
-   *     without asking for an answer (see {@link #ANSWER_EVERY})
+   * @return the tracker's answer for an order update when every update is answered (replay), else null: stream
+   *     updates go to {@link TrackerFeed#stream} (batched, answered per batch)
    */
   public Future<UpdateOutcome> handle(Object source, String text, long receivedNanos, LongFunction<String> accountOf) {
     metrics.frame();
@@ -144,8 +135,8 @@ public final class StreamProcessor {
       return null;
     }
     metrics.updateSent();
-    if (!answerAll && feed.isLocal() && ++sent % ANSWER_EVERY != 0) {
-      feed.send(update);
+    if (!answerAll) {
+      feed.stream(update, receivedNanos);
       return null;
     }
     return feed.apply(update).andThen(ar -> {

@@ -63,6 +63,10 @@ public final class AdapterMetrics {
     updateFailures.increment();
   }
 
+  public void updateFailed(int updates) {
+    updateFailures.add(updates);
+  }
+
   public void connected(boolean reconnect) {
     connects.increment();
     if (reconnect) {

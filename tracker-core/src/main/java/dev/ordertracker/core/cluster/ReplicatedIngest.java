@@ -2,8 +2,8 @@ package dev.ordertracker.core.cluster;
 
 import dev.ordertracker.api.Addresses;
 import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.api.OrderUpdateBatch;
 import dev.ordertracker.api.TrackerErrors;
-import dev.ordertracker.api.UpdateOutcome;
 import dev.ordertracker.core.OrderTrackerCore;
 import dev.ordertracker.core.TrackerException;
 import dev.ordertracker.core.service.LocalUpdateIngest;
@@ -16,7 +16,8 @@ import io.vertx.core.eventbus.MessageConsumer;
  * The in-JVM fast path ({@code <prefix>.tracker.ingest}, {@link OrderUpdate} records, see
  * {@link LocalUpdateIngest}) for a replicated tracker: same message contract (the outcome name, or a failure with
  * the tracker error code), but answered only after the change is replicated, and held like any command while the
- * ownership lease is being re-verified. Local consumer: an adapter on another node gets no handler and uses the
+ * ownership lease is being re-verified. An {@link OrderUpdateBatch} is applied whole, replicated once, and answered
+ * with the number of updates refused. Local consumer: an adapter on another node gets no handler and uses the
  * service proxy. Runs on the tracker verticle's context.
  */
 final class ReplicatedIngest {
@@ -25,14 +26,14 @@ final class ReplicatedIngest {
   private ReplicatedIngest() {
   }
 
-  static MessageConsumer<OrderUpdate> consume(EventBus eventBus, Addresses addresses, OrderTrackerCore core,
+  static MessageConsumer<Object> consume(EventBus eventBus, Addresses addresses, OrderTrackerCore core,
                                               ReplicationBatcher batcher, OwnershipLease lease) {
     LocalUpdateIngest.registerCodec(eventBus);
     return eventBus.localConsumer(LocalUpdateIngest.address(addresses),
-        (Message<OrderUpdate> msg) -> handle(msg, core, batcher, lease));
+        (Message<Object> msg) -> handle(msg, core, batcher, lease));
   }
 
-  private static void handle(Message<OrderUpdate> msg, OrderTrackerCore core, ReplicationBatcher batcher,
+  private static void handle(Message<Object> msg, OrderTrackerCore core, ReplicationBatcher batcher,
                              OwnershipLease lease) {
     if (batcher.isFenced()) {
       msg.fail(TrackerErrors.INTERNAL, ReplicatingTrackerService.FENCED);
@@ -49,9 +50,16 @@ final class ReplicatedIngest {
       });
       return;
     }
-    UpdateOutcome outcome;
+    Object answer;
     try {
-      outcome = core.apply(msg.body());
+      if (msg.body() instanceof OrderUpdateBatch batch) {
+        answer = LocalUpdateIngest.applyAll(core, batch);
+      } else if (msg.body() instanceof OrderUpdate update) {
+        answer = core.apply(update).name();
+      } else {
+        msg.fail(TrackerErrors.BAD_REQUEST, "expected an OrderUpdate or an OrderUpdateBatch");
+        return;
+      }
     } catch (TrackerException e) {
       LOG.log(System.Logger.Level.INFO, () -> "ingest: " + e.getMessage());
       msg.fail(e.code(), e.getMessage());
@@ -67,7 +75,7 @@ final class ReplicatedIngest {
         return;
       }
       if (done.succeeded()) {
-        msg.reply(outcome.name());
+        msg.reply(answer);
       } else {
         msg.fail(TrackerErrors.INTERNAL, batcher.isFenced() ? ReplicatingTrackerService.FENCED
             : "not replicated: " + done.cause().getMessage());
