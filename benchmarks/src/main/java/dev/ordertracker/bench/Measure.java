@@ -40,6 +40,29 @@ public final class Measure {
     return out;
   }
 
+  /** Heap bytes allocated so far by each live thread, by name (HotSpot's thread allocation counter). */
+  public static Map<String, Long> threadAllocatedBytes() {
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new HashMap<>();
+    for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info != null) {
+        out.merge(info.getThreadName(), Math.max(0, mx.getThreadAllocatedBytes(info.getThreadId())), Long::sum);
+      }
+    }
+    return out;
+  }
+
+  /** Bytes allocated per {@code unit} by each thread that allocated at least 1 byte per unit between two snapshots. */
+  public static String allocationPer(Map<String, Long> before, Map<String, Long> after, long units) {
+    StringBuilder out = new StringBuilder();
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / Math.max(1, units)))
+        .filter(e -> e.getValue() >= 1)
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .forEach(e -> out.append(String.format(" %s %d B;", e.getKey(), e.getValue())));
+    return out.toString();
+  }
+
   /** The {@code top} busiest threads between two {@link #threadCpuNanos()} snapshots, in cores. */
   public static String busiestThreads(Map<String, Long> before, Map<String, Long> after, double seconds, int top) {
     StringBuilder out = new StringBuilder();

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,20 +64,21 @@ public record OrderEvent(EventType eventType, long sequence, String orderId, Str
   }
 
   public JsonObject toJson() {
-    return new JsonObject(body(false));
+    return new JsonObject(body());
   }
 
   /**
    * The same body, read-only (nested last_fill too): {@code put}/{@code remove} throw
    * {@link UnsupportedOperationException}; {@code copy()} gives a mutable copy (a HashMap: key order is not kept,
    * which JSON does not promise anyway). The tracker publishes this form on
-   * a non-clustered Vert.x and shares one instance between all local consumers ({@link EventBodyCodec}).
+   * a non-clustered Vert.x and shares one instance between all local consumers ({@link EventBodyCodec}). Its map is
+   * a view of this record ({@link EventBodyView}): values are computed when read, nothing is copied per event.
    */
   public JsonObject toReadOnlyJson() {
-    return new JsonObject(Collections.unmodifiableMap(body(true)));
+    return new JsonObject(new EventBodyView(this));
   }
 
-  private Map<String, Object> body(boolean readOnly) {
+  private Map<String, Object> body() {
     // Sized for the 18 keys at most: the default 16 slots resized on every event (measured ~5% of the tracker).
     Map<String, Object> json = new LinkedHashMap<>(32);
     json.put(Fields.EVENT_TYPE, eventType.name());
@@ -101,8 +101,7 @@ public record OrderEvent(EventType eventType, long sequence, String orderId, Str
       json.put(Fields.ERROR_MESSAGE, errorMessage);
     }
     if (lastFill != null) {
-      JsonObject fill = lastFill.toJson();
-      json.put(Fields.LAST_FILL, readOnly ? new JsonObject(Collections.unmodifiableMap(fill.getMap())) : fill);
+      json.put(Fields.LAST_FILL, lastFill.toJson());
     }
     return json;
   }

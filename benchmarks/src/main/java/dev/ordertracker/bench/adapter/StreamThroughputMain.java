@@ -106,12 +106,14 @@ public final class StreamThroughputMain {
     long eventsBefore = s.events.get();
     long cpu0 = Measure.processCpuNanos();
     Map<String, Long> threads0 = Measure.threadCpuNanos();
+    Map<String, Long> allocated0 = Measure.threadAllocatedBytes();
     long t0 = System.nanoTime();
     long written = BenchSetup.await(s.simulator.pushScripted(AccountOptions.DEMO_NAME, count, rate, writeNanos));
     BenchSetup.waitFor(() -> s.events.get() - eventsBefore >= written, 60_000);
     double elapsed = (System.nanoTime() - t0) / 1e9;
     double cpu = (Measure.processCpuNanos() - cpu0) / 1e9;
     Map<String, Long> threads1 = Measure.threadCpuNanos();
+    Map<String, Long> allocated1 = Measure.threadAllocatedBytes();
     s.probe = null;
     String dump = System.getProperty("latency.dump");
     if (dump != null && label.equals("measured")) { // write time and latency per frame, for plotting
@@ -138,6 +140,7 @@ public final class StreamThroughputMain {
         s.adapter.metrics().pauses(), cpu / elapsed,
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println("  CPU per thread (cores):" + Measure.busiestThreads(threads0, threads1, elapsed, 6));
+    System.out.println("  heap allocated per frame:" + Measure.allocationPer(allocated0, allocated1, written));
   }
 
   private static double micros(long[] sorted, double fraction) {
