@@ -38,7 +38,10 @@ import java.util.List;
  *
  * <p>Ordering: everything is sent from the owner's context, and the event bus delivers messages from one sender to
  * one consumer in order; {@link #apply} sends the pending batch first. So the tracker sees each order's updates in
- * the order the adapter produced them. The adapter does not wait for one answer before sending the next.
+ * the order the adapter produced them. The adapter does not wait for one answer before sending the next. One
+ * exception: should the local ingest disappear while batches are in flight, each comes back and is re-sent through
+ * the proxy, and an update streamed before the last one has come back may overtake it; the tracker refuses what is
+ * then stale, and the reconciliation after the next connect repairs the rest.
  *
  * <p>Runs on one context (the owner's); not thread-safe.
  */
