@@ -11,6 +11,7 @@ import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.OrderTracker;
 import dev.ordertracker.api.OrderType;
 import dev.ordertracker.api.OrderUpdate;
+import dev.ordertracker.api.OrderUpdateBatch;
 import dev.ordertracker.api.StatusUpdate;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.UpdateResult;
@@ -87,6 +88,26 @@ class ReplicatedTrackerVerticleTest {
     awaitEvents(4);
     assertThat(events).extracting(OrderEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
     assertThat(await(tracker.getStats()).lastSequence()).isEqualTo(4);
+  }
+
+  @Test
+  void aBatchOnTheLocalIngestIsAppliedInOrderAnsweredAfterReplicationAndSurvivesATakeover() throws Exception {
+    String first = deploy("orders");
+    OrderUpdate unknown = OrderUpdate.builder("BTCUSDT", "404", OrderStatus.PLACED).build();
+    OrderUpdateBatch batch = new OrderUpdateBatch(List.of(fill("1", OrderStatus.PARTIALLY_FILLED, "0.400", "40.2", 7),
+        unknown, fill("1", OrderStatus.FILLED, "1.000", "100.5", 8)));
+
+    int refused = await(vertx.eventBus().<Integer>request(Addresses.defaults().trackerIngest(), batch)).body();
+
+    assertThat(refused).isEqualTo(1);
+    awaitEvents(2);
+    assertThat(events).extracting(OrderEvent::eventType)
+        .containsExactly(EventType.ORDER_PARTIALLY_FILLED, EventType.ORDER_FILLED);
+    TrackedOrder before = await(OrderTracker.create(vertx).getOrder("1", "BTCUSDT"));
+    assertThat(before.status()).isEqualTo(OrderStatus.FILLED);
+    await(vertx.undeploy(first));
+    deploy("orders");
+    assertThat(await(OrderTracker.create(vertx).getOrder("1", "BTCUSDT"))).isEqualTo(before);
   }
 
   @Test
