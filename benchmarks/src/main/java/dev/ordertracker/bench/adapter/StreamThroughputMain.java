@@ -7,7 +7,9 @@ import dev.ordertracker.simulator.AccountOptions;
 import dev.ordertracker.simulator.BinanceSimulator;
 import dev.ordertracker.simulator.feed.ScriptedFeed;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,8 +24,9 @@ import java.util.Map;
  * <p>latency: the simulator paces the frames (default 200,000/s; {@link BinanceSimulator#pushScripted(String, long,
  * int, long[])}) and records when it hands each frame to the socket; the consumer verticle records when each
  * event arrives. Latency per frame = event arrival − frame write: loopback socket, adapter (decode, dedup), tracker
- * and the event-bus hop to the consumer all count. Percentiles over every frame after warm-up pushes; the CPU and
- * the heap allocation of each thread are printed too.
+ * and the event-bus hop to the consumer all count. After an unpaced warm-up, one continuous paced push of 5 + N
+ * seconds; percentiles over the frames of its last N seconds (the whole push's p99 is printed too); the CPU and the
+ * heap allocation of each thread over the same part are printed too.
  *
  * <p>Where the parts run: {@link BenchSetup.Layout} ({@code -Dlayout=paired}, the default: one event loop per core,
  * the adapter alone on one; or {@code spread}). The figures in the READMEs use
@@ -81,26 +84,27 @@ public final class StreamThroughputMain {
     BenchSetup s = BenchSetup.create(BenchSetup.Layout.fromSystemProperty(), 1000, false);
     System.out.println(s.describe());
     try {
-      // the per-frame arrays once, before anything runs: allocating 2 x 16 MB (humongous objects for G1) between
-      // runs started a concurrent cycle and mixed collections right at the start of the measured run
-      int most = rate * Math.max(5, seconds);
-      long[] writeNanos = new long[most];
-      long[] receivedNanos = new long[most];
-      // warm-up: unpaced, then paced, so that the JIT has compiled the paced path too
-      run(s, 600_000, "warm-up (unpaced)");
-      paced(s, rate, 5, "warm-up (paced)", writeNanos, receivedNanos);
-      paced(s, rate, seconds, "measured", writeNanos, receivedNanos);
+      run(s, 600_000, "warm-up (unpaced)"); // the JIT compiles the whole pipeline
+      paced(s, rate, WARM_SECONDS, seconds);
     } finally {
       BenchSetup.await(s.vertx.close());
     }
   }
 
-  private static void paced(BenchSetup s, int rate, int seconds, String label, long[] writeNanos,
-                            long[] receivedNanos) throws Exception {
-    int count = rate * seconds / 3 * 3; // whole order lives: NEW, TRADE, TRADE
-    Arrays.fill(writeNanos, 0);
-    Arrays.fill(receivedNanos, 0);
-    System.gc(); // start from an empty young generation: the previous run's garbage is not this run's pause
+  /** Seconds of a paced push before its measured part: the stream is sustained, so its start is not measured. */
+  private static final int WARM_SECONDS = 5;
+
+  /**
+   * One continuous push at {@code rate} for {@code warmSeconds + seconds}; the percentiles, CPU and allocation
+   * cover the frames after the first {@code warmSeconds} (the whole push's p99 is printed too). Measured as a
+   * separate push after a paced warm-up push, the first 150 ms of the measured push held a third of its late frames.
+   */
+  private static void paced(BenchSetup s, int rate, int warmSeconds, int seconds) throws Exception {
+    int count = rate * (warmSeconds + seconds) / 3 * 3; // whole order lives: NEW, TRADE, TRADE
+    int skip = rate * warmSeconds;
+    long[] writeNanos = new long[count];
+    long[] receivedNanos = new long[count];
+    System.gc(); // start from an empty young generation: the unpaced warm-up's garbage is not this run's pause
     long[] base = {-1};
     s.probe = body -> {
       long now = System.nanoTime();
@@ -118,43 +122,63 @@ public final class StreamThroughputMain {
       }
     };
     long eventsBefore = s.events.get();
-    long cpu0 = Measure.processCpuNanos();
-    Map<String, Long> threads0 = Measure.threadCpuNanos();
-    Map<String, Long> allocated0 = Measure.threadAllocatedBytes();
+    long[] cpu = new long[2];
+    List<Map<String, Long>> threads = new ArrayList<>(List.of(Map.of(), Map.of()));
+    List<Map<String, Long>> allocated = new ArrayList<>(List.of(Map.of(), Map.of()));
     long t0 = System.nanoTime();
+    // CPU and allocation over the measured part only: sampled when the push reaches it, and when it ends
+    Thread sampler = new Thread(() -> {
+      java.util.concurrent.locks.LockSupport.parkNanos(warmSeconds * 1_000_000_000L - (System.nanoTime() - t0));
+      cpu[0] = Measure.processCpuNanos();
+      threads.set(0, Measure.threadCpuNanos());
+      allocated.set(0, Measure.threadAllocatedBytes());
+    }, "bench-sampler");
+    sampler.start();
     long written = BenchSetup.await(s.simulator.pushScripted(AccountOptions.DEMO_NAME, count, rate, writeNanos));
     BenchSetup.waitFor(() -> s.events.get() - eventsBefore >= written, 60_000);
-    double elapsed = (System.nanoTime() - t0) / 1e9;
-    double cpu = (Measure.processCpuNanos() - cpu0) / 1e9;
-    Map<String, Long> threads1 = Measure.threadCpuNanos();
-    Map<String, Long> allocated1 = Measure.threadAllocatedBytes();
+    double measuredSeconds = (System.nanoTime() - t0) / 1e9 - warmSeconds;
+    cpu[1] = Measure.processCpuNanos();
+    threads.set(1, Measure.threadCpuNanos());
+    allocated.set(1, Measure.threadAllocatedBytes());
+    sampler.join();
     s.probe = null;
     String dump = System.getProperty("latency.dump");
-    if (dump != null && label.equals("measured")) { // write time and latency per frame, for plotting
+    if (dump != null) { // write time and latency per measured frame, for plotting
       try (java.io.PrintWriter out = new java.io.PrintWriter(dump)) {
-        for (int k = 0; k < count; k++) {
-          out.println((writeNanos[k] - writeNanos[0]) / 1000 + " " + (receivedNanos[k] - writeNanos[k]) / 1000);
+        for (int k = skip; k < count; k++) {
+          out.println((writeNanos[k] - writeNanos[skip]) / 1000 + " " + (receivedNanos[k] - writeNanos[k]) / 1000);
         }
       }
     }
-    long[] fromWrite = new long[count];
+    long[] whole = latencies(writeNanos, receivedNanos, 0, count);
+    long[] measured = latencies(writeNanos, receivedNanos, skip, count);
+    int n = measured.length;
+    System.out.printf("measured: the last %d s of a %d s push at %d frames/s (%d frames written), %d events; frame "
+            + "written → event at the consumer: p50 %.0f µs, p90 %.0f µs, p99 %.0f µs, p99.9 %.0f µs, max %.0f µs "
+            + "(the whole push, its first %d s included: p99 %.0f µs); adapter pauses %d; process CPU %.2f cores; "
+            + "load average %.1f%n",
+        seconds, warmSeconds + seconds, rate, written, n, micros(measured, 0.5), micros(measured, 0.9),
+        micros(measured, 0.99), micros(measured, 0.999), n == 0 ? 0 : measured[n - 1] / 1e3, warmSeconds,
+        micros(whole, 0.99), s.adapter.metrics().pauses(), (cpu[1] - cpu[0]) / 1e9 / measuredSeconds,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.println("  CPU per thread (cores):"
+        + Measure.busiestThreads(threads.get(0), threads.get(1), measuredSeconds, 6));
+    System.out.println("  heap allocated per frame:"
+        + Measure.allocationPer(allocated.get(0), allocated.get(1), count - skip));
+  }
+
+  /** Sorted event arrival − frame write of the frames in [from, to) that were both written and received. */
+  private static long[] latencies(long[] writeNanos, long[] receivedNanos, int from, int to) {
+    long[] out = new long[to - from];
     int n = 0;
-    for (int k = 0; k < count; k++) {
+    for (int k = from; k < to; k++) {
       if (receivedNanos[k] != 0 && writeNanos[k] != 0) {
-        fromWrite[n++] = receivedNanos[k] - writeNanos[k];
+        out[n++] = receivedNanos[k] - writeNanos[k];
       }
     }
-    fromWrite = Arrays.copyOf(fromWrite, n);
-    Arrays.sort(fromWrite);
-    System.out.printf("%s: %d frames at %d/s paced, %d events in %.2f s (%.0f events/s); frame written → event at the "
-            + "consumer: p50 %.0f µs, p90 %.0f µs, p99 %.0f µs, p99.9 %.0f µs, max %.0f µs; adapter pauses %d; "
-            + "process CPU %.2f cores; load average %.1f%n",
-        label, written, rate, n, elapsed, n / elapsed, micros(fromWrite, 0.5), micros(fromWrite, 0.9),
-        micros(fromWrite, 0.99), micros(fromWrite, 0.999), n == 0 ? 0 : fromWrite[n - 1] / 1e3,
-        s.adapter.metrics().pauses(), cpu / elapsed,
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    System.out.println("  CPU per thread (cores):" + Measure.busiestThreads(threads0, threads1, elapsed, 6));
-    System.out.println("  heap allocated per frame:" + Measure.allocationPer(allocated0, allocated1, written));
+    out = Arrays.copyOf(out, n);
+    Arrays.sort(out);
+    return out;
   }
 
   private static double micros(long[] sorted, double fraction) {
