@@ -24,6 +24,8 @@ import java.util.List;
 public final class ScriptedFeed {
 
   public static final long FIRST_ORDER_ID = 9_000_000_000L;
+  /** Frames a simulator can script in its life: order ids stay at 10 digits (three frames per order). */
+  public static final long MAX_SEQUENCE = 3_000_000_000L;
   private static final int BATCH = 2048;
 
   private final Context context;
@@ -42,6 +44,11 @@ public final class ScriptedFeed {
       long count, long firstSequence, int framesPerSecond, long[] writeNanos) {
     if (framesPerSecond < 0) {
       throw new IllegalArgumentException("framesPerSecond must be >= 0: " + framesPerSecond);
+    }
+    if (count < 0 || firstSequence < 0 || firstSequence + count > MAX_SEQUENCE) {
+      // the frames' ids are fixed-width digit runs (see Script): beyond this they would silently overflow
+      throw new IllegalArgumentException("scripted frames " + firstSequence + " + " + count + " exceed "
+          + MAX_SEQUENCE + " per simulator");
     }
     this.framesPerSecond = framesPerSecond;
     this.writeNanos = writeNanos;

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The scripted frames are patched byte templates; each must still be the executionReport its sequence says. */
 class ScriptedFeedFrameTest {
@@ -33,5 +34,13 @@ class ScriptedFeedFrameTest {
       assertThat(e.getString("N")).isEqualTo(phase == 0 ? null : "BNB");
       assertThat(e.getString("s")).isEqualTo("BTCUSDT");
     }
+  }
+
+  @Test
+  void aFeedBeyondTheFixedWidthIdsIsRefusedNotWrapped() {
+    assertThatThrownBy(() -> new ScriptedFeed(null, null, 1, "BTCUSDT", "BNB", 2, ScriptedFeed.MAX_SEQUENCE - 1, 0,
+        null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceed");
+    assertThat(new ScriptedFeed(null, null, 1, "BTCUSDT", "BNB", 1, ScriptedFeed.MAX_SEQUENCE - 1, 0, null)
+        .frame(ScriptedFeed.MAX_SEQUENCE - 1, 0)).contains("\"i\":9999999999");
   }
 }
