@@ -25,7 +25,7 @@ class ConformanceTest extends SimulatorTestBase {
       "strategyType", "preventedMatchId", "preventedQuantity", "stopPrice", "icebergQty");
 
   private static JsonObject example(String name) {
-    return SharedBinanceData.json("examples/" + name + ".json");
+    return BinanceFixtures.json("examples/" + name + ".json");
   }
 
   /** Same key set (minus conditional fields) and, key by key, the same JSON type (null matches anything). */
@@ -179,10 +179,10 @@ class ConformanceTest extends SimulatorTestBase {
     assertSameShape("GET order", rest(web, sim, "GET", "/api/v3/order", "symbol=BTCUSDT&orderId=" + id)
         .bodyAsJsonObject(), example("rest-GET-api-v3-order"));
     assertSameShape("GET openOrders", new JsonObject().put("a", rest(web, sim, "GET", "/api/v3/openOrders", "")
-        .bodyAsJsonArray()), new JsonObject().put("a", new JsonArray(SharedBinanceData.text(
+        .bodyAsJsonArray()), new JsonObject().put("a", new JsonArray(BinanceFixtures.text(
         "examples/rest-GET-api-v3-openOrders.json"))));
     assertSameShape("GET myTrades", new JsonObject().put("a", rest(web, sim, "GET", "/api/v3/myTrades",
-        "symbol=BTCUSDT").bodyAsJsonArray()), new JsonObject().put("a", new JsonArray(SharedBinanceData.text(
+        "symbol=BTCUSDT").bodyAsJsonArray()), new JsonObject().put("a", new JsonArray(BinanceFixtures.text(
         "examples/rest-GET-api-v3-myTrades.json"))));
     assertSameShape("DELETE order", rest(web, sim, "DELETE", "/api/v3/order", "symbol=BTCUSDT&orderId=" + id)
         .bodyAsJsonObject(), example("rest-DELETE-api-v3-order"));

@@ -15,7 +15,7 @@ class SignatureVectorsTest {
 
   @Test
   void everyPublishedVectorVerifies() {
-    JsonObject file = SharedBinanceData.json("signature-vectors.json");
+    JsonObject file = BinanceFixtures.json("signature-vectors.json");
     assertThat(file.getString("apiKey")).isEqualTo(AccountOptions.DEMO_API_KEY);
     assertThat(file.getString("secretKey")).isEqualTo(AccountOptions.DEMO_SECRET);
     SignatureVerifier verifier = SignatureVerifier.hmac(file.getString("secretKey"));

@@ -22,7 +22,7 @@ class ThirdPartyClientsTest extends SimulatorTestBase {
   private static final long SCRIPT_TIMEOUT_S = 90;
 
   private static List<String> runNode(String script, int port) throws Exception {
-    Path root = SharedBinanceData.repoRoot();
+    Path root = BinanceFixtures.repoRoot();
     Path js = root.resolve("js");
     for (String module : new String[] {"ccxt", "binance", "ws"}) {
       if (!Files.isDirectory(js.resolve("node_modules").resolve(module))) {

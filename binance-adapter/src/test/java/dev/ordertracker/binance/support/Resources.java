@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The published Binance examples, copied into test resources from /work/shared/binance. */
+/** The published Binance examples and signing vectors ({@code binance-simulator/src/test/resources/binance}, on this module's test classpath). */
 public final class Resources {
   private Resources() {
   }
