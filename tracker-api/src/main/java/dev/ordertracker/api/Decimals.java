@@ -11,6 +11,10 @@ import java.math.RoundingMode;
 public final class Decimals {
   /** Precision of derived prices (average price = cumulative quote / cumulative quantity). */
   public static final MathContext PRICE_CONTEXT = new MathContext(20, RoundingMode.HALF_EVEN);
+  /** The most significant digits an amount may have (Binance's are at most 20; a DECIMAL(38, 18) column holds these). */
+  public static final int MAX_PRECISION = 38;
+  /** The most decimals (and, as a power of ten, the largest exponent) an amount may have, once trailing zeros go. */
+  public static final int MAX_SCALE = 18;
 
   private Decimals() {
   }
@@ -22,6 +26,36 @@ public final class Decimals {
    * @throws IllegalArgumentException naming {@code field} when the value is not a finite decimal
    */
   public static BigDecimal parse(Object value, String field) {
+    return bounded(read(value, field), field);
+  }
+
+  /**
+   * The one gate for amounts, called by every record that carries one ({@link OrderUpdate}, {@link Fill},
+   * {@link NewOrder}, {@link StatusUpdate}) and by {@link #parse}, so every entry point (adapter, tracker service,
+   * store, executor) refuses the same values: at most {@value #MAX_PRECISION} significant digits and at most
+   * {@value #MAX_SCALE} decimals or powers of ten. Without it {@code "1e999999999"} is a valid {@link BigDecimal}
+   * whose plain form is a gigabyte: it could not be journalled, printed or compared in bounded time.
+   *
+   * @throws IllegalArgumentException naming {@code field}, with the value abbreviated, when out of range
+   */
+  public static BigDecimal bounded(BigDecimal value, String field) {
+    if (value == null) {
+      return null;
+    }
+    int scale = value.scale();
+    if (scale >= -MAX_SCALE && scale <= MAX_SCALE && value.precision() <= MAX_PRECISION) {
+      return value; // the common case, no allocation
+    }
+    BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    scale = stripped.scale();
+    if (scale >= -MAX_SCALE && scale <= MAX_SCALE && stripped.precision() <= MAX_PRECISION) {
+      return stripped; // e.g. 5.000…0 with many trailing zeros, or a zero with an absurd scale
+    }
+    throw new IllegalArgumentException(field + ": decimal out of range (at most " + MAX_PRECISION
+        + " digits and " + MAX_SCALE + " decimals): '" + abbreviate(value) + "'");
+  }
+
+  private static BigDecimal read(Object value, String field) {
     if (value == null) {
       return null;
     }

@@ -16,6 +16,10 @@ public record Fill(long tradeId, BigDecimal quantity, BigDecimal price, BigDecim
   public Fill {
     Objects.requireNonNull(quantity, Fields.QUANTITY);
     Objects.requireNonNull(price, Fields.PRICE);
+    Decimals.bounded(quantity, Fields.QUANTITY);
+    Decimals.bounded(price, Fields.PRICE);
+    Decimals.bounded(quoteQuantity, Fields.QUOTE_QUANTITY);
+    Decimals.bounded(commission, Fields.COMMISSION);
     if (quoteQuantity == null) {
       quoteQuantity = quantity.multiply(price);
     }

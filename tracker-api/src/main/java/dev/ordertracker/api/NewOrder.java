@@ -24,6 +24,8 @@ public record NewOrder(String orderId, String clientOrderId, String symbol, Orde
     if (side == null) {
       throw new IllegalArgumentException(Fields.SIDE + " is required");
     }
+    Decimals.bounded(quantity, Fields.QUANTITY);
+    Decimals.bounded(price, Fields.PRICE);
     if (quantity == null || quantity.signum() <= 0) {
       throw new IllegalArgumentException(Fields.QUANTITY + " must be positive");
     }

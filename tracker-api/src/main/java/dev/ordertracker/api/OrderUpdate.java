@@ -30,6 +30,10 @@ public record OrderUpdate(String orderId, String symbol, OrderStatus status, Big
     if (cumulativeFilledQuantity == null) {
       cumulativeFilledQuantity = BigDecimal.ZERO;
     }
+    Decimals.bounded(cumulativeFilledQuantity, Fields.CUMULATIVE_FILLED_QUANTITY);
+    Decimals.bounded(cumulativeQuoteQuantity, Fields.CUMULATIVE_QUOTE_QUANTITY);
+    Decimals.bounded(quantity, Fields.QUANTITY);
+    Decimals.bounded(price, Fields.PRICE);
     if (cumulativeFilledQuantity.signum() < 0) {
       throw new IllegalArgumentException(Fields.CUMULATIVE_FILLED_QUANTITY + " must not be negative");
     }

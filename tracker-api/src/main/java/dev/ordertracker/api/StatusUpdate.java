@@ -20,6 +20,8 @@ public record StatusUpdate(String orderId, String symbol, OrderStatus status, Bi
     if (status == null) {
       throw new IllegalArgumentException(Fields.STATUS + " is required");
     }
+    Decimals.bounded(filledQuantity, Fields.FILLED_QUANTITY);
+    Decimals.bounded(averagePrice, Fields.AVERAGE_PRICE);
     if (filledQuantity != null && filledQuantity.signum() < 0) {
       throw new IllegalArgumentException(Fields.FILLED_QUANTITY + " must not be negative");
     }

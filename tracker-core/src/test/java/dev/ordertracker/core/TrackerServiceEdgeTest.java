@@ -67,6 +67,30 @@ class TrackerServiceEdgeTest {
   }
 
   @Test
+  void absurdDecimalsAre400AtEveryServiceEntryAndNeverApplied(Vertx vertx) {
+    OrderTracker tracker = deploy(vertx, new JsonObject());
+    OrderTrackerService service = tracker.service();
+    await(tracker.trackOrder(NewOrder.of("1", "BTCUSDT", OrderType.LIMIT, OrderSide.BUY, BigDecimal.ONE)));
+
+    Throwable update = failure(service.applyUpdate(new JsonObject().put("order_id", "1").put("symbol", "BTCUSDT")
+        .put("status", "PARTIALLY_FILLED").put("cumulative_filled_quantity", "1e999999999")));
+    Throwable track = failure(service.trackOrder(new JsonObject().put("order_id", "2").put("symbol", "BTCUSDT")
+        .put("order_type", "LIMIT").put("side", "BUY").put("quantity", "1").put("price", "-1e999999999")));
+    Throwable status = failure(service.updateOrderStatus(new JsonObject().put("order_id", "1")
+        .put("status", "FILLED").put("filled_quantity", "1").put("average_price", "1" + "0".repeat(39))));
+
+    for (Throwable t : List.of(update, track, status)) {
+      assertThat(code(t)).isEqualTo(TrackerErrors.BAD_REQUEST);
+      assertThat(t.getMessage()).contains("out of range").hasSizeLessThan(300);
+    }
+    assertThat(update.getMessage()).contains("cumulative_filled_quantity");
+    assertThat(track.getMessage()).contains("price");
+    assertThat(status.getMessage()).contains("average_price");
+    assertThat(await(tracker.getOrder("1")).status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(await(tracker.getStats()).totalTracked()).isEqualTo(1);
+  }
+
+  @Test
   void unknownOrdersAre404AndAmbiguousIdsAre409(Vertx vertx) {
     OrderTracker tracker = deploy(vertx, new JsonObject());
     assertThat(code(failure(tracker.getOrder("missing")))).isEqualTo(TrackerErrors.NOT_FOUND);

@@ -1,5 +1,6 @@
 package dev.ordertracker.binance.codec;
 
+import dev.ordertracker.api.Decimals;
 import dev.ordertracker.binance.codec.FrameDecodeException.Kind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -110,10 +111,16 @@ final class EventFields {
     if (s.isEmpty() || s.length() > MAX_DECIMAL_LENGTH) {
       throw wrong(key, "a decimal string of 1 to " + MAX_DECIMAL_LENGTH + " characters");
     }
+    if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {
+      throw wrong(key, "a decimal string in plain notation"); // Binance never sends exponents
+    }
     try {
-      return new BigDecimal(s);
+      return Decimals.bounded(new BigDecimal(s), key);
     } catch (NumberFormatException e) {
       throw wrong(key, "a decimal string");
+    } catch (IllegalArgumentException e) {
+      throw wrong(key, "a decimal of at most " + Decimals.MAX_PRECISION + " digits and " + Decimals.MAX_SCALE
+          + " decimals");
     }
   }
 

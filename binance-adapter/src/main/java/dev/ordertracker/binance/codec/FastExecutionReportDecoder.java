@@ -1,5 +1,6 @@
 package dev.ordertracker.binance.codec;
 
+import dev.ordertracker.api.Decimals;
 import dev.ordertracker.api.OrderSide;
 import dev.ordertracker.api.OrderType;
 
@@ -659,7 +660,14 @@ final class FastExecutionReportDecoder {
       }
     }
     if (digits > 18) {
-      return new BigDecimal(buf, s, e - s);
+      // beyond 18 digits the value may exceed the one decimal gate; the strict path then names the field
+      BigDecimal wide = new BigDecimal(buf, s, e - s);
+      int scale = wide.scale();
+      if (scale > Decimals.MAX_SCALE || wide.precision() > Decimals.MAX_PRECISION) {
+        failed = true;
+        return null;
+      }
+      return wide;
     }
     return BigDecimal.valueOf(unscaled, dot < 0 ? 0 : e - dot - 1);
   }

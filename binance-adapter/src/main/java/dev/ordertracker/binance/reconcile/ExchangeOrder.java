@@ -1,5 +1,6 @@
 package dev.ordertracker.binance.reconcile;
 
+import dev.ordertracker.api.Decimals;
 import dev.ordertracker.api.OrderSide;
 import dev.ordertracker.api.OrderType;
 import dev.ordertracker.binance.codec.BinanceOrderStatus;
@@ -35,6 +36,6 @@ public record ExchangeOrder(String symbol, long orderId, String clientOrderId, B
     if (v == null) {
       return BigDecimal.ZERO;
     }
-    return new BigDecimal(v.toString());
+    return Decimals.parse(v, key);
   }
 }

@@ -1,5 +1,6 @@
 package dev.ordertracker.binance.reconcile;
 
+import dev.ordertracker.api.Decimals;
 import dev.ordertracker.api.Fill;
 import io.vertx.core.json.JsonObject;
 
@@ -13,12 +14,12 @@ public record ExchangeTrade(String symbol, long id, long orderId, BigDecimal pri
 
   public static ExchangeTrade fromJson(JsonObject json) {
     try {
-      BigDecimal price = new BigDecimal(json.getString("price"));
-      BigDecimal qty = new BigDecimal(json.getString("qty"));
+      BigDecimal price = Decimals.parse(json.getValue("price"), "price");
+      BigDecimal qty = Decimals.parse(json.getValue("qty"), "qty");
       String quote = json.getString("quoteQty");
       return new ExchangeTrade(json.getString("symbol"), json.getLong("id"), json.getLong("orderId"), price, qty,
-          quote == null ? price.multiply(qty) : new BigDecimal(quote),
-          json.getString("commission") == null ? null : new BigDecimal(json.getString("commission")),
+          quote == null ? price.multiply(qty) : Decimals.parse(quote, "quoteQty"),
+          json.getString("commission") == null ? null : Decimals.parse(json.getValue("commission"), "commission"),
           json.getString("commissionAsset"), json.getLong("time", 0L), json.getBoolean("isMaker", false));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("malformed trade answer: " + e.getMessage());
@@ -27,10 +28,10 @@ public record ExchangeTrade(String symbol, long id, long orderId, BigDecimal pri
 
   /** A FULL placement response's fill ({@code price qty commission commissionAsset tradeId}); takers only. */
   public static ExchangeTrade fromResponseFill(JsonObject fill, String symbol, long orderId, long time) {
-    BigDecimal price = new BigDecimal(fill.getString("price"));
-    BigDecimal qty = new BigDecimal(fill.getString("qty"));
+    BigDecimal price = Decimals.parse(fill.getValue("price"), "price");
+    BigDecimal qty = Decimals.parse(fill.getValue("qty"), "qty");
     return new ExchangeTrade(symbol, fill.getLong("tradeId"), orderId, price, qty, price.multiply(qty),
-        fill.getString("commission") == null ? null : new BigDecimal(fill.getString("commission")),
+        fill.getString("commission") == null ? null : Decimals.parse(fill.getValue("commission"), "commission"),
         fill.getString("commissionAsset"), time, false);
   }
 

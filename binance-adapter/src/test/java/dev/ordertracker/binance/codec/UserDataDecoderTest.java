@@ -161,6 +161,11 @@ class UserDataDecoderTest {
     assertKind(good.replace("\"z\":\"0.00000000\",", ""), Kind.MISSING_FIELD);
     assertKind(good.replace("\"X\":\"NEW\"", "\"X\":\"BOGUS\""), Kind.WRONG_TYPE);
     assertKind(good.replace("\"q\":\"1.00000000\"", "\"q\":\"" + "9".repeat(100) + "\""), Kind.WRONG_TYPE);
+    // the decimal gate: no exponents on Binance's wire, at most 38 digits and 18 decimals
+    assertKind(good.replace("\"q\":\"1.00000000\"", "\"q\":\"1e999999999\""), Kind.WRONG_TYPE);
+    assertKind(good.replace("\"z\":\"0.00000000\"", "\"z\":\"1E+5\""), Kind.WRONG_TYPE);
+    assertKind(good.replace("\"q\":\"1.00000000\"", "\"q\":\"" + "1".repeat(39) + "\""), Kind.WRONG_TYPE);
+    assertKind(good.replace("\"p\":\"0.10264410\"", "\"p\":\"0." + "0".repeat(20) + "1\""), Kind.WRONG_TYPE);
     assertKind("{\"e\":\"executionReport\",\"x\":\"" + "a".repeat(70_000) + "\"}", Kind.TOO_LARGE);
     assertKind(good.substring(0, good.length() - 1), Kind.NOT_JSON);
   }
@@ -184,7 +189,8 @@ class UserDataDecoderTest {
   @ParameterizedTest
   @ValueSource(strings = {"123456789012345678", "1234567890123456789", "9999999999999999999",
       "92233720368547758.08", "0.000000000000000001", "0.00000000000000000001", "12345678901234567890.5", "1.",
-      ".5", "-1", "+1", "1e5", "", "00.10", "0.1.2", "1,5", "0", "7.0000"})
+      ".5", "-1", "+1", "1e5", "", "00.10", "0.1.2", "1,5", "0", "7.0000",
+      "1e999999999", "100000000000000000000000000000000000000", "0.0000000000000000001", "0.0000000000000000000000000000001"})
   void decimalsAtTheEdgesDecodeLikeTheStrictPath(String value) {
     JsonObject event = Resources.json("event-executionReport.json").getJsonObject("event");
     for (String key : new String[] {"q", "p", "z", "Z", "n"}) {
