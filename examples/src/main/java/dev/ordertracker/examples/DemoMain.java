@@ -1,6 +1,5 @@
 package dev.ordertracker.examples;
 
-import dev.ordertracker.api.ExactJson;
 import dev.ordertracker.binance.BinanceUserDataVerticle;
 import dev.ordertracker.binance.config.AccountConfig;
 import dev.ordertracker.binance.config.BinanceAdapterOptions;
@@ -45,7 +44,6 @@ public final class DemoMain {
       System.exit(2);
       return;
     }
-    ExactJson.install();
     Vertx vertx = Vertx.vertx(BridgeMetrics.vertxOptionsWithPrometheus());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("[demo] shutting down: flushing the store, closing connections…");

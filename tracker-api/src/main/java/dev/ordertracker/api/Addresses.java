@@ -18,9 +18,6 @@ public final class Addresses {
 
   private final String prefix;
 
-  static {
-    ExactJson.install();
-  }
 
   private Addresses(String prefix) {
     this.prefix = prefix;

@@ -50,11 +50,11 @@ final class EventBodyView extends AbstractMap<String, Object> {
       case Fields.SYMBOL -> event.symbol();
       case Fields.ORDER_TYPE -> event.orderType() == null ? null : event.orderType().name();
       case Fields.SIDE -> event.side() == null ? null : event.side().name();
-      case Fields.QUANTITY -> event.quantity();
-      case Fields.PRICE -> event.price();
+      case Fields.QUANTITY -> WireJson.decimal(event.quantity());
+      case Fields.PRICE -> WireJson.decimal(event.price());
       case Fields.STATUS -> event.status().name();
-      case Fields.FILLED_QUANTITY -> event.filledQuantity();
-      case Fields.AVERAGE_PRICE -> event.averagePrice();
+      case Fields.FILLED_QUANTITY -> WireJson.decimal(event.filledQuantity());
+      case Fields.AVERAGE_PRICE -> WireJson.decimal(event.averagePrice());
       case Fields.CREATED_AT -> createdAt();
       case Fields.UPDATED_AT -> updatedAt();
       case Fields.ACCOUNT -> event.account();

@@ -43,10 +43,10 @@ public record Fill(long tradeId, BigDecimal quantity, BigDecimal price, BigDecim
   public JsonObject toJson() {
     return new JsonObject()
         .put(Fields.TRADE_ID, tradeId)
-        .put(Fields.QUANTITY, quantity)
-        .put(Fields.PRICE, price)
-        .put(Fields.QUOTE_QUANTITY, quoteQuantity)
-        .put(Fields.COMMISSION, commission)
+        .put(Fields.QUANTITY, WireJson.decimal(quantity))
+        .put(Fields.PRICE, WireJson.decimal(price))
+        .put(Fields.QUOTE_QUANTITY, WireJson.decimal(quoteQuantity))
+        .put(Fields.COMMISSION, WireJson.decimal(commission))
         .put(Fields.COMMISSION_ASSET, commissionAsset)
         .put(Fields.MAKER, maker)
         .put(Fields.TIME, Timestamps.format(time));

@@ -85,8 +85,8 @@ public record NewOrder(String orderId, String clientOrderId, String symbol, Orde
         .put(Fields.SYMBOL, symbol)
         .put(Fields.ORDER_TYPE, orderType.name())
         .put(Fields.SIDE, side.name())
-        .put(Fields.QUANTITY, quantity)
-        .put(Fields.PRICE, price)
+        .put(Fields.QUANTITY, WireJson.decimal(quantity))
+        .put(Fields.PRICE, WireJson.decimal(price))
         .put(Fields.ACCOUNT, account)
         .put(Fields.EXCHANGE_RESPONSE, exchangeResponse)
         .put(Fields.CREATED_AT, Timestamps.format(createdAt));

@@ -21,9 +21,6 @@ public record OrderEvent(EventType eventType, long sequence, String orderId, Str
                          OrderStatus status, BigDecimal filledQuantity, BigDecimal averagePrice, Instant createdAt,
                          Instant updatedAt, String account, String errorMessage, Fill lastFill) {
 
-  static {
-    ExactJson.install();
-  }
 
   /** The event for {@code order} as it is now. */
   public static OrderEvent of(EventType type, long sequence, TrackedOrder order, Fill lastFill) {
@@ -89,11 +86,11 @@ public record OrderEvent(EventType eventType, long sequence, String orderId, Str
     json.put(Fields.SYMBOL, symbol);
     json.put(Fields.ORDER_TYPE, orderType == null ? null : orderType.name());
     json.put(Fields.SIDE, side == null ? null : side.name());
-    json.put(Fields.QUANTITY, quantity);
-    json.put(Fields.PRICE, price);
+    json.put(Fields.QUANTITY, WireJson.decimal(quantity));
+    json.put(Fields.PRICE, WireJson.decimal(price));
     json.put(Fields.STATUS, status.name());
-    json.put(Fields.FILLED_QUANTITY, filledQuantity);
-    json.put(Fields.AVERAGE_PRICE, averagePrice);
+    json.put(Fields.FILLED_QUANTITY, WireJson.decimal(filledQuantity));
+    json.put(Fields.AVERAGE_PRICE, WireJson.decimal(averagePrice));
     json.put(Fields.CREATED_AT, Timestamps.format(createdAt));
     json.put(Fields.UPDATED_AT, Timestamps.format(updatedAt));
     json.put(Fields.ACCOUNT, account);

@@ -22,9 +22,6 @@ import java.util.List;
 public final class OrderTracker {
   private final OrderTrackerService service;
 
-  static {
-    ExactJson.install();
-  }
 
   private OrderTracker(OrderTrackerService service) {
     this.service = service;

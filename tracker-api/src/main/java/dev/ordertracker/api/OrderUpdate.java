@@ -88,8 +88,8 @@ public record OrderUpdate(String orderId, String symbol, OrderStatus status, Big
         .put(Fields.ORDER_ID, orderId)
         .put(Fields.SYMBOL, symbol)
         .put(Fields.STATUS, status.name())
-        .put(Fields.CUMULATIVE_FILLED_QUANTITY, cumulativeFilledQuantity)
-        .put(Fields.CUMULATIVE_QUOTE_QUANTITY, cumulativeQuoteQuantity)
+        .put(Fields.CUMULATIVE_FILLED_QUANTITY, WireJson.decimal(cumulativeFilledQuantity))
+        .put(Fields.CUMULATIVE_QUOTE_QUANTITY, WireJson.decimal(cumulativeQuoteQuantity))
         .put(Fields.LAST_FILL, lastFill == null ? null : lastFill.toJson())
         .put(Fields.EXECUTION_ID, executionId)
         .put(Fields.TRANSACTION_TIME, Timestamps.format(transactionTime))
@@ -98,8 +98,8 @@ public record OrderUpdate(String orderId, String symbol, OrderStatus status, Big
         .put(Fields.ACCOUNT, account)
         .put(Fields.ORDER_TYPE, orderType == null ? null : orderType.name())
         .put(Fields.SIDE, side == null ? null : side.name())
-        .put(Fields.QUANTITY, quantity)
-        .put(Fields.PRICE, price)
+        .put(Fields.QUANTITY, WireJson.decimal(quantity))
+        .put(Fields.PRICE, WireJson.decimal(price))
         .put(Fields.CREATED_AT, Timestamps.format(createdAt))
         .put(Fields.LOST, lost);
   }

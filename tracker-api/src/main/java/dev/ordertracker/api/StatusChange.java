@@ -27,8 +27,8 @@ public record StatusChange(Instant timestamp, OrderStatus oldStatus, OrderStatus
         .put(Fields.TIMESTAMP, Timestamps.format(timestamp))
         .put(Fields.OLD_STATUS, oldStatus == null ? null : oldStatus.name())
         .put(Fields.NEW_STATUS, newStatus.name())
-        .put(Fields.FILLED_QUANTITY, filledQuantity)
-        .put(Fields.AVERAGE_PRICE, averagePrice)
+        .put(Fields.FILLED_QUANTITY, WireJson.decimal(filledQuantity))
+        .put(Fields.AVERAGE_PRICE, WireJson.decimal(averagePrice))
         .put(Fields.ERROR_MESSAGE, errorMessage);
   }
 }

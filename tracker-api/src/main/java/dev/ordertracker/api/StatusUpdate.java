@@ -61,8 +61,8 @@ public record StatusUpdate(String orderId, String symbol, OrderStatus status, Bi
         .put(Fields.ORDER_ID, orderId)
         .put(Fields.SYMBOL, symbol)
         .put(Fields.STATUS, status.name())
-        .put(Fields.FILLED_QUANTITY, filledQuantity)
-        .put(Fields.AVERAGE_PRICE, averagePrice)
+        .put(Fields.FILLED_QUANTITY, WireJson.decimal(filledQuantity))
+        .put(Fields.AVERAGE_PRICE, WireJson.decimal(averagePrice))
         .put(Fields.ERROR_MESSAGE, errorMessage);
   }
 }

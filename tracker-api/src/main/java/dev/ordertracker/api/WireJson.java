@@ -35,6 +35,15 @@ public final class WireJson {
     return s;
   }
 
+  /**
+   * The wire form of an amount: a decimal string in plain notation ({@code "5.00000000"}), as Binance sends them, so
+   * that no JSON parser (a browser's, Node's, Jackson's defaults) turns it into a double. Readers take strings and,
+   * for compatibility, numbers ({@link Decimals#parse}).
+   */
+  public static String decimal(BigDecimal value) {
+    return value == null ? null : value.toPlainString();
+  }
+
   public static BigDecimal optDecimal(JsonObject json, String key) {
     return Decimals.parse(json.getValue(key), key);
   }

@@ -1,6 +1,5 @@
 package dev.ordertracker.examples.cluster;
 
-import dev.ordertracker.api.ExactJson;
 import dev.ordertracker.simulator.BinanceSimulator;
 import dev.ordertracker.simulator.SimulatorOptions;
 import io.vertx.core.DeploymentOptions;
@@ -79,7 +78,6 @@ public final class ClusterNode {
 
   /** Joins the cluster and deploys the roles. */
   public static Future<ClusterNode> start(ClusterNodeOptions options) {
-    ExactJson.install();
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastClusterConfig.create(options));
     return Vertx.builder().with(vertxOptions(options)).withClusterManager(clusterManager).buildClustered()
         .compose(vertx -> {

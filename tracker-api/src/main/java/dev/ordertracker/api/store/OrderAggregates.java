@@ -33,7 +33,8 @@ public record OrderAggregates(long totalOrders, Map<OrderStatus, Long> countsByS
   /** Filled base quantity and quote notional of one symbol. */
   public record SymbolVolume(BigDecimal filledQuantity, BigDecimal notional) {
     public JsonObject toJson() {
-      return new JsonObject().put(StoreFields.FILLED_QUANTITY, filledQuantity).put(StoreFields.NOTIONAL, notional);
+      return new JsonObject().put(StoreFields.FILLED_QUANTITY, WireJson.decimal(filledQuantity))
+          .put(StoreFields.NOTIONAL, WireJson.decimal(notional));
     }
 
     public static SymbolVolume fromJson(JsonObject json) {
@@ -88,7 +89,7 @@ public record OrderAggregates(long totalOrders, Map<OrderStatus, Long> countsByS
         .put(StoreFields.AVERAGE_TIME_TO_FILL_MS, averageTimeToFillMs)
         .put(StoreFields.FILLED_ORDERS, filledOrders)
         .put(StoreFields.FINAL_ORDERS, finalOrders)
-        .put(StoreFields.FILL_RATIO, fillRatio);
+        .put(StoreFields.FILL_RATIO, WireJson.decimal(fillRatio));
   }
 
   public static OrderAggregates fromJson(JsonObject json) {

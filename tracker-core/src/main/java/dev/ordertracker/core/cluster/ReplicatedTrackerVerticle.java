@@ -1,7 +1,6 @@
 package dev.ordertracker.core.cluster;
 
 import dev.ordertracker.api.Addresses;
-import dev.ordertracker.api.ExactJson;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.core.EventSink;
@@ -52,7 +51,6 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ExactJson.install();
     ReplicatedTrackerOptions options;
     try {
       options = new ReplicatedTrackerOptions(config());

@@ -1,19 +1,15 @@
 package dev.ordertracker.core.store;
 
-import dev.ordertracker.api.ExactJson;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerStats;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The text form of what the stores keep: the model's own JSON, with {@link ExactJson} so that decimals survive the
- * round trip exactly (plain notation out, BigDecimal in).
+ * The text form of what the stores keep: the model's own JSON, whose amounts are decimal strings, so they survive
+ * the round trip exactly without any change to the application's JSON mapper.
  */
 final class StoreJson {
-  static {
-    ExactJson.install();
-  }
 
   private StoreJson() {
   }
