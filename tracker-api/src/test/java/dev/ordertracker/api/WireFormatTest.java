@@ -29,7 +29,7 @@ class WireFormatTest {
       assertThat(body.getValue(Fields.AVERAGE_PRICE)).isEqualTo("12345678.12345678");
       JsonObject fill = body.getJsonObject(Fields.LAST_FILL);
       assertThat(fill.getValue(Fields.PRICE)).isEqualTo("12345678.12345678");
-      assertThat(fill.getValue(Fields.QUOTE_QUANTITY)).isEqualTo("12345.6781234567800000") // quantity × price, scale 8 + 8;
+      assertThat(fill.getValue(Fields.QUOTE_QUANTITY)).isEqualTo("12345.6781234567800000"); // quantity × price
       assertThat(fill.getValue(Fields.COMMISSION)).isEqualTo("0.00000100");
       assertThat(body.encode()).contains("\"price\":\"12345678.12345678\"").doesNotContain("E-");
     }
