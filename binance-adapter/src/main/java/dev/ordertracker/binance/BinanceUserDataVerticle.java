@@ -22,6 +22,7 @@ import dev.ordertracker.binance.ws.BinanceApiException;
 import dev.ordertracker.binance.ws.WsApiConnection;
 import dev.ordertracker.binance.ws.WsApiQueries;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.WebSocketClient;
@@ -73,6 +74,9 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   private long nextConnectionId;
   private long reconnectTimer = -1;
   private long renewTimer = -1;
+  private long reconcileTimer = -1;
+  /** Bumped by every (re)connect: a retry of an older reconciliation stops, the newer one covers it. */
+  private long reconcileGeneration;
   private boolean renewing;
   private boolean stopping;
   private Future<Integer> lastReconciliation = Future.succeededFuture(0);
@@ -144,6 +148,7 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
     }
     cancel(reconnectTimer);
     cancel(renewTimer);
+    cancel(reconcileTimer);
     for (WsApiConnection c : new ArrayList<>(subscriptions.keySet())) {
       c.close("adapter stopped");
     }
@@ -187,7 +192,7 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
           old.close("replaced by connection " + c.id()); // only now: the new subscriptions are live
         }
         if (options.isReconcileOnConnect()) {
-          lastReconciliation = reconcile();
+          lastReconciliation = reconcileUntilDone();
         }
       })
       .onFailure(e -> {
@@ -304,6 +309,41 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   }
 
   // ---- reconciliation ----
+
+  /**
+   * Runs the reconciliation until one run succeeds, the verticle stops, or a newer (re)connect starts its own.
+   * A failed run (e.g. the tracker did not answer: after a cluster takeover the first call may go to the dead
+   * node's registration and time out) is never dropped: reports sent while nobody was subscribed are only repaired
+   * here. Retries back off exponentially from reconnect_initial_delay_ms, capped at reconnect_max_delay_ms.
+   */
+  private Future<Integer> reconcileUntilDone() {
+    cancel(reconcileTimer);
+    reconcileTimer = -1;
+    long generation = ++reconcileGeneration;
+    Promise<Integer> done = Promise.promise();
+    attemptReconcile(generation, options.getReconnectInitialDelayMs(), done);
+    return done.future();
+  }
+
+  private void attemptReconcile(long generation, long delayMs, Promise<Integer> done) {
+    reconcile().onComplete(ar -> {
+      if (ar.succeeded()) {
+        done.tryComplete(ar.result());
+      } else if (stopping || generation != reconcileGeneration) {
+        done.tryFail(ar.cause());
+      } else {
+        LOG.log(System.Logger.Level.INFO, () -> "retrying the reconciliation in " + delayMs + " ms");
+        reconcileTimer = vertx.setTimer(delayMs, t -> {
+          reconcileTimer = -1;
+          if (!stopping && generation == reconcileGeneration) {
+            attemptReconcile(generation, Math.min(delayMs * 2, options.getReconnectMaxDelayMs()), done);
+          } else {
+            done.tryFail(ar.cause());
+          }
+        });
+      }
+    });
+  }
 
   private Future<Integer> reconcile() {
     WsApiQueries queries = new WsApiQueries(() -> current, signers, clock, options.getRecvWindowMs(), budget);

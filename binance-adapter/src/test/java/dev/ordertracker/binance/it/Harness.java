@@ -56,6 +56,11 @@ final class Harness {
   }
 
   static Harness start(Vertx vertx, SimulatorOptions simOptions) throws Exception {
+    return startWithoutTracker(vertx, simOptions).deployTracker();
+  }
+
+  /** The simulator and the event listeners, no tracker yet (a tracker that is not there, or not answering). */
+  static Harness startWithoutTracker(Vertx vertx, SimulatorOptions simOptions) throws Exception {
     Harness h = new Harness(vertx, BinanceSimulator.create(vertx, simOptions.setPriceWalkIntervalMs(0)));
     Addresses addresses = Addresses.defaults();
     for (EventType type : EventType.values()) {
@@ -65,8 +70,12 @@ final class Harness {
     }
     vertx.eventBus().<JsonObject>consumer(addresses.account(ACCOUNT), m -> h.accountEvents.add(m.body()));
     await(h.simulator.start());
-    await(vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions()));
     return h;
+  }
+
+  Harness deployTracker() throws Exception {
+    await(vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions()));
+    return this;
   }
 
   JsonObject adapterConfig() {
