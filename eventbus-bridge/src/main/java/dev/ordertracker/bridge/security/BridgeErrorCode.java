@@ -29,7 +29,12 @@ public enum BridgeErrorCode {
   /** More registrations (plus pending requests) than max_handlers_per_socket. */
   TOO_MANY_HANDLERS("too_many_handlers", 429),
   /** The client did not read fast enough: max_outbound_queue messages were pending; the connection is closed. */
-  SLOW_CONSUMER("slow_consumer", 503);
+  SLOW_CONSUMER("slow_consumer", 503),
+  /**
+   * A request whose reply address is already awaiting an answer on this connection, or is an address the
+   * client may register (event or account): its answer could not be told apart, so the request is refused.
+   */
+  REPLY_ADDRESS_INVALID("reply_address_invalid", 400);
 
   private final String code;
   private final int failureCode;

@@ -71,6 +71,47 @@ public final class ClientGate {
         kind + " " + address));
   }
 
+  /**
+   * Opens the pending entry of an admitted request with a reply address: the one place both bridges decide
+   * whether an answer can be attributed to its request. Refused (and counted) when the session already has
+   * {@code maxPending} requests pending (too_many_handlers), when the address is already pending, or when it is
+   * an address the client may register (reply_address_invalid): an event arriving there would otherwise be
+   * taken for the answer, and a second answer to one address would find no entry.
+   *
+   * @return the entry, or a failed future with the {@link BridgeRefusal}
+   */
+  public Future<ClientSession.PendingReply> openReply(ClientSession session, String replyAddress, String action,
+                                                      int maxPending) {
+    BridgeErrorCode code = null;
+    ClientSession.PendingReply entry = null;
+    if (session.pendingReplies() >= maxPending) {
+      code = BridgeErrorCode.TOO_MANY_HANDLERS;
+    } else if (permissions.permitsOutbound(replyAddress)) {
+      code = BridgeErrorCode.REPLY_ADDRESS_INVALID;
+    } else {
+      entry = session.awaitReply(replyAddress, action);
+      code = entry == null ? BridgeErrorCode.REPLY_ADDRESS_INVALID : null;
+    }
+    if (code != null) {
+      refused(session, code, "reply address");
+      return Future.failedFuture(new BridgeRefusal(code, null));
+    }
+    return Future.succeededFuture(entry);
+  }
+
+  /**
+   * What the client may see of the answer to a pending request, with the refusal counted. {@code entry} is the
+   * one {@link ClientSession#takeReply} returned; a reply without one is never delivered (see the bridges).
+   */
+  public BridgePermissions.FilteredReply answer(ClientSession session, ClientSession.PendingReply entry,
+                                                Object body) {
+    BridgePermissions.FilteredReply filtered = permissions.filterReply(entry.action(), body, session.claims());
+    if (filtered.refusal() != null) {
+      refused(session, filtered.refusal(), entry.action() + " answer");
+    }
+    return filtered;
+  }
+
   /** Counts and logs a refusal decided elsewhere (reply filtering, limits). */
   public void refused(ClientSession session, BridgeErrorCode code, String what) {
     metrics.refused(code);

@@ -21,7 +21,8 @@ public final class ClientSession {
   private final Runnable closer;
   private final int maxOutbound;
   private final BridgeMetrics metrics;
-  private final Map<String, String> pendingActions = new HashMap<>();
+  private final Map<String, PendingReply> pendingReplies = new HashMap<>();
+  private long nextTicket;
   private ClientClaims claims;
   private int outboundPending;
   private boolean closed;
@@ -53,17 +54,36 @@ public final class ClientSession {
     this.claims = value;
   }
 
-  public void awaitReply(String replyAddress, String action) {
-    pendingActions.put(replyAddress, action);
+  /** One request awaiting its answer: the action (to filter the answer) and a ticket unique to the request. */
+  public record PendingReply(String action, long ticket) {
   }
 
-  /** The action a reply answers, removed (replies are one-off); null when the address is not a pending reply. */
-  public String takeReply(String replyAddress) {
-    return pendingActions.remove(replyAddress);
+  /**
+   * Opens the pending entry of a request answered at {@code replyAddress}; null when that address is already
+   * awaiting an answer (two answers to one address could not be told apart). Call through
+   * {@link dev.ordertracker.bridge.security.ClientGate#openReply}, which also applies the address rules.
+   */
+  public PendingReply awaitReply(String replyAddress, String action) {
+    if (pendingReplies.containsKey(replyAddress)) {
+      return null;
+    }
+    PendingReply entry = new PendingReply(action, ++nextTicket);
+    pendingReplies.put(replyAddress, entry);
+    return entry;
+  }
+
+  /** The request a reply answers, removed (replies are one-off); null when the address is not a pending reply. */
+  public PendingReply takeReply(String replyAddress) {
+    return pendingReplies.remove(replyAddress);
+  }
+
+  /** Drops {@code entry} if it is still pending (an answer that never came), not a later request's entry. */
+  public void dropReply(String replyAddress, PendingReply entry) {
+    pendingReplies.remove(replyAddress, entry);
   }
 
   public int pendingReplies() {
-    return pendingActions.size();
+    return pendingReplies.size();
   }
 
   public boolean isClosed() {
@@ -103,6 +123,6 @@ public final class ClientSession {
   /** Called by the transport when the connection is gone. */
   public void markClosed() {
     closed = true;
-    pendingActions.clear();
+    pendingReplies.clear();
   }
 }

@@ -150,15 +150,16 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
         return;
       }
       if (kind == BridgeEventType.SEND && replyAddress != null) {
-        if (session.pendingReplies() >= maxPendingReplies) {
-          gate.refused(session, BridgeErrorCode.TOO_MANY_HANDLERS, "pending replies");
-          refuse(event, session, BridgeErrorCode.TOO_MANY_HANDLERS, answerTo);
-          return;
-        }
         String reply = (String) replyAddress;
-        session.awaitReply(reply, headerJson.getString(TrackerActions.HEADER_ACTION));
-        // an answer that never comes (timeout) must not leave the entry behind
-        vertx.setTimer(replyTimeoutMs + 1000, id -> session.takeReply(reply));
+        gate.openReply(session, reply, headerJson.getString(TrackerActions.HEADER_ACTION), maxPendingReplies)
+            .onFailure(err -> refuse(event, session, BridgeRefusal.codeOf(err, BridgeErrorCode.AUTH_INVALID),
+                reply))
+            .onSuccess(entry -> {
+              // an answer that never comes (timeout) must not leave the entry behind
+              vertx.setTimer(replyTimeoutMs + 1000, id -> session.dropReply(reply, entry));
+              event.complete(true);
+            });
+        return;
       }
       event.complete(true);
     });
@@ -179,16 +180,18 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
     }
     String address = envelope.getString("address");
     BridgePermissions permissions = gate.permissions();
-    String action = session.takeReply(address);
-    if (action != null) {
-      BridgePermissions.FilteredReply filtered =
-          permissions.filterReply(action, envelope.getValue("body"), session.claims());
+    ClientSession.PendingReply pending = session.takeReply(address);
+    if (pending != null) {
+      BridgePermissions.FilteredReply filtered = gate.answer(session, pending, envelope.getValue("body"));
       if (filtered.refusal() != null) {
-        gate.refused(session, filtered.refusal(), action + " answer");
         session.deliver(errFrame(filtered.refusal(), address).toBuffer());
         return;
       }
       envelope.put("body", filtered.body());
+    } else if (!permissions.permitsOutbound(address)) {
+      // a reply with no pending request (a second answer to one address, or a late one): never delivered
+      gate.refused(session, BridgeErrorCode.REPLY_ADDRESS_INVALID, "unattributed reply");
+      return;
     } else if (permissions.isEventAddress(address)
         && !permissions.eventVisible(envelope.getJsonObject("headers"), session.claims())) {
       return;

@@ -42,7 +42,6 @@ final class TcpBridgeConnection {
   private final TcpBridgeServer.Limits limits;
   private final Map<String, MessageConsumer<Object>> registrations = new HashMap<>();
   private final RecordParser parser;
-  private int pendingRequests;
   private boolean expectingLength = true;
 
   TcpBridgeConnection(NetSocket socket, EventBus eventBus, ClientGate gate, BridgeMetrics metrics, String id,
@@ -149,7 +148,7 @@ final class TcpBridgeConnection {
     if (registrations.containsKey(address)) {
       return; // already delivering this address: registering twice changes nothing
     }
-    if (registrations.size() + pendingRequests >= limits.maxHandlersPerSocket()) {
+    if (registrations.size() + session.pendingReplies() >= limits.maxHandlersPerSocket()) {
       refuse(BridgeErrorCode.TOO_MANY_HANDLERS, address);
       return;
     }
@@ -181,14 +180,18 @@ final class TcpBridgeConnection {
       eventBus.send(address, body, options);
       return;
     }
-    if (registrations.size() + pendingRequests >= limits.maxHandlersPerSocket()) {
-      refuse(BridgeErrorCode.TOO_MANY_HANDLERS, replyAddress);
-      return;
-    }
     String action = headers == null ? null : headers.getString(TrackerActions.HEADER_ACTION);
-    pendingRequests++;
+    gate.openReply(session, replyAddress, action, limits.maxHandlersPerSocket() - registrations.size())
+        .onFailure(err -> refuse(BridgeRefusal.codeOf(err, BridgeErrorCode.AUTH_INVALID), replyAddress))
+        .onSuccess(entry -> request(address, body, options, replyAddress));
+  }
+
+  private void request(String address, Object body, DeliveryOptions options, String replyAddress) {
     eventBus.<Object>request(address, body, options).onComplete(ar -> {
-      pendingRequests--;
+      ClientSession.PendingReply pending = session.takeReply(replyAddress);
+      if (pending == null) {
+        return; // the connection is gone (its entries with it)
+      }
       if (ar.failed()) {
         JsonObject err = new JsonObject().put("type", "err").put("address", replyAddress)
             .put("message", ar.cause().getMessage());
@@ -200,10 +203,8 @@ final class TcpBridgeConnection {
         return;
       }
       Message<Object> reply = ar.result();
-      BridgePermissions.FilteredReply filtered =
-          gate.permissions().filterReply(action, reply.body(), session.claims());
+      BridgePermissions.FilteredReply filtered = gate.answer(session, pending, reply.body());
       if (filtered.refusal() != null) {
-        gate.refused(session, filtered.refusal(), action + " answer");
         refuse(filtered.refusal(), replyAddress);
         return;
       }
