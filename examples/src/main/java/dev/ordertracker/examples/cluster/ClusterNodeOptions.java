@@ -35,6 +35,10 @@ public final class ClusterNodeOptions {
   /** Hazelcast's own default: a silent (hung, partitioned) member is removed after 60 s. */
   public static final int DEFAULT_MAX_NO_HEARTBEAT_SECONDS = 60;
   public static final int DEFAULT_SIMULATOR_PORT = 0;
+  /** How members find each other: an explicit TCP-IP member list, or Hazelcast's built-in Kubernetes discovery. */
+  public static final String DISCOVERY_TCP_IP = "tcp-ip";
+  public static final String DISCOVERY_KUBERNETES = "kubernetes";
+  public static final String DEFAULT_DISCOVERY = DISCOVERY_TCP_IP;
 
   /** Flag name → environment variable. The order is the order of {@code --help}. */
   static final Map<String, String> FLAGS = new LinkedHashMap<>();
@@ -55,6 +59,10 @@ public final class ClusterNodeOptions {
     FLAGS.put("adapter-config", "ADAPTER_CONFIG");
     FLAGS.put("bridge-config", "BRIDGE_CONFIG");
     FLAGS.put("simulator-port", "SIMULATOR_PORT");
+    FLAGS.put("discovery", "CLUSTER_DISCOVERY");
+    FLAGS.put("kubernetes-service-dns", "KUBERNETES_SERVICE_DNS");
+    FLAGS.put("kubernetes-namespace", "KUBERNETES_NAMESPACE");
+    FLAGS.put("kubernetes-service-name", "KUBERNETES_SERVICE_NAME");
   }
 
   private String clusterHost = DEFAULT_CLUSTER_HOST;
@@ -71,6 +79,10 @@ public final class ClusterNodeOptions {
   private JsonObject adapterConfig = new JsonObject();
   private JsonObject bridgeConfig = new JsonObject();
   private int simulatorPort = DEFAULT_SIMULATOR_PORT;
+  private String discovery = DEFAULT_DISCOVERY;
+  private String kubernetesServiceDns;
+  private String kubernetesNamespace;
+  private String kubernetesServiceName;
 
   /** Reads {@code args}, then {@code env} for what the flags did not set. */
   public static ClusterNodeOptions parse(String[] args, Map<String, String> env) {
@@ -106,7 +118,31 @@ public final class ClusterNodeOptions {
     }
     ClusterNodeOptions options = new ClusterNodeOptions();
     values.forEach(options::set);
+    options.validateDiscovery();
     return options;
+  }
+
+  /** Kubernetes discovery needs a way to find the pods and this pod's own address; TCP-IP takes no k8s flags. */
+  private void validateDiscovery() {
+    boolean k8sFlags = kubernetesServiceDns != null || kubernetesNamespace != null || kubernetesServiceName != null;
+    if (discovery.equals(DISCOVERY_TCP_IP)) {
+      if (k8sFlags) {
+        throw new IllegalArgumentException("--kubernetes-* flags need --discovery " + DISCOVERY_KUBERNETES);
+      }
+      return;
+    }
+    if (kubernetesServiceDns != null && (kubernetesNamespace != null || kubernetesServiceName != null)) {
+      throw new IllegalArgumentException("--kubernetes-service-dns (DNS lookup mode) excludes --kubernetes-namespace"
+          + " and --kubernetes-service-name (Kubernetes API mode): choose one mode");
+    }
+    if (!members.isEmpty()) {
+      throw new IllegalArgumentException("--members is for --discovery " + DISCOVERY_TCP_IP
+          + "; with " + DISCOVERY_KUBERNETES + " the pods are found through the Kubernetes service");
+    }
+    if (clusterHost.equals(DEFAULT_CLUSTER_HOST)) {
+      throw new IllegalArgumentException("--discovery " + DISCOVERY_KUBERNETES + " needs --cluster-host set to the"
+          + " pod's IP (CLUSTER_HOST from the downward API: fieldRef status.podIP), not " + DEFAULT_CLUSTER_HOST);
+    }
   }
 
   private void set(String flag, String value) {
@@ -130,6 +166,10 @@ public final class ClusterNodeOptions {
       case "adapter-config": adapterConfig = json(flag, value); break;
       case "bridge-config": bridgeConfig = json(flag, value); break;
       case "simulator-port": simulatorPort = port(flag, value, 0); break;
+      case "discovery": discovery = discovery(flag, value); break;
+      case "kubernetes-service-dns": kubernetesServiceDns = requireText(flag, value); break;
+      case "kubernetes-namespace": kubernetesNamespace = requireText(flag, value); break;
+      case "kubernetes-service-name": kubernetesServiceName = requireText(flag, value); break;
       default: throw new IllegalArgumentException("unknown flag --" + flag);
     }
   }
@@ -196,6 +236,35 @@ public final class ClusterNodeOptions {
 
   public int simulatorPort() {
     return simulatorPort;
+  }
+
+  /** {@link #DISCOVERY_TCP_IP} (default) or {@link #DISCOVERY_KUBERNETES}. */
+  public String discovery() {
+    return discovery;
+  }
+
+  /** Kubernetes DNS lookup mode: the headless service's DNS name, e.g. {@code order-tracker-hz.trading.svc.cluster.local}. */
+  public String kubernetesServiceDns() {
+    return kubernetesServiceDns;
+  }
+
+  /** Kubernetes API mode: the namespace (absent: the pod's own, from its service account). */
+  public String kubernetesNamespace() {
+    return kubernetesNamespace;
+  }
+
+  /** Kubernetes API mode: the service whose endpoints are the members (absent: every pod of the namespace). */
+  public String kubernetesServiceName() {
+    return kubernetesServiceName;
+  }
+
+  private static String discovery(String flag, String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (!v.equals(DISCOVERY_TCP_IP) && !v.equals(DISCOVERY_KUBERNETES)) {
+      throw new IllegalArgumentException("--" + flag + " must be " + DISCOVERY_TCP_IP + " or " + DISCOVERY_KUBERNETES
+          + ": '" + value + "'");
+    }
+    return v;
   }
 
   private static String requireText(String flag, String value) {

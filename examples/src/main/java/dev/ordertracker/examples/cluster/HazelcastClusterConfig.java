@@ -2,6 +2,7 @@ package dev.ordertracker.examples.cluster;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.KubernetesConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -12,7 +13,9 @@ import java.util.List;
  * Builds the Hazelcast {@link Config} of a cluster node programmatically, so a deployment needs no XML file and the
  * jar's multicast default ({@code default-cluster.xml}) is never used.
  *
- * <p>Join is TCP-IP with an explicit member list; multicast and auto-detection are off. The maps Vert.x itself
+ * <p>Join is TCP-IP with an explicit member list ({@code --discovery tcp-ip}, the default) or Hazelcast's built-in
+ * Kubernetes discovery ({@code --discovery kubernetes}: DNS lookup of a headless service, or the Kubernetes API by
+ * namespace and service name; see deploy/kubernetes); multicast and auto-detection are off either way. The maps Vert.x itself
  * needs ({@code __vertx.subs}, {@code __vertx.haInfo}, {@code __vertx.nodeInfo}) and the tracker's replicated
  * state ({@code orders.tracker.*}) are declared with one synchronous backup, so a write that completed survives the
  * death of any single member.
@@ -62,7 +65,25 @@ public final class HazelcastClusterConfig {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(members(options));
+    if (options.discovery().equals(ClusterNodeOptions.DISCOVERY_KUBERNETES)) {
+      // Hazelcast's built-in discovery (no plugin jar since 5.0): https://docs.hazelcast.com/hazelcast/5.3/kubernetes/kubernetes-auto-discovery
+      KubernetesConfig kubernetes = join.getKubernetesConfig().setEnabled(true);
+      if (options.kubernetesServiceDns() != null) {
+        kubernetes.setProperty("service-dns", options.kubernetesServiceDns());
+      } else {
+        if (options.kubernetesNamespace() != null) {
+          kubernetes.setProperty("namespace", options.kubernetesNamespace());
+        }
+        if (options.kubernetesServiceName() != null) {
+          kubernetes.setProperty("service-name", options.kubernetesServiceName());
+        }
+        // A StatefulSet's pods must find each other before they are ready (readiness needs the cluster).
+        kubernetes.setProperty("resolve-not-ready-addresses", "true");
+      }
+      join.getTcpIpConfig().setEnabled(false);
+    } else {
+      join.getTcpIpConfig().setEnabled(true).setMembers(members(options));
+    }
 
     config.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
         .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
