@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs the simulator standalone: {@code java -cp ... dev.ordertracker.simulator.SimulatorMain [options.json] [--port N]
- * [--auto-trader]}. Without arguments: port 8090 on 127.0.0.1, demo account, default symbols, price walk on.
+ * Runs the simulator standalone: {@code java -cp ... dev.ordertracker.simulator.SimulatorMain [options.json]
+ * [--port N] [--host H] [--auto-trader]} ({@code --host 0.0.0.0} in a container). Without arguments: port 8090 on 127.0.0.1, demo account, default symbols, price walk on.
  */
 public final class SimulatorMain {
 
@@ -21,6 +21,9 @@ public final class SimulatorMain {
       switch (args[i]) {
         case "--port":
           config.put("port", Integer.parseInt(args[++i]));
+          break;
+        case "--host":
+          config.put("host", args[++i]);
           break;
         case "--auto-trader":
           config.put("autoTrader", new JsonObject().put("enabled", true));
