@@ -1,6 +1,6 @@
 package dev.ordertracker.bridge;
 
-import dev.ordertracker.bridge.health.HealthHandler;
+import dev.ordertracker.bridge.health.HealthEndpoints;
 import dev.ordertracker.bridge.metrics.BridgeMetrics;
 import dev.ordertracker.bridge.metrics.MetricsHandler;
 import dev.ordertracker.bridge.security.BridgePermissions;
@@ -19,6 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -87,8 +88,11 @@ public final class BridgeVerticle extends VerticleBase {
         options.getMaxHandlersPerSocket(), options.getReplyTimeoutMs());
 
     Router router = Router.router(vertx);
-    router.get("/health").handler(new HealthHandler(vertx, options.addresses(), options.isRequireAdapter(),
-        options.getHealthTimeoutMs()));
+    router.get(HealthEndpoints.LIVE_PATH).handler(HealthEndpoints.liveness(vertx));
+    HealthCheckHandler readiness = HealthEndpoints.readiness(vertx, options.addresses(), options.isRequireAdapter(),
+        options.getHealthTimeoutMs());
+    router.get(HealthEndpoints.READY_PATH).handler(readiness);
+    router.get(HealthEndpoints.HEALTH_PATH).handler(readiness);
     router.get("/metrics").handler(new MetricsHandler());
     router.route("/eventbus/*").handler(this::limitRequestBody);
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions()

@@ -1,8 +1,9 @@
 package dev.ordertracker.bridge;
 
-import dev.ordertracker.bridge.health.HealthHandler;
+import dev.ordertracker.bridge.health.HealthEndpoints;
 import dev.ordertracker.bridge.metrics.BridgeMetrics;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -12,8 +13,18 @@ import org.junit.jupiter.api.Test;
 import static dev.ordertracker.bridge.BridgeTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** /health against the real tracker and a stand-in adapter status endpoint; /metrics with the Prometheus backend. */
+/**
+ * /health/live, /health/ready (and /health) against the real tracker and a stand-in adapter status endpoint, in
+ * vertx-health-check's shape; /metrics with the Prometheus backend.
+ */
 class HealthAndMetricsTest {
+
+  /** The check named {@code id} in a vertx-health-check answer. */
+  private static JsonObject check(JsonObject body, String id) {
+    return body.getJsonArray("checks").stream().map(JsonObject.class::cast)
+        .filter(c -> id.equals(c.getString("id"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + id + " in " + body));
+  }
 
   private static HttpResponse<Buffer> get(BridgeTestBed bed, String path) {
     return await(WebClient.create(bed.vertx).get(bed.bridge.httpPort(), BridgeTestBed.HOST, path).send());
@@ -24,12 +35,15 @@ class HealthAndMetricsTest {
     Vertx vertx = Vertx.vertx();
     try {
       BridgeTestBed bed = BridgeTestBed.start(vertx);
-      HttpResponse<Buffer> response = get(bed, "/health");
-      assertThat(response.statusCode()).isEqualTo(200);
-      JsonObject body = response.bodyAsJsonObject();
-      assertThat(body.getString("status")).isEqualTo("UP");
-      assertThat(body.getJsonObject("tracker").getString("status")).isEqualTo("UP");
-      assertThat(body.getJsonObject("adapter").getString("status")).isEqualTo("NOT_REQUIRED");
+      for (String path : new String[] {"/health/ready", "/health"}) {
+        HttpResponse<Buffer> response = get(bed, path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject body = response.bodyAsJsonObject();
+        assertThat(body.getString("status")).isEqualTo("UP");
+        assertThat(check(body, "tracker").getString("status")).isEqualTo("UP");
+        assertThat(check(body, "tracker").getJsonObject("data").containsKey("last_sequence")).isTrue();
+        assertThat(body.getJsonArray("checks")).hasSize(1); // no adapter required, not clustered
+      }
     } finally {
       await(vertx.close());
     }
@@ -41,16 +55,26 @@ class HealthAndMetricsTest {
     try {
       BridgeTestBed bed = BridgeTestBed.start(vertx, new JsonObject().put("require_adapter", true)
           .put("health_timeout_ms", 300));
-      HttpResponse<Buffer> missing = get(bed, "/health");
+      HttpResponse<Buffer> missing = get(bed, "/health/ready");
       assertThat(missing.statusCode()).isEqualTo(503);
-      assertThat(missing.bodyAsJsonObject().getJsonObject("adapter").getString("status")).isEqualTo("DOWN");
+      assertThat(check(missing.bodyAsJsonObject(), "adapter").getString("status")).isEqualTo("DOWN");
+      assertThat(check(missing.bodyAsJsonObject(), "tracker").getString("status")).isEqualTo("UP");
+      // liveness asks nothing outside the process: a missing adapter never gets the pod restarted
+      HttpResponse<Buffer> live = get(bed, "/health/live");
+      assertThat(live.statusCode()).isEqualTo(200);
+      assertThat(live.bodyAsJsonObject().getString("status")).isEqualTo("UP");
 
-      String address = HealthHandler.adapterStatusAddress(BridgeTestBed.ADDRESSES);
-      JsonObject[] status = {new JsonObject().put("connected", false)};
+      String address = HealthEndpoints.adapterStatusAddress(BridgeTestBed.ADDRESSES);
+      JsonObject[] status = {new JsonObject().put("connected", false).put("accounts", new JsonArray().add("main")
+          .add("second")).put("subscribed_accounts", new JsonArray().add("main"))};
       await(vertx.eventBus().consumer(address, msg -> msg.reply(status[0])).completion());
-      assertThat(get(bed, "/health").statusCode()).isEqualTo(503);
-      status[0] = new JsonObject().put("connected", true);
-      HttpResponse<Buffer> up = get(bed, "/health");
+      HttpResponse<Buffer> partly = get(bed, "/health");
+      assertThat(partly.statusCode()).isEqualTo(503);
+      assertThat(check(partly.bodyAsJsonObject(), "adapter").getJsonObject("data").getJsonObject("accounts"))
+          .isEqualTo(new JsonObject().put("main", "SUBSCRIBED").put("second", "NOT_SUBSCRIBED"));
+      status[0] = new JsonObject().put("connected", true).put("accounts", new JsonArray().add("main"))
+          .put("subscribed_accounts", new JsonArray().add("main"));
+      HttpResponse<Buffer> up = get(bed, "/health/ready");
       assertThat(up.statusCode()).isEqualTo(200);
       assertThat(up.bodyAsJsonObject().getString("status")).isEqualTo("UP");
     } finally {
