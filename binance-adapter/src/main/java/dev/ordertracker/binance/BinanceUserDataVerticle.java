@@ -59,6 +59,8 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   private static final System.Logger LOG = System.getLogger(BinanceUserDataVerticle.class.getName());
 
   private final AdapterMetrics metrics = new AdapterMetrics();
+  /** This instance's meters in the Vert.x registry, removed in stop(); null when metrics are off. */
+  private MicrometerAdapterMetrics.Binding meters;
   private BinanceAdapterOptions options;
   private final Map<String, RequestSigner> signers = new LinkedHashMap<>();
   private final ServerClock clock = new ServerClock();
@@ -117,7 +119,7 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
           metrics, this);
       budget = new WeightBudget(vertx, options.getReconcileWeightPerMinute(), options.getReconcileConcurrency(),
           metrics::reconcileWeight);
-      MicrometerAdapterMetrics.bindToDefaultRegistry(metrics, options.getAddressPrefix());
+      meters = MicrometerAdapterMetrics.bindToDefaultRegistry(metrics, options.getAddressPrefix()).orElse(null);
       // /health of the bridge (and operators) ask here whether the stream is live
       statusConsumer = vertx.eventBus().consumer(options.addresses().adapterStatus(), msg -> msg.reply(status()));
       return statusConsumer.completion().compose(v -> connect(false));
@@ -143,6 +145,9 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   @Override
   public Future<?> stop() {
     stopping = true;
+    if (meters != null) {
+      meters.close();
+    }
     if (statusConsumer != null) {
       statusConsumer.unregister();
     }

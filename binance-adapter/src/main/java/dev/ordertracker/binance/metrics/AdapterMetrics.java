@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /**
  * Counters of one adapter instance. Written on the verticle's context, readable from anywhere (tests, a metrics
@@ -29,6 +30,8 @@ public final class AdapterMetrics {
   private final LongAdder reconcileWeight = new LongAdder();
   private final LongAdder pauses = new LongAdder();
   private final AtomicLong[] latencyBuckets = new AtomicLong[31 * 4];
+  /** Where latencies also go when a registry is bound (a Micrometer timer); null otherwise. */
+  private volatile LongConsumer latencySink;
 
   public AdapterMetrics() {
     for (FrameDecodeException.Kind k : FrameDecodeException.Kind.values()) {
@@ -97,6 +100,15 @@ public final class AdapterMetrics {
    */
   public void latencyNanos(long nanos) {
     latencyBuckets[bucket(Math.max(1, nanos / 1000))].incrementAndGet();
+    LongConsumer sink = latencySink;
+    if (sink != null) {
+      sink.accept(nanos);
+    }
+  }
+
+  /** Also sends every recorded latency (nanoseconds) to {@code sink}; null stops it. */
+  void latencySink(LongConsumer sink) {
+    this.latencySink = sink;
   }
 
   static int bucket(long micros) {

@@ -2,10 +2,16 @@ package dev.ordertracker.binance.metrics;
 
 import dev.ordertracker.binance.codec.FrameDecodeException;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.micrometer.backends.BackendRegistries;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -15,46 +21,91 @@ import java.util.function.ToDoubleFunction;
  * Names: {@code binance_adapter_frames_total}, {@code ..._decode_errors_total{kind}}, {@code ..._duplicates_dropped_total},
  * {@code ..._updates_total}, {@code ..._update_failures_total}, {@code ..._reconnects_total},
  * {@code ..._reconciliations_total}, {@code ..._reconciliation_corrections_total}, {@code ..._orders_lost_total},
- * {@code ..._reconcile_weight_total}, {@code ..._frame_to_answer_p99_micros} (gauge).
+ * {@code ..._reconcile_weight_total}, and the timer {@code binance_adapter_frame_to_answer_seconds} (a histogram:
+ * {@code _bucket{le}}, {@code _count}, {@code _sum}, {@code _max}) from a frame read to the tracker's answer.
+ *
+ * <p>A binding is undone by {@link Binding#close()} (the verticle's {@code stop()}), so a redeployed adapter
+ * registers fresh meters instead of finding the stopped instance's.
  */
 public final class MicrometerAdapterMetrics {
+  private static final System.Logger LOG = System.getLogger(MicrometerAdapterMetrics.class.getName());
+
   private MicrometerAdapterMetrics() {
   }
 
-  /** Binds {@code metrics} to the default registry; returns false when there is none. */
-  public static boolean bindToDefaultRegistry(AdapterMetrics metrics, String adapter) {
+  /** The meters one adapter registered; closing removes them from the registry. */
+  public static final class Binding implements AutoCloseable {
+    private final MeterRegistry registry;
+    private final AdapterMetrics metrics;
+    private final List<Meter> meters;
+
+    private Binding(MeterRegistry registry, AdapterMetrics metrics, List<Meter> meters) {
+      this.registry = registry;
+      this.metrics = metrics;
+      this.meters = meters;
+    }
+
+    @Override
+    public void close() {
+      metrics.latencySink(null);
+      meters.forEach(registry::remove);
+    }
+  }
+
+  /** Binds {@code metrics} to the default registry; empty when there is none (metrics disabled). */
+  public static Optional<Binding> bindToDefaultRegistry(AdapterMetrics metrics, String adapter) {
     MeterRegistry registry;
     try {
       registry = BackendRegistries.getDefaultNow();
     } catch (NoClassDefFoundError | RuntimeException e) {
-      return false;
+      LOG.log(System.Logger.Level.WARNING, () -> "adapter metrics not exported: no Micrometer registry (" + e + ")");
+      return Optional.empty();
     }
     if (registry == null) {
-      return false;
+      return Optional.empty();
     }
-    counter(registry, "frames", adapter, metrics, AdapterMetrics::frames);
+    List<Meter> meters = new ArrayList<>();
+    try {
+      bind(registry, metrics, adapter, meters);
+    } catch (RuntimeException e) {
+      meters.forEach(registry::remove);
+      LOG.log(System.Logger.Level.WARNING, () -> "adapter metrics not exported: registration failed (" + e + ")");
+      return Optional.empty();
+    }
+    return Optional.of(new Binding(registry, metrics, meters));
+  }
+
+  private static void bind(MeterRegistry registry, AdapterMetrics metrics, String adapter, List<Meter> meters) {
+    counter(registry, "frames", adapter, metrics, AdapterMetrics::frames, meters);
     for (FrameDecodeException.Kind kind : FrameDecodeException.Kind.values()) {
-      FunctionCounter.builder("binance_adapter_decode_errors", metrics, m -> m.decodeErrors(kind))
-          .tag("adapter", adapter).tag("kind", kind.name()).register(registry);
+      meters.add(FunctionCounter.builder("binance_adapter_decode_errors", metrics, m -> m.decodeErrors(kind))
+          .tag("adapter", adapter).tag("kind", kind.name()).register(registry));
     }
-    counter(registry, "duplicates_dropped", adapter, metrics, AdapterMetrics::duplicatesDropped);
-    counter(registry, "invalid_reports", adapter, metrics, AdapterMetrics::invalidReports);
-    counter(registry, "updates", adapter, metrics, AdapterMetrics::updatesSent);
-    counter(registry, "update_failures", adapter, metrics, AdapterMetrics::updateFailures);
-    counter(registry, "connects", adapter, metrics, AdapterMetrics::connects);
-    counter(registry, "reconnects", adapter, metrics, AdapterMetrics::reconnects);
-    counter(registry, "reconciliations", adapter, metrics, AdapterMetrics::reconciliations);
-    counter(registry, "reconciliation_corrections", adapter, metrics, AdapterMetrics::reconciliationCorrections);
-    counter(registry, "orders_lost", adapter, metrics, AdapterMetrics::ordersLost);
-    counter(registry, "reconcile_weight", adapter, metrics, AdapterMetrics::reconcileWeight);
-    counter(registry, "account_events", adapter, metrics, AdapterMetrics::accountEvents);
-    Gauge.builder("binance_adapter_frame_to_answer_p99_micros", metrics, m -> m.latencyQuantileMicros(0.99))
-        .tag("adapter", adapter).strongReference(true).register(registry);
-    return true;
+    counter(registry, "duplicates_dropped", adapter, metrics, AdapterMetrics::duplicatesDropped, meters);
+    counter(registry, "invalid_reports", adapter, metrics, AdapterMetrics::invalidReports, meters);
+    counter(registry, "updates", adapter, metrics, AdapterMetrics::updatesSent, meters);
+    counter(registry, "update_failures", adapter, metrics, AdapterMetrics::updateFailures, meters);
+    counter(registry, "connects", adapter, metrics, AdapterMetrics::connects, meters);
+    counter(registry, "reconnects", adapter, metrics, AdapterMetrics::reconnects, meters);
+    counter(registry, "reconciliations", adapter, metrics, AdapterMetrics::reconciliations, meters);
+    counter(registry, "reconciliation_corrections", adapter, metrics, AdapterMetrics::reconciliationCorrections, meters);
+    counter(registry, "orders_lost", adapter, metrics, AdapterMetrics::ordersLost, meters);
+    counter(registry, "reconcile_weight", adapter, metrics, AdapterMetrics::reconcileWeight, meters);
+    counter(registry, "account_events", adapter, metrics, AdapterMetrics::accountEvents, meters);
+    Timer latency = Timer.builder("binance_adapter_frame_to_answer")
+        .description("from a frame read off the socket to the tracker's answer for its update")
+        .tag("adapter", adapter)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(10_000))
+        .maximumExpectedValue(Duration.ofSeconds(30))
+        .register(registry);
+    meters.add(latency);
+    metrics.latencySink(nanos -> latency.record(nanos, TimeUnit.NANOSECONDS));
   }
 
   private static void counter(MeterRegistry registry, String name, String adapter, AdapterMetrics metrics,
-                              ToDoubleFunction<AdapterMetrics> value) {
-    FunctionCounter.builder("binance_adapter_" + name, metrics, value).tag("adapter", adapter).register(registry);
+                              ToDoubleFunction<AdapterMetrics> value, List<Meter> meters) {
+    meters.add(FunctionCounter.builder("binance_adapter_" + name, metrics, value).tag("adapter", adapter)
+        .register(registry));
   }
 }

@@ -2,6 +2,7 @@ package dev.ordertracker.binance.metrics;
 
 import dev.ordertracker.binance.codec.FrameDecodeException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -24,7 +25,8 @@ class MicrometerAdapterMetricsTest {
         .build();
     try {
       AdapterMetrics metrics = new AdapterMetrics();
-      assertThat(MicrometerAdapterMetrics.bindToDefaultRegistry(metrics, "orders")).isTrue();
+      MicrometerAdapterMetrics.Binding binding =
+          MicrometerAdapterMetrics.bindToDefaultRegistry(metrics, "orders").orElseThrow();
       metrics.frame();
       metrics.frame();
       metrics.decodeError(FrameDecodeException.Kind.NOT_JSON);
@@ -33,7 +35,20 @@ class MicrometerAdapterMetricsTest {
       assertThat(bound.get("binance_adapter_frames").functionCounter().count()).isEqualTo(2);
       assertThat(bound.get("binance_adapter_decode_errors").tag("kind", "NOT_JSON").functionCounter().count())
           .isEqualTo(1);
-      assertThat(bound.get("binance_adapter_frame_to_answer_p99_micros").gauge().value()).isBetween(1500.0, 1800.0);
+      // a latency is a timer in base units with a histogram, not a precomputed quantile gauge
+      Timer latency = bound.get("binance_adapter_frame_to_answer").tag("adapter", "orders").timer();
+      assertThat(latency.count()).isEqualTo(1);
+      assertThat(latency.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(1.5);
+
+      // undeploy removes the meters; a redeployed adapter's counters are the ones exported
+      binding.close();
+      assertThat(bound.find("binance_adapter_frames").functionCounter()).isNull();
+      metrics.latencyNanos(1_000_000);
+      AdapterMetrics redeployed = new AdapterMetrics();
+      MicrometerAdapterMetrics.bindToDefaultRegistry(redeployed, "orders").orElseThrow();
+      redeployed.frame();
+      assertThat(bound.get("binance_adapter_frames").functionCounter().count()).isEqualTo(1);
+      assertThat(bound.get("binance_adapter_frame_to_answer").timer().count()).isZero();
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
