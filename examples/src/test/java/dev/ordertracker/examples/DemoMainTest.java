@@ -16,11 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +43,32 @@ class DemoMainTest {
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** Metric names used in the PromQL of deploy/grafana's dashboard (histogram series by their base name). */
+  static Set<String> dashboardMetrics() throws IOException {
+    JsonObject dashboard = new JsonObject(Files.readString(Path.of("..", "deploy", "grafana",
+        "order-tracker-dashboard.json")));
+    Set<String> names = new TreeSet<>();
+    Matcher m = Pattern.compile("\\b((?:tracker|binance_adapter|bridge|vertx)_[a-z_]+)").matcher(
+        dashboard.getJsonArray("panels").encode() + dashboard.getJsonObject("templating").encode());
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    assertThat(names).contains("tracker_events_published_total", "binance_adapter_frame_to_answer_seconds_bucket",
+        "bridge_messages_delivered_total");
+    return names;
+  }
+
+  /** The metric names of a Prometheus text exposition. */
+  static Set<String> metricNames(String exposition) {
+    Set<String> names = new TreeSet<>();
+    for (String line : exposition.split("\n")) {
+      if (!line.isEmpty() && !line.startsWith("#")) {
+        names.add(line.split("[{ ]", 2)[0]);
+      }
+    }
+    return names;
   }
 
   private void run(Vertx vertx, VertxTestContext ctx, Path data) throws Exception {
@@ -62,7 +93,11 @@ class DemoMainTest {
             return get(http, port, "/metrics");
           })
           .compose(metrics -> {
-            ctx.verify(() -> assertThat(metrics).contains("tracker_").contains("vertx_"));
+            ctx.verify(() -> {
+              assertThat(metrics).contains("tracker_").contains("vertx_");
+              // the Grafana dashboard in deploy/ plots only series the main job exports
+              assertThat(metricNames(metrics)).containsAll(dashboardMetrics());
+            });
             return OrderTracker.create(vertx).getStats();
           })
           .onComplete(ctx.succeeding(stats -> ctx.verify(() -> {
