@@ -44,7 +44,8 @@ public final class DemoMain {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx(BridgeMetrics.vertxOptionsWithPrometheus());
+    Vertx vertx = Tracing.apply(Vertx.builder().with(BridgeMetrics.vertxOptionsWithPrometheus()), System.getenv())
+        .build();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("[demo] shutting down: flushing the store, closing connections…");
       try {

@@ -12,6 +12,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
@@ -68,7 +69,10 @@ public final class TrackerFeed {
 
   public TrackerFeed(Vertx vertx, Addresses addresses, boolean localIngest, long timeoutMs) {
     this.eventBus = vertx.eventBus();
-    this.delivery = new DeliveryOptions().setSendTimeout(timeoutMs);
+    // ALWAYS: with tracing on (a Vertx built with a tracer, e.g. vertx-opentelemetry) each hand-off starts the trace
+    // that the tracker's events and the bridge's deliveries continue (they PROPAGATE, Vert.x's default); no trace is
+    // current when a socket read arrives, so PROPAGATE here would trace nothing. Without a tracer this costs nothing.
+    this.delivery = new DeliveryOptions().setSendTimeout(timeoutMs).setTracingPolicy(TracingPolicy.ALWAYS);
     this.tracker = OrderTracker.create(vertx, addresses, delivery);
     this.ingestAddress = addresses.trackerIngest();
     this.local = localIngest;

@@ -1,5 +1,6 @@
 package dev.ordertracker.examples.cluster;
 
+import dev.ordertracker.examples.Tracing;
 import dev.ordertracker.simulator.BinanceSimulator;
 import dev.ordertracker.simulator.SimulatorOptions;
 import io.vertx.core.DeploymentOptions;
@@ -79,7 +80,8 @@ public final class ClusterNode {
   /** Joins the cluster and deploys the roles. */
   public static Future<ClusterNode> start(ClusterNodeOptions options) {
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastClusterConfig.create(options));
-    return Vertx.builder().with(vertxOptions(options)).withClusterManager(clusterManager).buildClustered()
+    return Tracing.apply(Vertx.builder().with(vertxOptions(options)), System.getenv())
+        .withClusterManager(clusterManager).buildClustered()
         .compose(vertx -> {
           ClusterNode node = new ClusterNode(vertx, clusterManager, options);
           return node.deployRoles().map(node).recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
