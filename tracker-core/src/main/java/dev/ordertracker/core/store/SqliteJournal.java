@@ -6,7 +6,6 @@ import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.api.store.AggregateQuery;
 import dev.ordertracker.api.store.EventsPage;
-import dev.ordertracker.api.store.JournalBatch;
 import dev.ordertracker.api.store.OrderAggregates;
 import dev.ordertracker.api.store.OrderPage;
 import dev.ordertracker.api.store.OrderQuery;
@@ -87,12 +86,12 @@ final class SqliteJournal {
     c.commit();
   }
 
-  static void append(Connection c, JournalBatch batch) throws SQLException {
+  /** Writes one encoded batch in one transaction (see {@link JournalRows#encode}). */
+  static void append(Connection c, JournalRows batch) throws SQLException {
     try {
       if (!batch.orders().isEmpty()) {
         try (PreparedStatement ps = c.prepareStatement(UPSERT_ORDER)) {
-          for (TrackedOrder order : batch.orders()) {
-            OrderRow r = OrderRow.of(order);
+          for (OrderRow r : batch.orders()) {
             ps.setString(1, r.symbol());
             ps.setString(2, r.orderId());
             ps.setString(3, r.account());
@@ -114,29 +113,26 @@ final class SqliteJournal {
           ps.executeBatch();
         }
       }
-      long maxSeq = 0;
       if (!batch.events().isEmpty()) {
         try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-          for (OrderEvent e : batch.events()) {
+          for (JournalRows.EventRow e : batch.events()) {
             ps.setLong(1, e.sequence());
-            ps.setLong(2, OrderRow.eventMillis(e));
-            ps.setString(3, StoreJson.encode(e));
+            ps.setLong(2, e.eventMillis());
+            ps.setString(3, e.doc());
             ps.addBatch();
-            maxSeq = Math.max(maxSeq, e.sequence());
           }
           ps.executeBatch();
         }
       }
       if (batch.counters() != null) {
-        putMeta(c, META_COUNTERS, StoreJson.encode(batch.counters()));
-        maxSeq = Math.max(maxSeq, batch.counters().lastSequence());
+        putMeta(c, META_COUNTERS, batch.counters());
       }
-      if (maxSeq > 0) {
+      if (batch.maxSequence() > 0) {
         // Kept apart from the events so that retention can empty the events table without losing the sequence.
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
             + "DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))")) {
           ps.setString(1, META_LAST_SEQUENCE);
-          ps.setLong(2, maxSeq);
+          ps.setLong(2, batch.maxSequence());
           ps.executeUpdate();
         }
       }
@@ -156,7 +152,7 @@ final class SqliteJournal {
         activeDocs.add(rs.getString(1));
       }
     }
-    List<TrackedOrder> active = parseOrders(activeDocs);
+    List<TrackedOrder> active = StoreDocs.orders(activeDocs);
     List<TrackedOrder> history = new ArrayList<>();
     if (historyLimit > 0) {
       try (PreparedStatement ps = c.prepareStatement(
@@ -174,16 +170,6 @@ final class SqliteJournal {
     c.commit();
     return new RecoveredState(active, history, lastSequence(c),
         counters == null ? null : StoreJson.stats(counters));
-  }
-
-  /** Parses snapshots, in parallel when there are many (recovery of 100,000 active orders). Keeps the order. */
-  static List<TrackedOrder> parseOrders(List<String> docs) {
-    if (docs.size() < 10_000) {
-      List<TrackedOrder> out = new ArrayList<>(docs.size());
-      docs.forEach(d -> out.add(StoreJson.order(d)));
-      return out;
-    }
-    return docs.parallelStream().map(StoreJson::order).toList();
   }
 
   static long lastSequence(Connection c) throws SQLException {
