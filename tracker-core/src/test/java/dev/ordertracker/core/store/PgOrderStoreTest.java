@@ -1,15 +1,26 @@
 package dev.ordertracker.core.store;
 
+import dev.ordertracker.api.OrderStatus;
+import dev.ordertracker.api.TrackedOrder;
+import dev.ordertracker.api.store.JournalBatch;
+import dev.ordertracker.api.store.JournalRejectedException;
 import dev.ordertracker.api.store.OrderStore;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import java.util.UUID;
 
+import static dev.ordertracker.core.store.StoreFixtures.at;
 import static dev.ordertracker.core.store.StoreFixtures.await;
+import static dev.ordertracker.core.store.StoreFixtures.awaitFailure;
+import static dev.ordertracker.core.store.StoreFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The store contract against PostgreSQL, each test in its own schema (dropped afterwards). Needs PG_TEST_URL
@@ -36,6 +47,51 @@ class PgOrderStoreTest extends OrderStoreContractTest {
   @Override
   protected OrderStore reopenStore(Vertx vertx) {
     return new PgOrderStore(vertx, url(), schema, true, 4);
+  }
+
+  @Test
+  void a_value_postgresql_refuses_for_what_it_is_fails_as_a_permanent_refusal() {
+    // TEXT cannot hold a NUL character (SQLSTATE 22021): the same batch would fail forever.
+    TrackedOrder nul = order("BTCUSDT", "bad\u0000id", "A", OrderStatus.PLACED, at(0), at(0), "1", List.of());
+
+    Throwable refused = awaitFailure(store.append(new JournalBatch(List.of(nul), List.of(), null)));
+
+    assertThat(refused).isInstanceOf(JournalRejectedException.class);
+    assertThat(((JournalRejectedException) refused).code()).isEqualTo("pg_22021");
+    await(store.append(new JournalBatch(List.of(ETH4), List.of(), null))); // the store goes on
+    assertThat(await(store.recover(10)).active()).containsExactly(ETH4);
+  }
+
+  @Test
+  void a_schema_written_by_another_version_is_refused_at_open() {
+    Vertx v = Vertx.vertx();
+    try {
+      Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(url())).using(v).build();
+      await(pool.query("UPDATE " + schema + ".meta SET value = '99' WHERE key = 'schema_version'").execute());
+      await(pool.close());
+    } finally {
+      await(v.close());
+    }
+    await(store.close());
+    store = reopenStore(vertx);
+
+    Throwable refused = awaitFailure(store.open());
+
+    assertThat(refused).hasMessageContaining("schema version 99 is not supported (expected 1)")
+        .hasMessageContaining(schema);
+  }
+
+  @Test
+  void a_malformed_url_never_shows_the_password() {
+    for (String url : List.of("postgresql://tracker:s3cr3t-pw@127.0.0.1:notaport/tracker",
+        "postgresql://tracker:s3cr3t-pw@[::1/tracker", "postgresql://127.0.0.1:x/db?user=t&password=s3cr3t-pw")) {
+      Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+          () -> new PgOrderStore(vertx, url, "s", true, 1));
+      assertThat(failure).as(url).isInstanceOf(IllegalArgumentException.class);
+      for (Throwable t = failure; t != null; t = t.getCause()) {
+        assertThat(t.getMessage()).as(url).doesNotContain("s3cr3t-pw");
+      }
+    }
   }
 
   @AfterEach
