@@ -79,6 +79,24 @@ class HistoryServiceEndpointTest {
   }
 
   @Test
+  void a_store_failure_answers_a_stable_code_without_internal_text() {
+    // A store that was never opened: every read fails with a message naming its file.
+    SqliteOrderStore broken = new SqliteOrderStore(vertx, dir.resolve("other.db"), false, false);
+    Addresses other = Addresses.withPrefix("other");
+    await(new ServiceBinder(vertx).setAddress(OrderHistory.address(other))
+        .register(dev.ordertracker.api.store.OrderHistoryService.class, new HistoryServiceEndpoint(broken))
+        .completion());
+    OrderHistory client = OrderHistory.create(vertx, other);
+
+    for (Throwable failure : List.of(awaitFailure(client.service().queryOrders(new JsonObject())),
+        awaitFailure(client.service().aggregates(new JsonObject())),
+        awaitFailure(client.service().eventsSince(0, 10)))) {
+      assertThat(failure).isInstanceOf(ServiceException.class).hasMessage(TrackerErrors.STORE_UNAVAILABLE);
+      assertThat(((ServiceException) failure).failureCode()).isEqualTo(TrackerErrors.UNAVAILABLE);
+    }
+  }
+
+  @Test
   void bad_queries_answer_400_naming_the_field() {
     Throwable unknown = awaitFailure(history.service().queryOrders(new JsonObject().put("colour", "red")));
     assertThat(unknown).isInstanceOf(ServiceException.class).hasMessageContaining("colour");
