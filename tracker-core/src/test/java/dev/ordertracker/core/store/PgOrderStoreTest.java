@@ -19,6 +19,7 @@ import java.util.UUID;
 import static dev.ordertracker.core.store.StoreFixtures.at;
 import static dev.ordertracker.core.store.StoreFixtures.await;
 import static dev.ordertracker.core.store.StoreFixtures.awaitFailure;
+import static dev.ordertracker.core.store.StoreFixtures.event;
 import static dev.ordertracker.core.store.StoreFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +61,35 @@ class PgOrderStoreTest extends OrderStoreContractTest {
     assertThat(((JournalRejectedException) refused).code()).isEqualTo("pg_22021");
     await(store.append(new JournalBatch(List.of(ETH4), List.of(), null))); // the store goes on
     assertThat(await(store.recover(10)).active()).containsExactly(ETH4);
+  }
+
+  @Test
+  void results_are_parsed_on_a_worker_never_on_the_event_loop() throws Exception {
+    await(store.append(new JournalBatch(List.of(ETH4), List.of(event(1, ETH4), event(2, ETH4)), null)));
+    // One worker thread, held: a page can complete only once its parsing gets a worker.
+    Vertx oneWorker = Vertx.vertx(new io.vertx.core.VertxOptions().setWorkerPoolSize(1));
+    PgOrderStore onOneConnection = new PgOrderStore(oneWorker, url(), schema, true, 1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try {
+      await(onOneConnection.open());
+      oneWorker.executeBlocking(() -> release.await(30, java.util.concurrent.TimeUnit.SECONDS), false);
+
+      io.vertx.core.Future<dev.ordertracker.api.store.EventsPage> page = onOneConnection.eventsSince(0, 10);
+      io.vertx.core.Future<dev.ordertracker.api.store.OrderPage> orders = onOneConnection.queryOrders(
+          dev.ordertracker.api.store.OrderQuery.of(dev.ordertracker.api.store.OrderFilter.ALL));
+      // Queued behind the reads on the one connection: when it answers, their rows have arrived.
+      await(onOneConnection.lastSequence());
+
+      assertThat(page.isComplete()).as("events parsed without a worker").isFalse();
+      assertThat(orders.isComplete()).as("orders parsed without a worker").isFalse();
+      release.countDown();
+      assertThat(await(page).events()).hasSize(2);
+      assertThat(await(orders).orders()).containsExactly(ETH4);
+    } finally {
+      release.countDown();
+      await(onOneConnection.close());
+      await(oneWorker.close());
+    }
   }
 
   @Test
