@@ -375,13 +375,14 @@ public final class StoreOptions {
     return new RetentionPolicy(journalMaxAgeMs, journalMaxEvents, historyMaxOrders);
   }
 
+  /** For display and logs: {@code pg_url} comes out with its password redacted (as the adapter's secrets do). */
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put(TYPE, type);
     if (dataDir != null) {
       json.put(DATA_DIR, dataDir).put(FILE_NAME, fileName);
     }
     if (pgUrl != null) {
-      json.put(PG_URL, pgUrl).put(PG_SCHEMA, pgSchema).put(PG_POOL_SIZE, pgPoolSize);
+      json.put(PG_URL, PgUrl.redact(pgUrl)).put(PG_SCHEMA, pgSchema).put(PG_POOL_SIZE, pgPoolSize);
     }
     return json.put(FLUSH_INTERVAL_MS, flushIntervalMs).put(FLUSH_MAX_RECORDS, flushMaxRecords)
         .put(JOURNAL_MAX_BACKLOG, journalMaxBacklog)

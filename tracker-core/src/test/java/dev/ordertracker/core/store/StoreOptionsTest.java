@@ -49,6 +49,10 @@ class StoreOptionsTest {
     assertThat(failure).hasMessageContaining("store.pg_url").hasMessageContaining("tracker:***@127.0.0.1")
         .hasMessageNotContaining("s3cr3t-pw");
     assertThat(failure.getCause()).isNull();
+    StoreOptions valid = new StoreOptions(new JsonObject().put("type", "postgres")
+        .put("pg_url", "postgresql://tracker:s3cr3t-pw@127.0.0.1:5432/tracker"));
+    assertThat(valid.toJson().encode()).contains("tracker:***@127.0.0.1:5432").doesNotContain("s3cr3t-pw");
+    assertThat(valid.getPgUrl()).contains("s3cr3t-pw"); // the store itself still connects with it
     assertThat(PgUrl.redact("postgresql://u:p%40ss@h/db?sslmode=require&password=x&a=b"))
         .isEqualTo("postgresql://u:***@h/db?sslmode=require&password=***&a=b");
   }
