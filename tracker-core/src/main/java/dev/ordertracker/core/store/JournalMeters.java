@@ -23,7 +23,7 @@ final class JournalMeters {
   private final MeterRegistry registry;
   private final List<Meter> meters;
 
-  private JournalMeters(MeterRegistry registry, JournalWriter journal, String tracker) {
+  JournalMeters(MeterRegistry registry, JournalWriter journal, String tracker) {
     this.registry = registry;
     this.meters = List.of(
         Gauge.builder("tracker_journal_backlog_records", journal, JournalWriter::backlog).tag("tracker", tracker)

@@ -169,6 +169,13 @@ class JournalWriterTest {
     });
     assertThat(writer.quarantinedRecords()).isEqualTo(1);
     assertThat(writer.pendingRecords()).isZero();
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    JournalMeters meters = new JournalMeters(registry, writer, "orders");
+    assertThat(registry.get("tracker_journal_quarantined_total").tag("tracker", "orders").functionCounter().count())
+        .isEqualTo(1.0);
+    meters.close();
+    assertThat(registry.getMeters()).isEmpty();
     JsonObject health = onContext(() -> Future.succeededFuture(writer.health()));
     assertThat(health.getString("status")).isEqualTo("DEGRADED");
     assertThat(health.getString("last_error")).isEqualTo("encode_failed");
