@@ -19,14 +19,14 @@ import java.util.List;
  * <p>Every amount passes {@link Decimals#bounded} again here: the tracker's entry points already refuse absurd
  * decimals, and this keeps one that slipped through from building a gigabyte plain form in the encoder.
  */
-record JournalRows(List<OrderRow> orders, List<EventRow> events, String counters, long maxSequence) {
+public record JournalRows(List<OrderRow> orders, List<EventRow> events, String counters, long maxSequence) {
 
   /** One journaled event: its sequence, the time retention files it under, its JSON. */
-  record EventRow(long sequence, long eventMillis, String doc) {
+  public record EventRow(long sequence, long eventMillis, String doc) {
   }
 
   /** @throws JournalRejectedException naming the record (never its values) when one cannot be encoded */
-  static JournalRows encode(JournalBatch batch) {
+  public static JournalRows encode(JournalBatch batch) {
     List<OrderRow> orders = new ArrayList<>(batch.orders().size());
     for (TrackedOrder order : batch.orders()) {
       try {

@@ -1,6 +1,9 @@
 package dev.ordertracker.core.store;
 
 import dev.ordertracker.api.store.RetentionPolicy;
+import dev.ordertracker.core.store.pg.PgOrderStore;
+import dev.ordertracker.core.store.pg.PgUrl;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;

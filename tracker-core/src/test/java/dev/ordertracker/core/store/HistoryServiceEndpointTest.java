@@ -12,6 +12,7 @@ import dev.ordertracker.api.store.OrderFilter;
 import dev.ordertracker.api.store.OrderHistory;
 import dev.ordertracker.api.store.OrderPage;
 import dev.ordertracker.api.store.OrderQuery;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceBinder;

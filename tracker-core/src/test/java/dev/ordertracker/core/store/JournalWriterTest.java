@@ -6,6 +6,7 @@ import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.api.store.RecoveredState;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -5,6 +5,7 @@ import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.store.JournalBatch;
 import dev.ordertracker.api.store.JournalRejectedException;
 import dev.ordertracker.api.store.OrderStore;
+import dev.ordertracker.core.store.pg.PgOrderStore;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;

@@ -1,5 +1,6 @@
 package dev.ordertracker.core.store;
 
+import dev.ordertracker.core.store.pg.PgUrl;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

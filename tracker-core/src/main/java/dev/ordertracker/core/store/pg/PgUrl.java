@@ -1,4 +1,4 @@
-package dev.ordertracker.core.store;
+package dev.ordertracker.core.store.pg;
 
 import io.vertx.pgclient.PgConnectOptions;
 
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * parameter, whether or not the URL is well formed. A malformed URL fails with the redacted form only (the
  * driver's own message quotes the URL, password included, so it is never passed on).
  */
-final class PgUrl {
+public final class PgUrl {
   private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^:/@?#]*):[^@/?#]*@");
   private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&]password=)[^&#]*");
 
@@ -18,7 +18,7 @@ final class PgUrl {
   }
 
   /** @throws IllegalArgumentException with the redacted URL (never the password) when it is not a valid URL */
-  static PgConnectOptions parse(String url) {
+  public static PgConnectOptions parse(String url) {
     try {
       return PgConnectOptions.fromUri(url);
     } catch (RuntimeException e) {
@@ -28,7 +28,7 @@ final class PgUrl {
     }
   }
 
-  static String redact(String url) {
+  public static String redact(String url) {
     if (url == null) {
       return null;
     }

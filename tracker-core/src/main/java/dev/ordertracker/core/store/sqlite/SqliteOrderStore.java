@@ -1,4 +1,4 @@
-package dev.ordertracker.core.store;
+package dev.ordertracker.core.store.sqlite;
 
 import dev.ordertracker.api.store.AggregateQuery;
 import dev.ordertracker.api.store.EventsPage;
@@ -12,6 +12,7 @@ import dev.ordertracker.api.store.RecoveredState;
 import dev.ordertracker.api.store.RetentionPolicy;
 import dev.ordertracker.api.store.RetentionResult;
 import dev.ordertracker.api.store.StoreCorruptedException;
+import dev.ordertracker.core.store.JournalRows;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -170,7 +171,7 @@ public final class SqliteOrderStore implements OrderStore {
   }
 
   /** Rows removed per retention step; journal batches queued meanwhile run between steps. */
-  static final int RETENTION_CHUNK = 5_000;
+  public static final int RETENTION_CHUNK = 5_000;
 
   @Override
   public Future<RetentionResult> enforceRetention(RetentionPolicy policy) {

@@ -1,4 +1,4 @@
-package dev.ordertracker.core.store;
+package dev.ordertracker.core.store.pg;
 
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderStatus;
@@ -14,6 +14,11 @@ import dev.ordertracker.api.store.OrderStore;
 import dev.ordertracker.api.store.RecoveredState;
 import dev.ordertracker.api.store.RetentionPolicy;
 import dev.ordertracker.api.store.RetentionResult;
+import dev.ordertracker.core.store.FilterSql;
+import dev.ordertracker.core.store.JournalRows;
+import dev.ordertracker.core.store.OrderRow;
+import dev.ordertracker.core.store.StoreDocs;
+import dev.ordertracker.core.store.StoreSchema;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -114,15 +119,15 @@ public final class PgOrderStore implements OrderStore {
         f = f.compose(v -> conn.query(sql).execute());
       }
       return f.compose(v -> conn.preparedQuery("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-          .execute(Tuple.of(SqliteJournal.META_SCHEMA, Integer.toString(SqliteJournal.SCHEMA_VERSION))))
+          .execute(Tuple.of(StoreSchema.META_SCHEMA, Integer.toString(StoreSchema.SCHEMA_VERSION))))
           .compose(v -> conn.preparedQuery("SELECT value FROM meta WHERE key = $1")
-              .execute(Tuple.of(SqliteJournal.META_SCHEMA)))
+              .execute(Tuple.of(StoreSchema.META_SCHEMA)))
           .compose(rs -> {
             // As the SQLite store: a schema written by another (newer) version is refused, never written into.
             String version = rs.iterator().next().getString(0);
-            return Integer.toString(SqliteJournal.SCHEMA_VERSION).equals(version) ? Future.succeededFuture()
+            return Integer.toString(StoreSchema.SCHEMA_VERSION).equals(version) ? Future.succeededFuture()
                 : Future.failedFuture("schema version " + version + " is not supported (expected "
-                    + SqliteJournal.SCHEMA_VERSION + "): the schema " + schema + " was written by another version "
+                    + StoreSchema.SCHEMA_VERSION + "): the schema " + schema + " was written by another version "
                     + "of the tracker; use another pg_schema or a matching tracker");
           });
     }).<Void>mapEmpty().recover(e -> Future.failedFuture(
@@ -159,13 +164,13 @@ public final class PgOrderStore implements OrderStore {
       f = f.compose(v -> conn.preparedQuery(INSERT_EVENT).executeBatch(rows));
     }
     if (batch.counters() != null) {
-      f = f.compose(v -> conn.preparedQuery(PUT_META).execute(Tuple.of(SqliteJournal.META_COUNTERS,
+      f = f.compose(v -> conn.preparedQuery(PUT_META).execute(Tuple.of(StoreSchema.META_COUNTERS,
           batch.counters())));
     }
     if (batch.maxSequence() > 0) {
       String last = Long.toString(batch.maxSequence());
       f = f.compose(v -> conn.preparedQuery(PUT_LAST_SEQUENCE)
-          .execute(Tuple.of(SqliteJournal.META_LAST_SEQUENCE, last)));
+          .execute(Tuple.of(StoreSchema.META_LAST_SEQUENCE, last)));
     }
     return f.mapEmpty();
   }
@@ -201,9 +206,9 @@ public final class PgOrderStore implements OrderStore {
               Collections.reverse(oldestFirst);
               return parseOrders(oldestFirst);
             });
-    Future<String> counters = meta(SqliteJournal.META_COUNTERS);
+    Future<String> counters = meta(StoreSchema.META_COUNTERS);
     return Future.all(active, history, counters, lastSequence()).map(v -> new RecoveredState(active.result(),
-        history.result(), v.resultAt(3), counters.result() == null ? null : StoreJson.stats(counters.result())));
+        history.result(), v.resultAt(3), counters.result() == null ? null : StoreDocs.stats(counters.result())));
   }
 
   @Override
