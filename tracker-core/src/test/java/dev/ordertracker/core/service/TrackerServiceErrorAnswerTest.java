@@ -3,14 +3,17 @@ package dev.ordertracker.core.service;
 import dev.ordertracker.api.Addresses;
 import dev.ordertracker.api.NewOrder;
 import dev.ordertracker.api.OrderSide;
+import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.OrderTracker;
 import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.api.OrderType;
+import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerErrors;
 import dev.ordertracker.core.OrderTrackerCore;
 import dev.ordertracker.core.TrackerJournal;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.serviceproxy.ServiceException;
@@ -53,5 +56,21 @@ class TrackerServiceErrorAnswerTest {
 
     assertThat(failure).isInstanceOf(ServiceException.class).hasMessage(TrackerErrors.INTERNAL_MESSAGE);
     assertThat(((ServiceException) failure).failureCode()).isEqualTo(TrackerErrors.INTERNAL);
+
+    // The in-JVM ingest answers the same way.
+    io.vertx.core.Promise<Void> consuming = io.vertx.core.Promise.promise();
+    vertx.runOnContext(v -> LocalUpdateIngest.consume(vertx.eventBus(), addresses, core).completion()
+        .onComplete(consuming));
+    consuming.future().await(10, TimeUnit.SECONDS);
+    OrderUpdate update = OrderUpdate.builder("BTCUSDT", "2", OrderStatus.PLACED)
+        .order(OrderType.LIMIT, OrderSide.BUY, BigDecimal.ONE, BigDecimal.TEN).build();
+    ReplyException ingest = null;
+    try {
+      vertx.eventBus().request(addresses.trackerIngest(), update).await(10, TimeUnit.SECONDS);
+    } catch (ReplyException e) {
+      ingest = e;
+    }
+    assertThat(ingest).isNotNull().hasMessage(TrackerErrors.INTERNAL_MESSAGE);
+    assertThat(ingest.failureCode()).isEqualTo(TrackerErrors.INTERNAL);
   }
 }
