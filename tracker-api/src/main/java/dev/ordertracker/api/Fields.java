@@ -76,6 +76,23 @@ public final class Fields {
   public static final String LATE_FILLS = "late_fills";
   /** Updates for orders the tracker does not know and that do not describe the order (answered 404). */
   public static final String UNKNOWN_ORDERS = "unknown_orders";
+  /**
+   * getStats: the health of the tracker's components, {@code {status, journal?, replication?}}, each component
+   * {@code {status, backlog, max_backlog, ..., last_error}}; status UP | DEGRADED | DOWN (the worst component).
+   */
+  public static final String HEALTH = "health";
+  public static final String HEALTH_JOURNAL = "journal";
+  public static final String HEALTH_REPLICATION = "replication";
+  public static final String BACKLOG = "backlog";
+  public static final String MAX_BACKLOG = "max_backlog";
+  public static final String QUARANTINED = "quarantined";
+  public static final String SHED = "shed";
+  public static final String FAILED_BATCHES = "failed_batches";
+  public static final String CONSECUTIVE_FAILURES = "consecutive_failures";
+  public static final String LAST_ERROR = "last_error";
+  public static final String HEALTH_UP = "UP";
+  public static final String HEALTH_DEGRADED = "DEGRADED";
+  public static final String HEALTH_DOWN = "DOWN";
 
   // Event-bus message headers (DeliveryOptions)
   public static final String HEADER_PRIORITY = "priority";

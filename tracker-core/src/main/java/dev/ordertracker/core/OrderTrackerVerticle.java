@@ -1,10 +1,12 @@
 package dev.ordertracker.core;
 
 import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.core.publish.EventBusPublisher;
 import dev.ordertracker.core.service.LocalUpdateIngest;
 import dev.ordertracker.core.service.TrackerServiceEndpoint;
+import dev.ordertracker.core.stats.ComponentHealth;
 import dev.ordertracker.core.stats.MicrometerTrackerMetrics;
 import dev.ordertracker.core.stats.TrackerMetrics;
 import dev.ordertracker.core.store.TrackerStore;
@@ -95,7 +97,8 @@ public final class OrderTrackerVerticle extends VerticleBase {
 
   private Future<?> serve(OrderTrackerCore core, Addresses addresses) {
     MessageConsumer<?> service = new ServiceBinder(vertx).setAddress(addresses.tracker())
-        .register(OrderTrackerService.class, new TrackerServiceEndpoint(core));
+        .register(OrderTrackerService.class, new TrackerServiceEndpoint(core).withHealth(store == null ? null
+            : ComponentHealth.of(new ComponentHealth.Component(Fields.HEALTH_JOURNAL, store.journal()::health))));
     consumers.add(service);
     if (options.isLocalIngest()) {
       consumers.add(LocalUpdateIngest.consume(vertx.eventBus(), addresses, core));

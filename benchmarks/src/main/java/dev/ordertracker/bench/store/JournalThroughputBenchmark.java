@@ -4,8 +4,8 @@ import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.store.JournalBatch;
 import dev.ordertracker.api.store.OrderStore;
-import dev.ordertracker.core.store.PgOrderStore;
-import dev.ordertracker.core.store.SqliteOrderStore;
+import dev.ordertracker.core.store.pg.PgOrderStore;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.Vertx;
 
 import java.nio.file.Files;

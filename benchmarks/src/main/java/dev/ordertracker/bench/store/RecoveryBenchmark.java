@@ -5,7 +5,7 @@ import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.store.JournalBatch;
 import dev.ordertracker.api.store.RecoveredState;
 import dev.ordertracker.core.OrderTrackerVerticle;
-import dev.ordertracker.core.store.SqliteOrderStore;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -16,14 +16,16 @@ import io.vertx.ext.web.client.WebClientOptions;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Signed Binance REST calls over the Vert.x web client: the query string as sent is what is signed, the key goes in
  * {@code X-MBX-APIKEY}. Error answers become {@link BinanceApiException} (status, code, message); a transport
- * failure is {@link BinanceApiException#NO_ANSWER} (outcome unknown). A -1021 answer re-syncs the clock from
+ * failure is {@link BinanceApiException#NO_ANSWER} (outcome unknown), its message never carrying the signed query. A -1021 answer re-syncs the clock from
  * {@code GET /api/v3/time} and retries once.
  */
 public final class BinanceRestClient {
+  private static final Pattern QUERY = Pattern.compile("\\?\\S*");
   private final WebClient client;
   private final String host;
   private final int port;
@@ -69,9 +71,17 @@ public final class BinanceRestClient {
     return client.request(method, port, host, path + "?" + query).ssl(ssl).timeout(timeoutMs)
         .putHeader("X-MBX-APIKEY", signer.apiKey()).send()
         .recover(e -> Future.failedFuture(new BinanceApiException(BinanceApiException.NO_ANSWER, 0,
-            method + " " + path + ": " + e.getClass().getSimpleName() + " " + e.getMessage())))
+            method + " " + path + ": " + e.getClass().getSimpleName() + " " + withoutQuery(e.getMessage()))))
         .compose(r -> r.statusCode() == 200 ? Future.succeededFuture(Json.decodeValue(r.bodyAsBuffer()))
             : Future.failedFuture(error(r)));
+  }
+
+  /**
+   * The transport's message without any query string: a timeout names the request it gave up on, and that is the
+   * signed query (parameters, timestamp, signature). Nothing after a '?' is ever put in a message or a log.
+   */
+  static String withoutQuery(String message) {
+    return message == null ? null : QUERY.matcher(message).replaceAll("?<redacted>");
   }
 
   private static BinanceApiException error(HttpResponse<Buffer> r) {

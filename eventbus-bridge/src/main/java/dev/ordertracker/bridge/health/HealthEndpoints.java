@@ -24,7 +24,7 @@ import java.util.Set;
  *   <li>{@link #LIVE_PATH} — liveness: this process serves HTTP on a responsive event loop. Nothing outside the
  *       process is asked, so an exchange or a tracker that is down never gets a healthy pod restarted.</li>
  *   <li>{@link #READY_PATH} (and {@code /health}, the same) — readiness: {@code tracker} answers (in a cluster: the
- *       active tracker, wherever it runs), {@code adapter} reports every account subscribed (when
+ *       active tracker, wherever it runs) and none of its components (journal, replication) is DOWN, {@code adapter} reports every account subscribed (when
  *       {@code require_adapter}), {@code cluster} this node is a member (clustered Vert.x only).</li>
  * </ul>
  * Each procedure has the {@code health_timeout_ms} budget; a check that does not answer in time is DOWN.
@@ -71,11 +71,20 @@ public final class HealthEndpoints {
         return;
       }
       JsonObject data = new JsonObject();
+      boolean down = false;
       if (ar.result().body() instanceof JsonObject) {
         JsonObject stats = (JsonObject) ar.result().body();
         copy(stats, data, Fields.CURRENTLY_ACTIVE, Fields.LAST_SEQUENCE);
+        // the tracker's own components (journal, replication): DOWN (a full backlog) makes it not ready; DEGRADED
+        // (records quarantined, commits being retried) still serves, and says so in the data
+        if (stats.getValue(Fields.HEALTH) instanceof JsonObject) {
+          JsonObject health = stats.getJsonObject(Fields.HEALTH).copy();
+          String status = String.valueOf(health.remove(Fields.STATUS));
+          down = "DOWN".equals(status);
+          data.put(Fields.STATUS, status).put("components", health);
+        }
       }
-      promise.complete(Status.OK(data));
+      promise.complete(down ? Status.KO(data) : Status.OK(data));
     });
   }
 

@@ -17,7 +17,8 @@ import io.vertx.core.eventbus.MessageConsumer;
  * {@link LocalUpdateIngest}) for a replicated tracker: same message contract (the outcome name, or a failure with
  * the tracker error code), but answered only after the change is replicated, and held like any command while the
  * ownership lease is being re-verified. An {@link OrderUpdateBatch} is applied whole, replicated once, and answered
- * with the number of updates refused. Local consumer: an adapter on another node gets no handler and uses the
+ * with the number of updates refused. While the replication backlog is full it is refused (503
+ * {@code replication_backlog_full}) before anything is applied. Local consumer: an adapter on another node gets no handler and uses the
  * service proxy. Runs on the tracker verticle's context.
  */
 final class ReplicatedIngest {
@@ -37,6 +38,10 @@ final class ReplicatedIngest {
                              OwnershipLease lease) {
     if (batcher.isFenced()) {
       msg.fail(TrackerErrors.INTERNAL, ReplicatingTrackerService.FENCED);
+      return;
+    }
+    if (batcher.isFull()) {
+      msg.fail(TrackerErrors.UNAVAILABLE, TrackerErrors.REPLICATION_BACKLOG_FULL);
       return;
     }
     if (lease.expired()) {
@@ -66,7 +71,7 @@ final class ReplicatedIngest {
       return;
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "ingest: update failed unexpectedly", e);
-      msg.fail(TrackerErrors.INTERNAL, String.valueOf(e));
+      msg.fail(TrackerErrors.INTERNAL, TrackerErrors.INTERNAL_MESSAGE);
       return;
     }
     Future<Void> replicated = batcher.flush();
@@ -78,7 +83,7 @@ final class ReplicatedIngest {
         msg.reply(answer);
       } else {
         msg.fail(TrackerErrors.INTERNAL, batcher.isFenced() ? ReplicatingTrackerService.FENCED
-            : "not replicated: " + done.cause().getMessage());
+            : TrackerErrors.NOT_REPLICATED);
       }
     });
   }

@@ -21,6 +21,10 @@ import java.util.TreeSet;
  *                                                                  the cluster's heartbeat timeout
  *   verify_delay_ms      long &gt;= 0     7000                      how long to hold before re-verifying: above the
  *                                                                  cluster's heartbeat timeout
+ *   retry_initial_ms     long &gt; 0      100                       first retry of a failed (not fenced) commit; doubles
+ *   retry_max_ms         long &gt;= initial 5000                    longest wait between retries
+ *   max_backlog          int 1..10^7    100000                    records waiting for replication beyond which new
+ *                                                                  commands are refused (503 replication_backlog_full)
  * </pre>
  */
 public final class ReplicatedTrackerOptions {
@@ -31,6 +35,9 @@ public final class ReplicatedTrackerOptions {
   public static final String COMPLETED_TTL_MS = "completed_ttl_ms";
   public static final String LEASE_MS = "lease_ms";
   public static final String VERIFY_DELAY_MS = "verify_delay_ms";
+  public static final String RETRY_INITIAL_MS = "retry_initial_ms";
+  public static final String RETRY_MAX_MS = "retry_max_ms";
+  public static final String MAX_BACKLOG = "max_backlog";
 
   public static final String DEFAULT_STATE_MAP = "orders.tracker.state";
   public static final String DEFAULT_TERM_COUNTER = "orders.tracker.term";
@@ -38,9 +45,12 @@ public final class ReplicatedTrackerOptions {
   public static final long DEFAULT_COMPLETED_TTL_MS = 24L * 3600 * 1000;
   public static final long DEFAULT_LEASE_MS = 0;
   public static final long DEFAULT_VERIFY_DELAY_MS = 7_000;
+  public static final long DEFAULT_RETRY_INITIAL_MS = 100;
+  public static final long DEFAULT_RETRY_MAX_MS = 5_000;
+  public static final int DEFAULT_MAX_BACKLOG = 100_000;
 
   private static final Set<String> KEYS = Set.of(TRACKER, STATE_MAP, TERM_COUNTER, FENCE_CHECK_MS, COMPLETED_TTL_MS,
-      LEASE_MS, VERIFY_DELAY_MS);
+      LEASE_MS, VERIFY_DELAY_MS, RETRY_INITIAL_MS, RETRY_MAX_MS, MAX_BACKLOG);
 
   private final OrderTrackerOptions tracker;
   private final String stateMap;
@@ -49,6 +59,9 @@ public final class ReplicatedTrackerOptions {
   private final long completedTtlMs;
   private final long leaseMs;
   private final long verifyDelayMs;
+  private final long retryInitialMs;
+  private final long retryMaxMs;
+  private final int maxBacklog;
 
   /** @throws IllegalArgumentException naming the key */
   public ReplicatedTrackerOptions(JsonObject json) {
@@ -69,6 +82,13 @@ public final class ReplicatedTrackerOptions {
     completedTtlMs = number(json, COMPLETED_TTL_MS, DEFAULT_COMPLETED_TTL_MS, 0);
     leaseMs = number(json, LEASE_MS, DEFAULT_LEASE_MS, 0);
     verifyDelayMs = number(json, VERIFY_DELAY_MS, DEFAULT_VERIFY_DELAY_MS, 0);
+    retryInitialMs = number(json, RETRY_INITIAL_MS, DEFAULT_RETRY_INITIAL_MS, 1);
+    retryMaxMs = number(json, RETRY_MAX_MS, DEFAULT_RETRY_MAX_MS, retryInitialMs);
+    long backlog = number(json, MAX_BACKLOG, DEFAULT_MAX_BACKLOG, 1);
+    if (backlog > 10_000_000) {
+      throw new IllegalArgumentException(MAX_BACKLOG + " must be <= 10000000, was " + backlog);
+    }
+    maxBacklog = (int) backlog;
   }
 
   private static String text(JsonObject json, String key, String defaultValue) {
@@ -117,5 +137,17 @@ public final class ReplicatedTrackerOptions {
 
   public long verifyDelayMs() {
     return verifyDelayMs;
+  }
+
+  public long retryInitialMs() {
+    return retryInitialMs;
+  }
+
+  public long retryMaxMs() {
+    return retryMaxMs;
+  }
+
+  public int maxBacklog() {
+    return maxBacklog;
   }
 }

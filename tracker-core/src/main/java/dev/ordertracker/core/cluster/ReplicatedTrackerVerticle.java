@@ -1,6 +1,7 @@
 package dev.ordertracker.core.cluster;
 
 import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.core.EventSink;
@@ -8,12 +9,16 @@ import dev.ordertracker.core.OrderTrackerCore;
 import dev.ordertracker.core.OrderTrackerOptions;
 import dev.ordertracker.core.TrackerState;
 import dev.ordertracker.core.service.TrackerServiceEndpoint;
+import dev.ordertracker.core.stats.ComponentHealth;
 import dev.ordertracker.core.stats.MicrometerTrackerMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.shareddata.SharedData;
 import io.vertx.serviceproxy.ServiceBinder;
+
+import java.util.function.UnaryOperator;
 
 /**
  * The order tracker for a cluster: the same core and service as {@code OrderTrackerVerticle}, with its state
@@ -48,6 +53,16 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
   private OwnershipLease lease;
   private long fenceTimer = -1;
   private boolean steppingDown;
+  private final UnaryOperator<SharedData> sharedData;
+
+  public ReplicatedTrackerVerticle() {
+    this(UnaryOperator.identity());
+  }
+
+  /** Tests: the cluster's shared data as seen through {@code sharedData} (to play an outage of the cluster). */
+  ReplicatedTrackerVerticle(UnaryOperator<SharedData> sharedData) {
+    this.sharedData = sharedData;
+  }
 
   @Override
   public Future<?> start() {
@@ -60,7 +75,7 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
     OrderTrackerOptions trackerOptions = options.tracker();
     Addresses addresses = trackerOptions.addresses();
     long started = System.nanoTime();
-    replica = new TrackerStateReplica(vertx.sharedData(), options.stateMap(), options.termCounter(),
+    replica = new TrackerStateReplica(sharedData.apply(vertx.sharedData()), options.stateMap(), options.termCounter(),
         options.completedTtlMs());
     return replica.claim(trackerOptions.getInitialSequence(), trackerOptions.getMaxHistorySize())
         .compose(claimed -> serve(claimed, trackerOptions, addresses, options))
@@ -76,8 +91,9 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
     OrderTrackerCore[] holder = new OrderTrackerCore[1];
     lease = new OwnershipLease(vertx, options.leaseMs(), options.verifyDelayMs(),
         () -> replica.stillOwner(replica.currentMeta()));
-    batcher = new ReplicationBatcher(replica, publisher, () -> holder[0].lastSequence(), () -> holder[0].stats(),
-        this::stepDown, lease::confirmed);
+    batcher = new ReplicationBatcher(vertx, replica, publisher, () -> holder[0].lastSequence(),
+        () -> holder[0].stats(), this::stepDown, lease::confirmed, options.retryInitialMs(), options.retryMaxMs(),
+        options.maxBacklog());
     OrderTrackerCore core = OrderTrackerCore.builder()
         .maxHistorySize(trackerOptions.getMaxHistorySize())
         .initialSequence(trackerOptions.getInitialSequence())
@@ -100,8 +116,9 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
       LOG.log(System.Logger.Level.INFO, "republished " + claimed.unpublished().size()
           + " event(s) of the last replicated batch (same sequences)");
     }
-    OrderTrackerService endpoint = new ReplicatingTrackerService(new TrackerServiceEndpoint(core), batcher,
-        lease);
+    OrderTrackerService endpoint = new ReplicatingTrackerService(new TrackerServiceEndpoint(core)
+        .withHealth(ComponentHealth.of(new ComponentHealth.Component(Fields.HEALTH_REPLICATION, batcher::health))),
+        batcher, lease);
     service = new ServiceBinder(vertx).setAddress(addresses.tracker()).register(OrderTrackerService.class, endpoint);
     if (trackerOptions.isLocalIngest()) {
       ingest = ReplicatedIngest.consume(vertx.eventBus(), addresses, core, batcher, lease);
@@ -151,6 +168,9 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
   public Future<?> stop() {
     if (fenceTimer >= 0) {
       vertx.cancelTimer(fenceTimer);
+    }
+    if (batcher != null) {
+      batcher.close();
     }
     if (ingest != null) {
       ingest.unregister();

@@ -13,6 +13,9 @@ import java.util.function.Supplier;
  * The tracker service of a replicated tracker: the plain endpoint's answers, but a command is answered only after
  * its change is replicated (and its event published) — that reply is the acknowledgement the failover guarantee
  * counts from. A fenced tracker answers every call with 500 "fenced" (the caller retries; the new tracker serves).
+ * While the replication backlog is full a command is refused with 503 {@code replication_backlog_full} before it
+ * changes anything; a command whose change was applied but not yet replicated is answered 500
+ * {@code not_replicated} (the change stays and is replicated by the batcher's retry).
  */
 final class ReplicatingTrackerService implements OrderTrackerService {
   static final String FENCED = "tracker fenced: another node took over, retry";
@@ -80,6 +83,10 @@ final class ReplicatingTrackerService implements OrderTrackerService {
     if (batcher.isFenced()) {
       return ServiceException.fail(TrackerErrors.INTERNAL, FENCED);
     }
+    if (batcher.isFull()) {
+      // Refused before it changes anything: nothing accepted is ever dropped, and the caller knows to retry.
+      return ServiceException.fail(TrackerErrors.UNAVAILABLE, TrackerErrors.REPLICATION_BACKLOG_FULL);
+    }
     if (lease.expired()) {
       return lease.ready().transform(ready -> {
         if (ready.failed()) {
@@ -93,8 +100,9 @@ final class ReplicatingTrackerService implements OrderTrackerService {
     return batcher.flush()
         .transform(replicated -> {
           if (replicated.failed()) {
+            // Applied, not yet replicated: the batcher retries it in the background (details in the log).
             return ServiceException.fail(TrackerErrors.INTERNAL, batcher.isFenced() ? FENCED
-                : "not replicated: " + replicated.cause().getMessage());
+                : TrackerErrors.NOT_REPLICATED);
           }
           return answer;
         });

@@ -1,5 +1,6 @@
 package dev.ordertracker.core.cluster;
 
+import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerStats;
@@ -7,6 +8,8 @@ import dev.ordertracker.core.EventSink;
 import dev.ordertracker.core.TrackerJournal;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,12 +29,25 @@ import java.util.function.Supplier;
  * ({@code publishedThrough}), which narrows what a successor republishes to the events of a batch whose publication
  * may have been cut by a crash.
  *
+ * <p>A commit that fails without fencing (cluster trouble) keeps its batch in front of what came since and is
+ * retried on a timer with capped exponential backoff ({@code retryInitialMs} doubling up to {@code retryMaxMs}),
+ * not only at the next command: in a quiet market the accepted changes still get replicated and their events
+ * published as soon as the cluster is back.
+ *
+ * <p>Bound: {@link #isFull()} once {@code maxBacklog} records (order snapshots and events) wait for replication;
+ * the service then refuses new commands before applying them (nothing accepted is ever dropped, and the caller
+ * knows), and {@link #health()} is DOWN until the backlog drains.
+ *
  * <p>Runs on the tracker verticle's context only (the core calls it there; the replica's futures complete there).
  */
 final class ReplicationBatcher implements TrackerJournal, EventSink {
   private static final System.Logger LOG = System.getLogger(ReplicationBatcher.class.getName());
 
+  private final Vertx vertx;
   private final TrackerStateReplica replica;
+  private final long retryInitialMs;
+  private final long retryMaxMs;
+  private final int maxBacklog;
   private final EventSink publisher;
   private final LongSupplier lastSequence;
   private final Supplier<TrackerStats> stats;
@@ -46,10 +62,21 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
   private long publishedThrough;
   private long historyClearedAt;
   private long batches;
+  private int inFlightRecords;
+  private int consecutiveFailures;
+  private long failedCommits;
+  private String lastError;
+  private long retryTimer = -1;
+  private boolean closed;
 
-  ReplicationBatcher(TrackerStateReplica replica, EventSink publisher, LongSupplier lastSequence,
-                     Supplier<TrackerStats> stats, Runnable onFenced, Runnable onCommitted) {
+  ReplicationBatcher(Vertx vertx, TrackerStateReplica replica, EventSink publisher, LongSupplier lastSequence,
+                     Supplier<TrackerStats> stats, Runnable onFenced, Runnable onCommitted, long retryInitialMs,
+                     long retryMaxMs, int maxBacklog) {
+    this.vertx = vertx;
     this.replica = replica;
+    this.retryInitialMs = retryInitialMs;
+    this.retryMaxMs = retryMaxMs;
+    this.maxBacklog = maxBacklog;
     this.publisher = publisher;
     this.lastSequence = lastSequence;
     this.stats = stats;
@@ -106,6 +133,34 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
     return batches;
   }
 
+  /** Records (order snapshots and events) waiting for replication, the batch in flight included. */
+  int backlog() {
+    return orders.size() + events.size() + inFlightRecords;
+  }
+
+  /** The backlog reached its bound: new commands are refused until it drains. */
+  boolean isFull() {
+    return backlog() >= maxBacklog;
+  }
+
+  /** DOWN when fenced or full, DEGRADED while commits fail and are retried, else UP. */
+  JsonObject health() {
+    String status = fenced || isFull() ? Fields.HEALTH_DOWN
+        : consecutiveFailures > 0 ? Fields.HEALTH_DEGRADED : Fields.HEALTH_UP;
+    return new JsonObject().put(Fields.STATUS, status).put(Fields.BACKLOG, backlog())
+        .put(Fields.MAX_BACKLOG, maxBacklog).put(Fields.CONSECUTIVE_FAILURES, consecutiveFailures)
+        .put(Fields.FAILED_BATCHES, failedCommits).put(Fields.LAST_ERROR, fenced ? "fenced" : lastError);
+  }
+
+  /** The tracker stops: no more retries. */
+  void close() {
+    closed = true;
+    if (retryTimer >= 0) {
+      vertx.cancelTimer(retryTimer);
+      retryTimer = -1;
+    }
+  }
+
   /** Completes when everything accepted so far is replicated and its events published. */
   Future<Void> flush() {
     if (fenced) {
@@ -115,7 +170,7 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
       next = Promise.promise();
     }
     Future<Void> result = next.future();
-    if (!flushing) {
+    if (!flushing && retryTimer < 0) {
       startFlush();
     }
     return result;
@@ -134,12 +189,15 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
     events = new ArrayList<>();
     markerDue = false;
     flushing = true;
+    inFlightRecords = batchOrders.size() + batchEvents.size();
     long sequence = lastSequence.getAsLong();
     replica.commit(batchOrders, batchEvents, sequence, publishedThrough, historyClearedAt, stats.get())
         .onComplete(result -> {
           flushing = false;
+          inFlightRecords = 0;
           if (result.succeeded()) {
             batches++;
+            consecutiveFailures = 0;
             onCommitted.run();
             for (OrderEvent event : batchEvents) {
               publisher.publish(event);
@@ -162,10 +220,19 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
             return;
           } else {
             // Not replicated (cluster trouble): keep the batch in front of what came since and retry with it.
-            LOG.log(System.Logger.Level.WARNING, "replicating " + batchOrders.size() + " order(s) failed, will retry: "
-                + result.cause());
+            consecutiveFailures++;
+            failedCommits++;
+            markerDue = true; // a marker-only commit that failed is still due
+            lastError = result.cause().getClass().getSimpleName();
             requeue(batchOrders, batchEvents);
+            long delay = retryDelay();
+            LOG.log(System.Logger.Level.WARNING, "replicating " + batchOrders.size() + " order(s) and "
+                + batchEvents.size() + " event(s) failed (" + consecutiveFailures + " in a row), retry in " + delay
+                + " ms: " + result.cause());
             done.fail(result.cause());
+            // Commands arriving meanwhile wait in next for the retry: no attempt per command during an outage.
+            scheduleRetry(delay);
+            return;
           }
           if (next != null || markerDue) {
             if (next == null) {
@@ -174,6 +241,28 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
             startFlush();
           }
         });
+  }
+
+  /** retryInitialMs, doubled after each further failure in a row, at most retryMaxMs. */
+  private long retryDelay() {
+    int doublings = Math.min(consecutiveFailures - 1, 30);
+    return Math.min(retryMaxMs, retryInitialMs << doublings);
+  }
+
+  private void scheduleRetry(long delay) {
+    if (retryTimer >= 0 || closed) {
+      return;
+    }
+    retryTimer = vertx.setTimer(delay, id -> {
+      retryTimer = -1;
+      // A command may have started a flush meanwhile; it carries the requeued batch.
+      if (!flushing && !fenced && !closed && !(orders.isEmpty() && events.isEmpty() && !markerDue)) {
+        if (next == null) {
+          next = Promise.promise();
+        }
+        startFlush();
+      }
+    });
   }
 
   private void requeue(List<TrackedOrder> batchOrders, List<OrderEvent> batchEvents) {

@@ -63,7 +63,7 @@ public final class LocalUpdateIngest {
         msg.fail(e.code(), e.getMessage());
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "ingest: update failed unexpectedly", e);
-        msg.fail(TrackerErrors.INTERNAL, String.valueOf(e));
+        msg.fail(TrackerErrors.INTERNAL, TrackerErrors.INTERNAL_MESSAGE); // the details stay in the log
       }
     });
   }

@@ -25,9 +25,19 @@ import java.util.function.Supplier;
 public final class TrackerServiceEndpoint implements OrderTrackerService {
   private static final System.Logger LOG = System.getLogger(TrackerServiceEndpoint.class.getName());
   private final OrderTrackerCore core;
+  private Supplier<JsonObject> health;
 
   public TrackerServiceEndpoint(OrderTrackerCore core) {
     this.core = core;
+  }
+
+  /**
+   * What {@code getStats} reports under {@code health} (the tracker's components: journal, replication; read on
+   * the tracker's context), so that {@code /health} shows DEGRADED or DOWN. Null: no {@code health} key.
+   */
+  public TrackerServiceEndpoint withHealth(Supplier<JsonObject> value) {
+    this.health = value;
+    return this;
   }
 
   @Override
@@ -67,8 +77,11 @@ public final class TrackerServiceEndpoint implements OrderTrackerService {
 
   @Override
   public Future<JsonObject> getStats() {
-    return call(() -> core.stats().toJson().put(Fields.LATE_FILLS, core.lateFills())
-        .put(Fields.UNKNOWN_ORDERS, core.unknownOrders()));
+    return call(() -> {
+      JsonObject stats = core.stats().toJson().put(Fields.LATE_FILLS, core.lateFills())
+          .put(Fields.UNKNOWN_ORDERS, core.unknownOrders());
+      return health == null ? stats : stats.put(Fields.HEALTH, health.get());
+    });
   }
 
   @Override
@@ -87,8 +100,9 @@ public final class TrackerServiceEndpoint implements OrderTrackerService {
     } catch (IllegalArgumentException e) {
       return ServiceException.fail(TrackerErrors.BAD_REQUEST, e.getMessage());
     } catch (RuntimeException e) {
+      // The details stay in the log: a client gets the stable code only, never internal text.
       LOG.log(System.Logger.Level.ERROR, "tracker service call failed unexpectedly", e);
-      return ServiceException.fail(TrackerErrors.INTERNAL, "internal error: " + e);
+      return ServiceException.fail(TrackerErrors.INTERNAL, TrackerErrors.INTERNAL_MESSAGE);
     }
   }
 

@@ -10,16 +10,16 @@ import java.util.List;
  * The WHERE clause of an {@link OrderFilter}, with {@code ?} placeholders and their values in order. Both stores
  * use it (PostgreSQL renumbers the placeholders), so that a filter means the same on both.
  */
-final class FilterSql {
-  final String where;
-  final List<Object> params;
+public final class FilterSql {
+  public final String where;
+  public final List<Object> params;
 
   private FilterSql(String where, List<Object> params) {
     this.where = where;
     this.params = params;
   }
 
-  static FilterSql of(OrderFilter filter) {
+  public static FilterSql of(OrderFilter filter) {
     List<String> terms = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     range(filter.created(), "created_at", terms, params);
@@ -40,12 +40,12 @@ final class FilterSql {
   }
 
   /** This clause with one more condition (which has no parameters). */
-  String and(String condition) {
+  public String and(String condition) {
     return where.isEmpty() ? " WHERE " + condition : where + " AND " + condition;
   }
 
   /** {@code sql} with {@code ?} replaced by {@code $1, $2, ...} (PostgreSQL). */
-  static String numbered(String sql) {
+  public static String numbered(String sql) {
     StringBuilder out = new StringBuilder(sql.length() + 16);
     int n = 0;
     for (int i = 0; i < sql.length(); i++) {

@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 /**
  * Serves {@link OrderHistoryService} from an {@link OrderStore}: decodes the JSON once into the typed queries
  * (400 with the field's name when that fails), asks the store (which reads off the event loop), encodes the answer.
+ * A store failure answers 503 {@code store_unavailable} (the details are logged, never sent).
  * It holds no order state: everything comes from the store.
  */
 public final class HistoryServiceEndpoint implements OrderHistoryService {
@@ -68,9 +69,9 @@ public final class HistoryServiceEndpoint implements OrderHistoryService {
       if (e instanceof ServiceException) {
         return Future.failedFuture(e);
       }
+      // The store's text (paths, SQL, driver messages) stays in the log; a client gets the stable code only.
       LOG.log(Level.WARNING, "history " + what + " on " + store.describe() + " failed: " + e.getMessage(), e);
-      return Future.failedFuture(new ServiceException(TrackerErrors.INTERNAL, "order store failed: "
-          + e.getMessage()));
+      return Future.failedFuture(new ServiceException(TrackerErrors.UNAVAILABLE, TrackerErrors.STORE_UNAVAILABLE));
     });
   }
 }

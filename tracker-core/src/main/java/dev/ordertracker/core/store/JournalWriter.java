@@ -1,15 +1,18 @@
 package dev.ordertracker.core.store;
 
+import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderKey;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.api.store.JournalBatch;
+import dev.ordertracker.api.store.JournalRejectedException;
 import dev.ordertracker.api.store.OrderStore;
 import dev.ordertracker.core.TrackerJournal;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +29,22 @@ import java.util.logging.Logger;
  * one {@link JournalBatch} (the newest snapshot per order, the events in sequence order, the counters now) and is
  * handed to the store. One batch is in flight at a time, so batches commit in order.
  *
- * <p>Durability window: a process kill loses what is queued plus the batch in flight: at most about
- * {@code flushIntervalMs} plus one store commit of changes (more only while the store falls behind; the backlog is
- * logged). A failed batch is put back in front of the queue and retried at the next flush (a batch is idempotent).
- * {@link #close()} flushes everything before it completes.
+ * <p>Failures. A transient failure (store down, disk full) puts the batch back in front of the queue; the next
+ * flush retries it (a batch is idempotent). A permanent one ({@link JournalRejectedException}: a record that cannot
+ * be encoded or that the database refuses for what it is) is never retried as is: the batch is split in halves until
+ * the offending records stand alone; they are <b>quarantined</b> (logged with their key and the error code, counted,
+ * health DEGRADED) and everything else is written. So one bad record costs about 2·log2(batch) small transactions
+ * once, never blocks later batches and never makes {@link #close()} fail.
+ *
+ * <p>Bound. At most {@code maxBacklog} records wait. Beyond it (a long store outage) the journal <b>sheds</b> new
+ * records instead of growing until the JVM dies: the newest snapshot of an order already queued still replaces the
+ * older one (that costs nothing), anything else is dropped from the journal, counted ({@link #shedRecords()}),
+ * logged (first and every 10,000th, and a summary once the backlog is back under the bound) and health is DOWN. The
+ * tracker itself goes on: its state and live events are unaffected; only the store misses those changes, as it
+ * misses the window of a kill -9, and the adapter's reconciliation restores active orders at the next restart.
+ *
+ * <p>Durability window: a process kill loses what is queued plus the batch in flight. {@link #close()} flushes
+ * everything before it completes.
  */
 public final class JournalWriter implements TrackerJournal {
   private static final Logger LOG = Logger.getLogger(JournalWriter.class.getName());
@@ -38,24 +53,40 @@ public final class JournalWriter implements TrackerJournal {
   private final OrderStore store;
   private final long flushIntervalMs;
   private final int flushMaxRecords;
+  private final int maxBacklog;
   private Supplier<TrackerStats> counters = () -> null;
 
-  // Tracker context only.
+  // Tracker context only (the volatile ones are also read by the metrics scrape thread).
   private LinkedHashMap<OrderKey, TrackedOrder> pendingOrders = new LinkedHashMap<>();
   private List<OrderEvent> pendingEvents = new ArrayList<>();
   private Future<Void> inFlight;
+  private volatile int inFlightRecords;
   private long timerId = -1;
   private boolean closed;
   private long batchesWritten;
   private long recordsWritten;
-  private long failedBatches;
+  private volatile long failedBatches;
+  private volatile long quarantined;
+  private volatile long shed;
+  private long shedSinceLastSummary;
+  private boolean lastWriteFailed;
+  private String lastErrorCode;
   private long backlogWarnedAt;
 
   public JournalWriter(Vertx vertx, OrderStore store, long flushIntervalMs, int flushMaxRecords) {
+    this(vertx, store, flushIntervalMs, flushMaxRecords, StoreOptions.DEFAULT_JOURNAL_MAX_BACKLOG);
+  }
+
+  /** @param maxBacklog records that may wait for the store; beyond it new records are shed (see the class doc) */
+  public JournalWriter(Vertx vertx, OrderStore store, long flushIntervalMs, int flushMaxRecords, int maxBacklog) {
+    if (maxBacklog < 1) {
+      throw new IllegalArgumentException("maxBacklog must be positive, was " + maxBacklog);
+    }
     this.vertx = vertx;
     this.store = store;
     this.flushIntervalMs = flushIntervalMs;
     this.flushMaxRecords = flushMaxRecords;
+    this.maxBacklog = maxBacklog;
   }
 
   /** Where the counters of each batch come from (the tracker's stats; read on the tracker context). */
@@ -71,14 +102,32 @@ public final class JournalWriter implements TrackerJournal {
 
   @Override
   public void onOrderChanged(TrackedOrder order) {
+    if (pendingRecords() >= maxBacklog && !pendingOrders.containsKey(order.key())) {
+      shed("order " + order.symbol() + "/" + order.orderId());
+      return;
+    }
     pendingOrders.put(order.key(), order);
     queued();
   }
 
   @Override
   public void onEventPublished(OrderEvent event) {
+    if (pendingRecords() >= maxBacklog) {
+      shed("event #" + event.sequence());
+      return;
+    }
     pendingEvents.add(event);
     queued();
+  }
+
+  private void shed(String what) {
+    shed++;
+    shedSinceLastSummary++;
+    if (shedSinceLastSummary == 1 || shedSinceLastSummary % 10_000 == 0) {
+      LOG.severe("journal backlog full (" + maxBacklog + " records wait for " + store.describe() + "): " + what
+          + " is NOT journaled (" + shedSinceLastSummary + " shed so far; the tracker goes on, the store misses "
+          + "these changes)");
+    }
   }
 
   private void queued() {
@@ -88,7 +137,8 @@ public final class JournalWriter implements TrackerJournal {
     } else if (pending >= backlogWarnedAt + 100L * flushMaxRecords) {
       backlogWarnedAt = pending;
       LOG.warning("journal backlog: " + pending + " records wait for " + store.describe()
-          + " (the store is slower than the tracker; they are kept and written in order)");
+          + " (the store is slower than the tracker; they are kept and written in order up to "
+          + maxBacklog + ")");
     }
   }
 
@@ -109,9 +159,42 @@ public final class JournalWriter implements TrackerJournal {
     return failedBatches;
   }
 
+  /** Records the store refused for good, left out of the journal (logged one by one). */
+  public long quarantinedRecords() {
+    return quarantined;
+  }
+
+  /** Records dropped because the backlog was full. */
+  public long shedRecords() {
+    return shed;
+  }
+
+  /** Records waiting for the store: queued plus the batch in flight (any thread). */
+  public int backlog() {
+    return pendingOrders.size() + pendingEvents.size() + inFlightRecords;
+  }
+
+  public int maxBacklog() {
+    return maxBacklog;
+  }
+
+  /**
+   * The journal's health, read on the tracker's context: DOWN while the backlog is full (records are being shed),
+   * DEGRADED once a record was quarantined or while the last write failed (it is retried), else UP.
+   */
+  public JsonObject health() {
+    int backlog = backlog();
+    String status = backlog >= maxBacklog ? Fields.HEALTH_DOWN
+        : quarantined > 0 || lastWriteFailed ? Fields.HEALTH_DEGRADED : Fields.HEALTH_UP;
+    return new JsonObject().put(Fields.STATUS, status).put(Fields.BACKLOG, backlog)
+        .put(Fields.MAX_BACKLOG, maxBacklog).put(Fields.QUARANTINED, quarantined).put(Fields.SHED, shed)
+        .put(Fields.FAILED_BATCHES, failedBatches).put(Fields.LAST_ERROR, lastErrorCode);
+  }
+
   /**
    * Hands everything queued so far to the store; completes when it is committed (after the batch in flight, if
-   * any). Fails when the store fails (the records stay queued for the next try).
+   * any). Fails when the store fails transiently (the records stay queued for the next try); records refused for
+   * good are quarantined and do not fail it.
    */
   public Future<Void> flush() {
     if (inFlight != null) {
@@ -125,24 +208,28 @@ public final class JournalWriter implements TrackerJournal {
     pendingOrders = new LinkedHashMap<>();
     pendingEvents = new ArrayList<>();
     JournalBatch batch = new JournalBatch(new ArrayList<>(orders.values()), events, counters.get());
-    Future<Void> write;
-    try {
-      write = store.append(batch);
-    } catch (RuntimeException e) {
-      write = Future.failedFuture(e);
-    }
+    List<Object> refused = new ArrayList<>();
     // The promise is in place before the store can answer, so inFlight is never left pointing at a done batch.
     Promise<Void> done = Promise.promise();
     inFlight = done.future();
-    write.onComplete(ar -> {
+    inFlightRecords = batch.size();
+    writeOrIsolate(batch, refused).onComplete(ar -> {
       inFlight = null;
+      inFlightRecords = 0;
+      lastWriteFailed = ar.failed();
       if (ar.succeeded()) {
         batchesWritten++;
-        recordsWritten += batch.size();
+        recordsWritten += batch.size() - refused.size();
         backlogWarnedAt = 0;
+        if (shedSinceLastSummary > 0 && pendingRecords() < maxBacklog) {
+          LOG.warning("journal: " + shedSinceLastSummary + " records were shed while the backlog was full; "
+              + "journaling again (" + store.describe() + ")");
+          shedSinceLastSummary = 0;
+        }
       } else {
         failedBatches++;
-        requeue(orders, events);
+        lastErrorCode = errorCode(ar.cause());
+        requeue(orders, events, refused);
         LOG.log(Level.WARNING, "journal batch of " + batch.size() + " records to " + store.describe()
             + " failed; kept for the next flush: " + ar.cause().getMessage(), ar.cause());
       }
@@ -154,13 +241,84 @@ public final class JournalWriter implements TrackerJournal {
     return done.future();
   }
 
-  /** Puts a failed batch back in front: queued snapshots are newer than the failed ones, events come after. */
-  private void requeue(Map<OrderKey, TrackedOrder> orders, List<OrderEvent> events) {
+  /**
+   * Writes the batch; when the store refuses it for good, writes its halves instead (in order, the counters with
+   * the last part) down to single records, and quarantines a single record it still refuses (added to
+   * {@code refused}). Fails only on a transient failure.
+   */
+  private Future<Void> writeOrIsolate(JournalBatch batch, List<Object> refused) {
+    Future<Void> write;
+    try {
+      write = store.append(batch);
+    } catch (RuntimeException e) {
+      write = Future.failedFuture(e);
+    }
+    return write.recover(e -> {
+      if (!(e instanceof JournalRejectedException rejected)) {
+        return Future.failedFuture(e);
+      }
+      if (batch.size() <= 1) {
+        quarantine(batch, rejected, refused);
+        return Future.succeededFuture();
+      }
+      int half = batch.size() / 2;
+      int ordersInFirst = Math.min(half, batch.orders().size());
+      int eventsInFirst = half - ordersInFirst;
+      JournalBatch first = new JournalBatch(batch.orders().subList(0, ordersInFirst),
+          batch.events().subList(0, eventsInFirst), null);
+      JournalBatch second = new JournalBatch(batch.orders().subList(ordersInFirst, batch.orders().size()),
+          batch.events().subList(eventsInFirst, batch.events().size()), batch.counters());
+      return writeOrIsolate(first, refused).compose(v -> writeOrIsolate(second, refused));
+    });
+  }
+
+  private void quarantine(JournalBatch single, JournalRejectedException e, List<Object> refused) {
+    quarantined++;
+    lastErrorCode = e.code();
+    String what;
+    if (!single.orders().isEmpty()) {
+      TrackedOrder o = single.orders().get(0);
+      refused.add(o);
+      what = "the snapshot of order " + o.symbol() + "/" + o.orderId();
+    } else if (!single.events().isEmpty()) {
+      OrderEvent ev = single.events().get(0);
+      refused.add(ev);
+      what = "event #" + ev.sequence() + " (" + ev.eventType() + " of " + ev.symbol() + "/" + ev.orderId() + ")";
+    } else {
+      what = "the counters";
+    }
+    // Never the record's values (an absurd amount could be huge); the key and the stable code say what to look at.
+    LOG.severe("journal: QUARANTINED " + what + ": " + store.describe() + " refuses it for good (" + e.code()
+        + "); it is left out of the store (the tracker's memory still has it); " + quarantined
+        + " record(s) quarantined so far");
+  }
+
+  private static String errorCode(Throwable e) {
+    if (e instanceof JournalRejectedException rejected) {
+      return rejected.code();
+    }
+    return "store_failed:" + e.getClass().getSimpleName();
+  }
+
+  /**
+   * Puts a failed batch back in front (without the records already quarantined): queued snapshots are newer than
+   * the failed ones, events come after.
+   */
+  private void requeue(Map<OrderKey, TrackedOrder> orders, List<OrderEvent> events, List<Object> refused) {
     LinkedHashMap<OrderKey, TrackedOrder> merged = new LinkedHashMap<>(orders);
+    refused.forEach(r -> {
+      if (r instanceof TrackedOrder o && merged.get(o.key()) == o) {
+        merged.remove(o.key());
+      }
+    });
     merged.putAll(pendingOrders);
     pendingOrders = merged;
     List<OrderEvent> all = new ArrayList<>(events.size() + pendingEvents.size());
-    all.addAll(events);
+    for (OrderEvent e : events) {
+      if (!refused.contains(e)) {
+        all.add(e);
+      }
+    }
     all.addAll(pendingEvents);
     pendingEvents = all;
   }

@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param timeToFillMs for FILLED orders with a creation time: when it became FILLED minus when it was created
  * @param notional     the sum of the fills' quote quantities; filled quantity × average price when there are none
  */
-record OrderRow(String symbol, String orderId, String account, OrderStatus status, boolean isFinal, long createdMs,
+public record OrderRow(String symbol, String orderId, String account, OrderStatus status, boolean isFinal, long createdMs,
                 long updatedMs, Long timeToFillMs, BigDecimal filledQuantity, BigDecimal notional, String doc) {
 
   static OrderRow of(TrackedOrder order) {
@@ -26,7 +26,7 @@ record OrderRow(String symbol, String orderId, String account, OrderStatus statu
         updated, timeToFill(order), order.filledQuantity(), notional(order), StoreJson.encode(order));
   }
 
-  boolean hasFill() {
+  public boolean hasFill() {
     return filledQuantity.signum() > 0;
   }
 

@@ -1,6 +1,9 @@
 package dev.ordertracker.core.store;
 
 import dev.ordertracker.api.store.RetentionPolicy;
+import dev.ordertracker.core.store.pg.PgOrderStore;
+import dev.ordertracker.core.store.pg.PgUrl;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
@@ -20,6 +23,8 @@ import java.util.TreeSet;
  *   pg_pool_size               int 1..64               4
  *   flush_interval_ms          long 1..60000           50     group commit: at most this long between flushes
  *   flush_max_records          int 1..100000           500    ... or as soon as this many records are pending
+ *   journal_max_backlog        int 1..10000000         100000 records that may wait for the store; beyond it new
+ *                                                             records are shed (counted, logged, health DOWN)
  *   fsync_each_batch           boolean                 false  true: fsync every batch (sqlite synchronous=FULL; pg
  *                                                             synchronous_commit=on), committed batches survive
  *                                                             power loss; false: a process kill loses no committed
@@ -43,6 +48,7 @@ public final class StoreOptions {
   public static final String PG_POOL_SIZE = "pg_pool_size";
   public static final String FLUSH_INTERVAL_MS = "flush_interval_ms";
   public static final String FLUSH_MAX_RECORDS = "flush_max_records";
+  public static final String JOURNAL_MAX_BACKLOG = "journal_max_backlog";
   public static final String FSYNC_EACH_BATCH = "fsync_each_batch";
   public static final String JOURNAL_MAX_AGE_MS = "journal_max_age_ms";
   public static final String JOURNAL_MAX_EVENTS = "journal_max_events";
@@ -59,11 +65,13 @@ public final class StoreOptions {
   public static final int DEFAULT_PG_POOL_SIZE = 4;
   public static final long DEFAULT_FLUSH_INTERVAL_MS = 50;
   public static final int DEFAULT_FLUSH_MAX_RECORDS = 500;
+  /** About 200 MB of snapshots and events at ~2 KB each: hours of a busy account. */
+  public static final int DEFAULT_JOURNAL_MAX_BACKLOG = 100_000;
   public static final boolean DEFAULT_FSYNC_EACH_BATCH = false;
   public static final long DEFAULT_RETENTION_INTERVAL_MS = 60_000;
 
   private static final Set<String> KEYS = Set.of(TYPE, DATA_DIR, FILE_NAME, PG_URL, PG_SCHEMA, PG_POOL_SIZE,
-      FLUSH_INTERVAL_MS, FLUSH_MAX_RECORDS, FSYNC_EACH_BATCH, JOURNAL_MAX_AGE_MS, JOURNAL_MAX_EVENTS,
+      FLUSH_INTERVAL_MS, FLUSH_MAX_RECORDS, JOURNAL_MAX_BACKLOG, FSYNC_EACH_BATCH, JOURNAL_MAX_AGE_MS, JOURNAL_MAX_EVENTS,
       HISTORY_MAX_ORDERS, RETENTION_INTERVAL_MS, START_FRESH_ON_CORRUPTION, HISTORY_SERVICE, CHECK_ON_OPEN);
 
   private String type = TYPE_SQLITE;
@@ -74,6 +82,7 @@ public final class StoreOptions {
   private int pgPoolSize = DEFAULT_PG_POOL_SIZE;
   private long flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS;
   private int flushMaxRecords = DEFAULT_FLUSH_MAX_RECORDS;
+  private int journalMaxBacklog = DEFAULT_JOURNAL_MAX_BACKLOG;
   private boolean fsyncEachBatch = DEFAULT_FSYNC_EACH_BATCH;
   private long journalMaxAgeMs;
   private long journalMaxEvents;
@@ -116,6 +125,9 @@ public final class StoreOptions {
     }
     if (json.containsKey(FLUSH_MAX_RECORDS)) {
       setFlushMaxRecords((int) integer(json, FLUSH_MAX_RECORDS, 1, 100_000));
+    }
+    if (json.containsKey(JOURNAL_MAX_BACKLOG)) {
+      setJournalMaxBacklog((int) integer(json, JOURNAL_MAX_BACKLOG, 1, 10_000_000));
     }
     if (json.containsKey(FSYNC_EACH_BATCH)) {
       setFsyncEachBatch(bool(json, FSYNC_EACH_BATCH));
@@ -225,7 +237,9 @@ public final class StoreOptions {
     return pgUrl;
   }
 
+  /** @throws IllegalArgumentException when it is not a valid URL (the message shows it without the password) */
   public StoreOptions setPgUrl(String value) {
+    PgUrl.parse(value);
     this.pgUrl = value;
     return this;
   }
@@ -273,6 +287,18 @@ public final class StoreOptions {
       throw new IllegalArgumentException("store." + FLUSH_MAX_RECORDS + " must be positive, was " + value);
     }
     this.flushMaxRecords = value;
+    return this;
+  }
+
+  public int getJournalMaxBacklog() {
+    return journalMaxBacklog;
+  }
+
+  public StoreOptions setJournalMaxBacklog(int value) {
+    if (value < 1 || value > 10_000_000) {
+      throw new IllegalArgumentException("store." + JOURNAL_MAX_BACKLOG + " must be 1..10000000, was " + value);
+    }
+    this.journalMaxBacklog = value;
     return this;
   }
 
@@ -352,15 +378,17 @@ public final class StoreOptions {
     return new RetentionPolicy(journalMaxAgeMs, journalMaxEvents, historyMaxOrders);
   }
 
+  /** For display and logs: {@code pg_url} comes out with its password redacted (as the adapter's secrets do). */
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put(TYPE, type);
     if (dataDir != null) {
       json.put(DATA_DIR, dataDir).put(FILE_NAME, fileName);
     }
     if (pgUrl != null) {
-      json.put(PG_URL, pgUrl).put(PG_SCHEMA, pgSchema).put(PG_POOL_SIZE, pgPoolSize);
+      json.put(PG_URL, PgUrl.redact(pgUrl)).put(PG_SCHEMA, pgSchema).put(PG_POOL_SIZE, pgPoolSize);
     }
     return json.put(FLUSH_INTERVAL_MS, flushIntervalMs).put(FLUSH_MAX_RECORDS, flushMaxRecords)
+        .put(JOURNAL_MAX_BACKLOG, journalMaxBacklog)
         .put(FSYNC_EACH_BATCH, fsyncEachBatch).put(JOURNAL_MAX_AGE_MS, journalMaxAgeMs)
         .put(JOURNAL_MAX_EVENTS, journalMaxEvents).put(HISTORY_MAX_ORDERS, historyMaxOrders)
         .put(RETENTION_INTERVAL_MS, retentionIntervalMs).put(START_FRESH_ON_CORRUPTION, startFreshOnCorruption)

@@ -39,6 +39,7 @@ public final class TrackerStore {
   private final JournalWriter journal;
   private final RetentionTask retention;
   private MessageConsumer<?> service;
+  private JournalMeters meters;
 
   public TrackerStore(Vertx vertx, StoreOptions options, Addresses addresses) {
     this(vertx, options, addresses, options.createStore(vertx));
@@ -50,7 +51,8 @@ public final class TrackerStore {
     this.options = options;
     this.addresses = addresses;
     this.store = store;
-    this.journal = new JournalWriter(vertx, store, options.getFlushIntervalMs(), options.getFlushMaxRecords());
+    this.journal = new JournalWriter(vertx, store, options.getFlushIntervalMs(), options.getFlushMaxRecords(),
+        options.getJournalMaxBacklog());
     this.retention = new RetentionTask(vertx, store, options.retentionPolicy(), options.getRetentionIntervalMs());
   }
 
@@ -113,6 +115,7 @@ public final class TrackerStore {
   /** Starts journaling, retention and the history service. */
   public Future<Void> start(Supplier<TrackerStats> counters) {
     journal.counters(counters).start();
+    meters = JournalMeters.bind(journal, addresses.prefix());
     retention.start();
     if (!options.isHistoryService()) {
       return Future.succeededFuture();
@@ -126,6 +129,10 @@ public final class TrackerStore {
   /** Stops serving, flushes every queued record and closes the store. */
   public Future<Void> stop() {
     retention.stop();
+    if (meters != null) {
+      meters.close();
+      meters = null;
+    }
     Future<Void> unregistered = service == null ? Future.succeededFuture() : service.unregister();
     service = null;
     return unregistered

@@ -12,6 +12,7 @@ import dev.ordertracker.api.store.OrderFilter;
 import dev.ordertracker.api.store.OrderHistory;
 import dev.ordertracker.api.store.OrderPage;
 import dev.ordertracker.api.store.OrderQuery;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceBinder;
@@ -76,6 +77,24 @@ class HistoryServiceEndpointTest {
     EventsPage events = await(history.eventsSince(4, 100));
     assertThat(events.events()).extracting(OrderEvent::sequence).containsExactly(5L, 6L);
     assertThat(events.events().get(0)).isEqualTo(event(5, OrderStoreContractTest.BTC5));
+  }
+
+  @Test
+  void a_store_failure_answers_a_stable_code_without_internal_text() {
+    // A store that was never opened: every read fails with a message naming its file.
+    SqliteOrderStore broken = new SqliteOrderStore(vertx, dir.resolve("other.db"), false, false);
+    Addresses other = Addresses.withPrefix("other");
+    await(new ServiceBinder(vertx).setAddress(OrderHistory.address(other))
+        .register(dev.ordertracker.api.store.OrderHistoryService.class, new HistoryServiceEndpoint(broken))
+        .completion());
+    OrderHistory client = OrderHistory.create(vertx, other);
+
+    for (Throwable failure : List.of(awaitFailure(client.service().queryOrders(new JsonObject())),
+        awaitFailure(client.service().aggregates(new JsonObject())),
+        awaitFailure(client.service().eventsSince(0, 10)))) {
+      assertThat(failure).isInstanceOf(ServiceException.class).hasMessage(TrackerErrors.STORE_UNAVAILABLE);
+      assertThat(((ServiceException) failure).failureCode()).isEqualTo(TrackerErrors.UNAVAILABLE);
+    }
   }
 
   @Test

@@ -1,14 +1,17 @@
 package dev.ordertracker.core.store;
 
+import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.api.store.RecoveredState;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +142,106 @@ class JournalWriterTest {
     });
     assertThat(await(store.eventsSince(0, 10)).events()).extracting(OrderEvent::sequence).containsExactly(1L, 2L);
     assertThat(await(store.recover(10)).active()).hasSize(2);
+  }
+
+  /** A snapshot the store can never write: its exchange response holds a value JSON has no form for. */
+  private static TrackedOrder unencodable(String id) {
+    TrackedOrder o = placed(id);
+    return new TrackedOrder(o.orderId(), o.clientOrderId(), o.symbol(), o.orderType(), o.side(), o.quantity(),
+        o.price(), o.status(), o.filledQuantity(), o.averagePrice(), o.createdAt(), o.updatedAt(), o.errorMessage(),
+        o.statusHistory(), o.fills(), new JsonObject().put("raw", new Object()), o.account());
+  }
+
+  @Test
+  void an_unencodable_record_is_quarantined_once_and_never_blocks_the_rest() {
+    await(store.open());
+    JournalWriter writer = new JournalWriter(vertx, store, 60_000, 10_000);
+    TrackedOrder good = placed("1");
+    TrackedOrder bad = unencodable("2");
+    TrackedOrder later = placed("3");
+    onContext(() -> {
+      writer.onOrderChanged(good);
+      writer.onEventPublished(event(1, good));
+      writer.onOrderChanged(bad);
+      writer.onEventPublished(event(2, bad)); // the event itself is fine: only the snapshot is refused
+      writer.onOrderChanged(later);
+      writer.onEventPublished(event(3, later));
+      return writer.flush(); // before the fix: fails, and the batch is re-queued forever
+    });
+    assertThat(writer.quarantinedRecords()).isEqualTo(1);
+    assertThat(writer.pendingRecords()).isZero();
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    JournalMeters meters = new JournalMeters(registry, writer, "orders");
+    assertThat(registry.get("tracker_journal_quarantined_total").tag("tracker", "orders").functionCounter().count())
+        .isEqualTo(1.0);
+    meters.close();
+    assertThat(registry.getMeters()).isEmpty();
+    JsonObject health = onContext(() -> Future.succeededFuture(writer.health()));
+    assertThat(health.getString("status")).isEqualTo("DEGRADED");
+    assertThat(health.getString("last_error")).isEqualTo("encode_failed");
+    assertThat(await(store.recover(10)).active()).extracting(TrackedOrder::orderId).containsExactly("1", "3");
+    assertThat(await(store.eventsSince(0, 10)).events()).extracting(OrderEvent::sequence)
+        .containsExactly(1L, 2L, 3L);
+
+    // Later batches go through; the quarantined record is not retried; close (= undeploy) succeeds.
+    onContext(() -> {
+      TrackedOrder o4 = placed("4");
+      writer.onOrderChanged(o4);
+      writer.onEventPublished(event(4, o4));
+      return writer.close();
+    });
+    assertThat(writer.quarantinedRecords()).isEqualTo(1);
+    assertThat(await(store.lastSequence())).isEqualTo(4);
+  }
+
+  @Test
+  void an_absurd_amount_that_slipped_past_the_gate_is_quarantined_not_printed() {
+    await(store.open());
+    JournalWriter writer = new JournalWriter(vertx, store, 60_000, 10_000);
+    TrackedOrder good = placed("1");
+    // A plain form of a gigabyte: the encoder must refuse it before building it.
+    OrderEvent absurd = new OrderEvent(EventType.ORDER_PARTIALLY_FILLED, 2, "1", null, "BTCUSDT", null, null,
+        new java.math.BigDecimal("1e999999999"), null, OrderStatus.PARTIALLY_FILLED, java.math.BigDecimal.ONE,
+        null, at(0), at(1), "A", null, null);
+    onContext(() -> {
+      writer.onOrderChanged(good);
+      writer.onEventPublished(event(1, good));
+      writer.onEventPublished(absurd);
+      return writer.close();
+    });
+    assertThat(writer.quarantinedRecords()).isEqualTo(1);
+    assertThat(await(store.eventsSince(0, 10)).events()).extracting(OrderEvent::sequence).containsExactly(1L);
+    assertThat(await(store.recover(10)).active()).containsExactly(good);
+  }
+
+  @Test
+  void beyond_the_backlog_bound_new_records_are_shed_counted_and_health_is_down() {
+    // The store is not open: every write fails (transient), so the backlog only grows.
+    JournalWriter writer = new JournalWriter(vertx, store, 60_000, 10_000, 4);
+    List<TrackedOrder> orders = List.of(placed("1"), placed("2"), placed("3"));
+    JsonObject health = onContext(() -> {
+      writer.onOrderChanged(orders.get(0));
+      writer.onEventPublished(event(1, orders.get(0)));
+      writer.onOrderChanged(orders.get(1));
+      writer.onEventPublished(event(2, orders.get(1)));
+      writer.onOrderChanged(orders.get(2)); // a new order: shed
+      writer.onEventPublished(event(3, orders.get(2))); // shed
+      writer.onOrderChanged(order("BTCUSDT", "1", "A", OrderStatus.CANCELLED, at(0), at(5), "1", List.of()));
+      return Future.succeededFuture(writer.health());
+    });
+    assertThat(writer.pendingRecords()).isEqualTo(4);
+    assertThat(writer.shedRecords()).isEqualTo(2);
+    assertThat(health.getString("status")).isEqualTo("DOWN");
+    assertThat(health.getLong("shed")).isEqualTo(2);
+
+    await(store.open());
+    onContext(writer::flush);
+    JsonObject after = onContext(() -> Future.succeededFuture(writer.health()));
+    assertThat(after.getString("status")).isEqualTo("UP");
+    // The newest snapshot of a queued order replaced the older one even while the backlog was full.
+    assertThat(await(store.recover(10)).recentHistory()).extracting(TrackedOrder::orderId).containsExactly("1");
+    assertThat(await(store.eventsSince(0, 10)).events()).extracting(OrderEvent::sequence).containsExactly(1L, 2L);
   }
 
   private <T> Future<T> onContextFuture(Supplier<Future<T>> action) {

@@ -6,6 +6,7 @@ import dev.ordertracker.api.OrderKey;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.store.EventsPage;
 import dev.ordertracker.api.store.RecoveredState;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

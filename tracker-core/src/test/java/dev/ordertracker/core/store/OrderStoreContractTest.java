@@ -7,6 +7,7 @@ import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.api.store.AggregateQuery;
 import dev.ordertracker.api.store.EventsPage;
 import dev.ordertracker.api.store.JournalBatch;
+import dev.ordertracker.api.store.JournalRejectedException;
 import dev.ordertracker.api.store.OrderAggregates;
 import dev.ordertracker.api.store.OrderFilter;
 import dev.ordertracker.api.store.OrderPage;
@@ -87,6 +88,23 @@ abstract class OrderStoreContractTest {
 
   static TrackerStats stats(long lastSequence) {
     return new TrackerStats(6, 2, 2, 1, 1, 0, 0, lastSequence, 4, 3, 1, 0, lastSequence);
+  }
+
+  @Test
+  void a_batch_with_a_record_that_cannot_be_encoded_is_refused_for_good_and_writes_nothing() {
+    TrackedOrder bad = new TrackedOrder("7", null, "BTCUSDT", BTC1.orderType(), BTC1.side(), BTC1.quantity(),
+        BTC1.price(), OrderStatus.PLACED, BigDecimal.ZERO, null, at(0), at(0), null, List.of(), List.of(),
+        new io.vertx.core.json.JsonObject().put("raw", new Object()), "A");
+
+    Throwable refused = awaitFailure(store.append(new JournalBatch(List.of(ETH4, bad), List.of(event(1, ETH4)),
+        stats(1))));
+
+    assertThat(refused).isInstanceOf(JournalRejectedException.class);
+    assertThat(((JournalRejectedException) refused).code()).isEqualTo(JournalRejectedException.ENCODE_FAILED);
+    assertThat(refused.getMessage()).contains("BTCUSDT/7");
+    RecoveredState state = await(store.recover(100));
+    assertThat(state.active()).isEmpty();
+    assertThat(state.lastSequence()).isZero();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.store.JournalBatch;
 import dev.ordertracker.api.store.StoreCorruptedException;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,7 @@
 package dev.ordertracker.core.store;
 
 import dev.ordertracker.api.store.OrderStore;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -101,6 +101,30 @@ class TrackerStoreVerticleTest {
   }
 
   @Test
+  void get_stats_reports_the_journal_health_and_a_full_backlog_is_down_not_unbounded() {
+    String id = deploy(config(sqlite().put("journal_max_backlog", 3)));
+    JsonObject health = statsJson().getJsonObject("health");
+    assertThat(health.getString("status")).isEqualTo("UP");
+    assertThat(health.getJsonObject("journal").getInteger("max_backlog")).isEqualTo(3);
+
+    ScriptedFeed feed = ScriptedFeed.generate(7, 5);
+    for (OrderUpdate u : feed.updates().subList(0, 4)) {
+      await(tracker.applyUpdate(u)); // the tracker goes on: its answers do not wait for the journal
+    }
+
+    health = statsJson().getJsonObject("health");
+    assertThat(health.getString("status")).isEqualTo("DOWN");
+    assertThat(health.getJsonObject("journal").getString("status")).isEqualTo("DOWN");
+    assertThat(health.getJsonObject("journal").getLong("shed")).isPositive();
+    await(vertx.undeploy(id)); // the clean stop still writes what was kept
+  }
+
+  private JsonObject statsJson() {
+    return await(vertx.eventBus().<JsonObject>request(dev.ordertracker.api.Addresses.defaults().tracker(),
+        new JsonObject(), new io.vertx.core.eventbus.DeliveryOptions().addHeader("action", "getStats"))).body();
+  }
+
+  @Test
   void a_corrupt_file_fails_the_deployment_naming_it_and_start_fresh_moves_it_aside() throws Exception {
     Path file = dir.resolve("orders.db");
     byte[] garbage = "definitely not sqlite ".repeat(500).getBytes(StandardCharsets.US_ASCII);

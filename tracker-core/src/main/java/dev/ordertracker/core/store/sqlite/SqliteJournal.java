@@ -1,4 +1,4 @@
-package dev.ordertracker.core.store;
+package dev.ordertracker.core.store.sqlite;
 
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderStatus;
@@ -6,13 +6,18 @@ import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.api.store.AggregateQuery;
 import dev.ordertracker.api.store.EventsPage;
-import dev.ordertracker.api.store.JournalBatch;
 import dev.ordertracker.api.store.OrderAggregates;
 import dev.ordertracker.api.store.OrderPage;
 import dev.ordertracker.api.store.OrderQuery;
 import dev.ordertracker.api.store.RecoveredState;
 import dev.ordertracker.api.store.RetentionPolicy;
 import dev.ordertracker.api.store.RetentionResult;
+
+import dev.ordertracker.core.store.FilterSql;
+import dev.ordertracker.core.store.JournalRows;
+import dev.ordertracker.core.store.OrderRow;
+import dev.ordertracker.core.store.StoreDocs;
+import dev.ordertracker.core.store.StoreSchema;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -36,7 +41,6 @@ import java.util.TreeMap;
  * epoch milliseconds.
  */
 final class SqliteJournal {
-  static final int SCHEMA_VERSION = 1;
 
   private static final String[] SCHEMA = {
       "CREATE TABLE IF NOT EXISTS orders (symbol TEXT NOT NULL, order_id TEXT NOT NULL, account TEXT, "
@@ -63,9 +67,6 @@ final class SqliteJournal {
   private static final String INSERT_EVENT = "INSERT OR IGNORE INTO events (seq, event_time, doc) VALUES (?, ?, ?)";
   private static final String PUT_META = "INSERT INTO meta (key, value) VALUES (?, ?) "
       + "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-  static final String META_COUNTERS = "counters";
-  static final String META_LAST_SEQUENCE = "last_sequence";
-  static final String META_SCHEMA = "schema_version";
 
   private SqliteJournal() {
   }
@@ -77,22 +78,23 @@ final class SqliteJournal {
         s.executeUpdate(ddl);
       }
     }
-    String version = meta(c, META_SCHEMA);
+    String version = meta(c, StoreSchema.META_SCHEMA);
     if (version == null) {
-      putMeta(c, META_SCHEMA, Integer.toString(SCHEMA_VERSION));
-    } else if (!version.equals(Integer.toString(SCHEMA_VERSION))) {
+      putMeta(c, StoreSchema.META_SCHEMA, Integer.toString(StoreSchema.SCHEMA_VERSION));
+    } else if (!version.equals(Integer.toString(StoreSchema.SCHEMA_VERSION))) {
       c.rollback();
-      throw new SQLException("schema version " + version + " is not supported (expected " + SCHEMA_VERSION + ")");
+      throw new SQLException("schema version " + version + " is not supported (expected "
+          + StoreSchema.SCHEMA_VERSION + ")");
     }
     c.commit();
   }
 
-  static void append(Connection c, JournalBatch batch) throws SQLException {
+  /** Writes one encoded batch in one transaction (see {@link JournalRows#encode}). */
+  static void append(Connection c, JournalRows batch) throws SQLException {
     try {
       if (!batch.orders().isEmpty()) {
         try (PreparedStatement ps = c.prepareStatement(UPSERT_ORDER)) {
-          for (TrackedOrder order : batch.orders()) {
-            OrderRow r = OrderRow.of(order);
+          for (OrderRow r : batch.orders()) {
             ps.setString(1, r.symbol());
             ps.setString(2, r.orderId());
             ps.setString(3, r.account());
@@ -114,29 +116,26 @@ final class SqliteJournal {
           ps.executeBatch();
         }
       }
-      long maxSeq = 0;
       if (!batch.events().isEmpty()) {
         try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-          for (OrderEvent e : batch.events()) {
+          for (JournalRows.EventRow e : batch.events()) {
             ps.setLong(1, e.sequence());
-            ps.setLong(2, OrderRow.eventMillis(e));
-            ps.setString(3, StoreJson.encode(e));
+            ps.setLong(2, e.eventMillis());
+            ps.setString(3, e.doc());
             ps.addBatch();
-            maxSeq = Math.max(maxSeq, e.sequence());
           }
           ps.executeBatch();
         }
       }
       if (batch.counters() != null) {
-        putMeta(c, META_COUNTERS, StoreJson.encode(batch.counters()));
-        maxSeq = Math.max(maxSeq, batch.counters().lastSequence());
+        putMeta(c, StoreSchema.META_COUNTERS, batch.counters());
       }
-      if (maxSeq > 0) {
+      if (batch.maxSequence() > 0) {
         // Kept apart from the events so that retention can empty the events table without losing the sequence.
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
             + "DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))")) {
-          ps.setString(1, META_LAST_SEQUENCE);
-          ps.setLong(2, maxSeq);
+          ps.setString(1, StoreSchema.META_LAST_SEQUENCE);
+          ps.setLong(2, batch.maxSequence());
           ps.executeUpdate();
         }
       }
@@ -156,7 +155,7 @@ final class SqliteJournal {
         activeDocs.add(rs.getString(1));
       }
     }
-    List<TrackedOrder> active = parseOrders(activeDocs);
+    List<TrackedOrder> active = StoreDocs.orders(activeDocs);
     List<TrackedOrder> history = new ArrayList<>();
     if (historyLimit > 0) {
       try (PreparedStatement ps = c.prepareStatement(
@@ -164,31 +163,21 @@ final class SqliteJournal {
         ps.setInt(1, historyLimit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            history.add(StoreJson.order(rs.getString(1)));
+            history.add(StoreDocs.order(rs.getString(1)));
           }
         }
       }
       Collections.reverse(history);
     }
-    String counters = meta(c, META_COUNTERS);
+    String counters = meta(c, StoreSchema.META_COUNTERS);
     c.commit();
     return new RecoveredState(active, history, lastSequence(c),
-        counters == null ? null : StoreJson.stats(counters));
-  }
-
-  /** Parses snapshots, in parallel when there are many (recovery of 100,000 active orders). Keeps the order. */
-  static List<TrackedOrder> parseOrders(List<String> docs) {
-    if (docs.size() < 10_000) {
-      List<TrackedOrder> out = new ArrayList<>(docs.size());
-      docs.forEach(d -> out.add(StoreJson.order(d)));
-      return out;
-    }
-    return docs.parallelStream().map(StoreJson::order).toList();
+        counters == null ? null : StoreDocs.stats(counters));
   }
 
   static long lastSequence(Connection c) throws SQLException {
     long fromEvents = longQuery(c, "SELECT coalesce(max(seq), 0) FROM events");
-    String fromMeta = meta(c, META_LAST_SEQUENCE);
+    String fromMeta = meta(c, StoreSchema.META_LAST_SEQUENCE);
     c.commit();
     return Math.max(fromEvents, fromMeta == null ? 0 : Long.parseLong(fromMeta));
   }
@@ -205,7 +194,7 @@ final class SqliteJournal {
             more = true;
             break;
           }
-          events.add(StoreJson.event(rs.getString(1)));
+          events.add(StoreDocs.event(rs.getString(1)));
         }
       }
     }
@@ -234,7 +223,7 @@ final class SqliteJournal {
         + " ORDER BY created_at DESC, symbol, order_id LIMIT ? OFFSET ?", params);
          ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        orders.add(StoreJson.order(rs.getString(1)));
+        orders.add(StoreDocs.order(rs.getString(1)));
       }
     }
     c.commit();
@@ -312,9 +301,9 @@ final class SqliteJournal {
   }
 
   static TrackerStats counters(Connection c) throws SQLException {
-    String text = meta(c, META_COUNTERS);
+    String text = meta(c, StoreSchema.META_COUNTERS);
     c.commit();
-    return text == null ? null : StoreJson.stats(text);
+    return text == null ? null : StoreDocs.stats(text);
   }
 
   private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {

@@ -1,8 +1,9 @@
-package dev.ordertracker.core.store;
+package dev.ordertracker.core.store.sqlite;
 
 import dev.ordertracker.api.store.AggregateQuery;
 import dev.ordertracker.api.store.EventsPage;
 import dev.ordertracker.api.store.JournalBatch;
+import dev.ordertracker.api.store.JournalRejectedException;
 import dev.ordertracker.api.store.OrderAggregates;
 import dev.ordertracker.api.store.OrderPage;
 import dev.ordertracker.api.store.OrderQuery;
@@ -11,6 +12,7 @@ import dev.ordertracker.api.store.RecoveredState;
 import dev.ordertracker.api.store.RetentionPolicy;
 import dev.ordertracker.api.store.RetentionResult;
 import dev.ordertracker.api.store.StoreCorruptedException;
+import dev.ordertracker.core.store.JournalRows;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -115,9 +117,28 @@ public final class SqliteOrderStore implements OrderStore {
   @Override
   public Future<Void> append(JournalBatch batch) {
     return onWriter(() -> {
-      SqliteJournal.append(writeConnection(), batch);
+      JournalRows rows = JournalRows.encode(batch);
+      try {
+        SqliteJournal.append(writeConnection(), rows);
+      } catch (SQLException e) {
+        throw refusedForGood(e) ? new JournalRejectedException(code(e), "sqlite refused the batch", e) : e;
+      }
       return null;
     });
+  }
+
+  /** The database refuses the data itself (too big, a constraint, a type): retrying cannot help. */
+  private static boolean refusedForGood(SQLException e) {
+    if (!(e instanceof SQLiteException)) {
+      return false;
+    }
+    int primary = ((SQLiteException) e).getResultCode().code & 0xff;
+    return primary == SQLiteErrorCode.SQLITE_TOOBIG.code || primary == SQLiteErrorCode.SQLITE_CONSTRAINT.code
+        || primary == SQLiteErrorCode.SQLITE_MISMATCH.code || primary == SQLiteErrorCode.SQLITE_RANGE.code;
+  }
+
+  private static String code(SQLException e) {
+    return ((SQLiteException) e).getResultCode().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override
@@ -150,7 +171,7 @@ public final class SqliteOrderStore implements OrderStore {
   }
 
   /** Rows removed per retention step; journal batches queued meanwhile run between steps. */
-  static final int RETENTION_CHUNK = 5_000;
+  public static final int RETENTION_CHUNK = 5_000;
 
   @Override
   public Future<RetentionResult> enforceRetention(RetentionPolicy policy) {

@@ -1,4 +1,4 @@
-package dev.ordertracker.core.store;
+package dev.ordertracker.core.store.pg;
 
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderStatus;
@@ -6,6 +6,7 @@ import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.store.AggregateQuery;
 import dev.ordertracker.api.store.EventsPage;
 import dev.ordertracker.api.store.JournalBatch;
+import dev.ordertracker.api.store.JournalRejectedException;
 import dev.ordertracker.api.store.OrderAggregates;
 import dev.ordertracker.api.store.OrderPage;
 import dev.ordertracker.api.store.OrderQuery;
@@ -13,15 +14,20 @@ import dev.ordertracker.api.store.OrderStore;
 import dev.ordertracker.api.store.RecoveredState;
 import dev.ordertracker.api.store.RetentionPolicy;
 import dev.ordertracker.api.store.RetentionResult;
+import dev.ordertracker.core.store.FilterSql;
+import dev.ordertracker.core.store.JournalRows;
+import dev.ordertracker.core.store.OrderRow;
+import dev.ordertracker.core.store.StoreDocs;
+import dev.ordertracker.core.store.StoreSchema;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -76,7 +82,7 @@ public final class PgOrderStore implements OrderStore {
       throw new IllegalArgumentException("schema: '" + schema + "' must be lower-case letters, digits and _");
     }
     this.vertx = vertx;
-    this.connectOptions = PgConnectOptions.fromUri(url);
+    this.connectOptions = PgUrl.parse(url);
     this.connectOptions.addProperty("search_path", schema);
     this.connectOptions.addProperty("application_name", "vertx-order-tracker");
     this.schema = schema;
@@ -113,25 +119,36 @@ public final class PgOrderStore implements OrderStore {
         f = f.compose(v -> conn.query(sql).execute());
       }
       return f.compose(v -> conn.preparedQuery("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-          .execute(Tuple.of(SqliteJournal.META_SCHEMA, Integer.toString(SqliteJournal.SCHEMA_VERSION))));
+          .execute(Tuple.of(StoreSchema.META_SCHEMA, Integer.toString(StoreSchema.SCHEMA_VERSION))))
+          .compose(v -> conn.preparedQuery("SELECT value FROM meta WHERE key = $1")
+              .execute(Tuple.of(StoreSchema.META_SCHEMA)))
+          .compose(rs -> {
+            // As the SQLite store: a schema written by another (newer) version is refused, never written into.
+            String version = rs.iterator().next().getString(0);
+            return Integer.toString(StoreSchema.SCHEMA_VERSION).equals(version) ? Future.succeededFuture()
+                : Future.failedFuture("schema version " + version + " is not supported (expected "
+                    + StoreSchema.SCHEMA_VERSION + "): the schema " + schema + " was written by another version "
+                    + "of the tracker; use another pg_schema or a matching tracker");
+          });
     }).<Void>mapEmpty().recover(e -> Future.failedFuture(
         new IllegalStateException("order store " + describe() + ": cannot open: " + e.getMessage(), e)));
   }
 
   @Override
   public Future<Void> append(JournalBatch batch) {
-    Future<Void> result = tail.transform(ignored -> pool.withTransaction(conn -> write(conn, batch)));
+    Future<Void> result = tail.transform(ignored -> encode(batch)
+        .compose(rows -> pool.withTransaction(conn -> write(conn, rows)))
+        .recover(e -> Future.failedFuture(classify(e))));
     tail = result.recover(e -> Future.succeededFuture());
     return result;
   }
 
-  private Future<Void> write(SqlConnection conn, JournalBatch batch) {
+  private Future<Void> write(SqlConnection conn, JournalRows batch) {
     Future<?> f = fsyncEachBatch ? Future.succeededFuture()
         : conn.query("SET LOCAL synchronous_commit = off").execute();
     if (!batch.orders().isEmpty()) {
       List<Tuple> rows = new ArrayList<>(batch.orders().size());
-      for (TrackedOrder order : batch.orders()) {
-        OrderRow r = OrderRow.of(order);
+      for (OrderRow r : batch.orders()) {
         rows.add(Tuple.tuple().addString(r.symbol()).addString(r.orderId()).addString(r.account())
             .addString(r.status().name()).addBoolean(r.isFinal()).addLong(r.createdMs()).addLong(r.updatedMs())
             .addLong(r.timeToFillMs()).addBigDecimal(r.filledQuantity()).addBigDecimal(r.notional())
@@ -139,26 +156,41 @@ public final class PgOrderStore implements OrderStore {
       }
       f = f.compose(v -> conn.preparedQuery(UPSERT_ORDER).executeBatch(rows));
     }
-    long maxSeq = 0;
     if (!batch.events().isEmpty()) {
       List<Tuple> rows = new ArrayList<>(batch.events().size());
-      for (OrderEvent e : batch.events()) {
-        rows.add(Tuple.of(e.sequence(), OrderRow.eventMillis(e), StoreJson.encode(e)));
-        maxSeq = Math.max(maxSeq, e.sequence());
+      for (JournalRows.EventRow e : batch.events()) {
+        rows.add(Tuple.of(e.sequence(), e.eventMillis(), e.doc()));
       }
       f = f.compose(v -> conn.preparedQuery(INSERT_EVENT).executeBatch(rows));
     }
     if (batch.counters() != null) {
-      String counters = StoreJson.encode(batch.counters());
-      f = f.compose(v -> conn.preparedQuery(PUT_META).execute(Tuple.of(SqliteJournal.META_COUNTERS, counters)));
-      maxSeq = Math.max(maxSeq, batch.counters().lastSequence());
+      f = f.compose(v -> conn.preparedQuery(PUT_META).execute(Tuple.of(StoreSchema.META_COUNTERS,
+          batch.counters())));
     }
-    if (maxSeq > 0) {
-      String last = Long.toString(maxSeq);
+    if (batch.maxSequence() > 0) {
+      String last = Long.toString(batch.maxSequence());
       f = f.compose(v -> conn.preparedQuery(PUT_LAST_SEQUENCE)
-          .execute(Tuple.of(SqliteJournal.META_LAST_SEQUENCE, last)));
+          .execute(Tuple.of(StoreSchema.META_LAST_SEQUENCE, last)));
     }
     return f.mapEmpty();
+  }
+
+  /**
+   * SQLSTATE classes where the server refuses the data itself, so the same batch would fail forever: 22 data
+   * exception (e.g. 22003 numeric overflow), 23 integrity constraint, 54 program limit exceeded.
+   */
+  /** Encoding (JSON of every snapshot and event) runs on a worker, never on the tracker's event loop. */
+  private Future<JournalRows> encode(JournalBatch batch) {
+    return vertx.executeBlocking(() -> JournalRows.encode(batch), false);
+  }
+
+  private static Throwable classify(Throwable e) {
+    if (e instanceof PgException pg && pg.getSqlState() != null
+        && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23")
+        || pg.getSqlState().startsWith("54"))) {
+      return new JournalRejectedException("pg_" + pg.getSqlState(), "postgresql refused the batch", e);
+    }
+    return e;
   }
 
   @Override
@@ -166,17 +198,17 @@ public final class PgOrderStore implements OrderStore {
     // Recovery may parse hundreds of thousands of snapshots: off the event loop, on a worker.
     Future<List<TrackedOrder>> active = texts("SELECT doc FROM orders WHERE NOT is_final "
         + "ORDER BY created_at, symbol COLLATE \"C\", order_id COLLATE \"C\"", Tuple.tuple())
-        .compose(docs -> vertx.executeBlocking(() -> SqliteJournal.parseOrders(docs), false));
-    Future<List<TrackedOrder>> history = historyLimit <= 0 ? Future.succeededFuture(List.of())
-        : docs(pool, "SELECT doc FROM orders WHERE is_final ORDER BY updated_at DESC, symbol COLLATE \"C\" DESC, "
-            + "order_id COLLATE \"C\" DESC LIMIT $1", Tuple.of(historyLimit)).map(l -> {
-              List<TrackedOrder> copy = new ArrayList<>(l);
-              Collections.reverse(copy);
-              return copy;
+        .compose(this::parseOrders);
+    Future<List<TrackedOrder>> history = historyLimit <= 0 ? Future.succeededFuture(List.<TrackedOrder>of())
+        : texts("SELECT doc FROM orders WHERE is_final ORDER BY updated_at DESC, symbol COLLATE \"C\" DESC, "
+            + "order_id COLLATE \"C\" DESC LIMIT $1", Tuple.of(historyLimit)).compose(docs -> {
+              List<String> oldestFirst = new ArrayList<>(docs);
+              Collections.reverse(oldestFirst);
+              return parseOrders(oldestFirst);
             });
-    Future<String> counters = meta(SqliteJournal.META_COUNTERS);
+    Future<String> counters = meta(StoreSchema.META_COUNTERS);
     return Future.all(active, history, counters, lastSequence()).map(v -> new RecoveredState(active.result(),
-        history.result(), v.resultAt(3), counters.result() == null ? null : StoreJson.stats(counters.result())));
+        history.result(), v.resultAt(3), counters.result() == null ? null : StoreDocs.stats(counters.result())));
   }
 
   @Override
@@ -192,25 +224,21 @@ public final class PgOrderStore implements OrderStore {
       return Future.failedFuture(new IllegalArgumentException("limit must be 1.." + MAX_EVENTS_PER_PAGE
           + ", was " + limit));
     }
-    Future<RowSet<Row>> rows = pool.preparedQuery("SELECT doc FROM events WHERE seq > $1 ORDER BY seq LIMIT $2")
-        .execute(Tuple.of(afterSequence, limit + 1));
+    Future<List<String>> docs = texts("SELECT doc FROM events WHERE seq > $1 ORDER BY seq LIMIT $2",
+        Tuple.of(afterSequence, limit + 1));
     Future<Long> last = lastSequence();
     Future<Long> first = pool.query("SELECT coalesce(min(seq), 0) FROM events").execute()
         .map(rs -> rs.iterator().next().getLong(0));
-    return Future.all(rows, last, first).map(v -> {
-      List<OrderEvent> events = new ArrayList<>();
-      boolean more = false;
-      for (Row row : rows.result()) {
-        if (events.size() == limit) {
-          more = true;
-          break;
-        }
-        events.add(StoreJson.event(row.getString(0)));
-      }
-      long lastSeq = last.result();
-      long firstSeq = first.result() == 0 ? lastSeq + 1 : first.result();
-      return new EventsPage(afterSequence, events, lastSeq, firstSeq, more,
-          afterSequence + 1 < firstSeq && afterSequence < lastSeq);
+    return Future.all(docs, last, first).compose(v -> {
+      boolean more = docs.result().size() > limit;
+      List<String> page = more ? docs.result().subList(0, limit) : docs.result();
+      // Up to 10,000 events of JSON: parsed on a worker, never on the caller's (the tracker's) event loop.
+      return vertx.executeBlocking(() -> StoreDocs.events(page), false).map(events -> {
+        long lastSeq = last.result();
+        long firstSeq = first.result() == 0 ? lastSeq + 1 : first.result();
+        return new EventsPage(afterSequence, events, lastSeq, firstSeq, more,
+            afterSequence + 1 < firstSeq && afterSequence < lastSeq);
+      });
     });
   }
 
@@ -222,8 +250,9 @@ public final class PgOrderStore implements OrderStore {
     List<Object> params = new ArrayList<>(f.params);
     params.add(query.pageSize());
     params.add(query.offset());
-    Future<List<TrackedOrder>> orders = docs(pool,
-        FilterSql.numbered("SELECT doc FROM orders" + f.where + ORDER_BY + " LIMIT ? OFFSET ?"), Tuple.from(params));
+    Future<List<TrackedOrder>> orders = texts(
+        FilterSql.numbered("SELECT doc FROM orders" + f.where + ORDER_BY + " LIMIT ? OFFSET ?"), Tuple.from(params))
+        .compose(this::parseOrders);
     return Future.all(total, orders).map(v ->
         new OrderPage(orders.result(), query.page(), query.pageSize(), total.result()));
   }
@@ -308,11 +337,9 @@ public final class PgOrderStore implements OrderStore {
     });
   }
 
-  private static Future<List<TrackedOrder>> docs(SqlClient client, String sql, Tuple params) {
-    return client.preparedQuery(sql).execute(params).map(rs -> {
-      List<TrackedOrder> out = new ArrayList<>(rs.size());
-      rs.forEach(r -> out.add(StoreJson.order(r.getString(0))));
-      return out;
-    });
+  /** Snapshots are parsed on a worker (a page is up to 1,000 of them, recovery hundreds of thousands). */
+  private Future<List<TrackedOrder>> parseOrders(List<String> docs) {
+    return docs.isEmpty() ? Future.succeededFuture(List.of())
+        : vertx.executeBlocking(() -> StoreDocs.orders(docs), false);
   }
 }
