@@ -6,6 +6,7 @@
 # cleanly on SIGTERM. Needs root (chroot, unshare); called by scripts/test.sh after the Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/main-job.sh
 image="${1:-examples/target/vertx-order-tracker-image.tar}"
 [ -f "$image" ] || { echo "no image tarball at $image (mvn package builds it)" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || { echo "check-image needs root (chroot, unshare)" >&2; exit 1; }
@@ -41,28 +42,12 @@ env -i "${env[@]}" HTTP_PORT="$port" TCP_BRIDGE_PORT=0 AUTO_TRADER_RATE=10 \
   >"$work/out.log" 2>&1 &
 pid=$!
 
-for _ in $(seq 1 240); do
-  grep -q '^DEMO-READY ' "$work/out.log" && break
-  kill -0 "$pid" 2>/dev/null || fail "the container exited before it was ready"
-  sleep 0.5
-done
-grep -q '^DEMO-READY ' "$work/out.log" || fail "no DEMO-READY line within 120 s"
+wait_ready "$work/out.log" "$pid" >/dev/null
 curl -fsS "http://127.0.0.1:$port/health" | grep -q '"UP"' || fail "/health is not UP"
-events=0
-for _ in $(seq 1 60); do
-  events=$(curl -fsS "http://127.0.0.1:$port/metrics" | awk '/^tracker_events_published_total/ {s += $NF} END {printf "%d", s}')
-  [ "${events:-0}" -gt 0 ] && break
-  sleep 0.5
-done
-[ "${events:-0}" -gt 0 ] || fail "no order events published within 30 s"
+events=$(wait_events "http://127.0.0.1:$port")
 [ -n "$(ls -A "$work/root/app/data")" ] || fail "the store wrote nothing to /app/data as the non-root user"
 # what `docker stop` does: SIGTERM to the container's PID 1, the JVM (the child unshare forked into the namespace)
 pkill -TERM -P "$pid"
-for _ in $(seq 1 60); do
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.5
-done
-kill -0 "$pid" 2>/dev/null && fail "still running 30 s after SIGTERM"
-grep -q 'stopped cleanly' "$work/out.log" || fail "no clean stop"
+wait_stopped "$pid" "$work/out.log"
 pid=""
 echo "image check passed: /health UP, $events events published, store written as uid ${user%%:*}, clean stop on SIGTERM"

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 JAR=examples/target/vertx-order-tracker-demo.jar
 if [ ! -f "$JAR" ] || [ -n "$(find . -path ./js -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/resources/*' \) -newer "$JAR" -print -quit)" ]; then
   echo "==> building the demo (mvn package, tests skipped; the first build downloads dependencies)"
-  mvn -B -ntp -q -DskipTests -pl examples -am package
+  # only the jar: no container image, javadoc or sources jars (mvn verify builds those)
+  mvn -B -ntp -q -DskipTests -Dimage.skip -Dmaven.javadoc.skip -Dmaven.source.skip -Dinvoker.skip -pl examples -am package
 fi
 echo "==> starting the full stack"
 exec java --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED \
