@@ -20,8 +20,8 @@ import java.util.function.IntUnaryOperator;
  * request number {@code n} (0-based) with {@code status.applyAsInt(n)}; while {@link #hold} is on it answers nothing
  * until {@link #release}.
  */
-final class LoopbackHttpServer {
-  record Received(String method, String path, Map<String, String> headers, Buffer body) {
+public final class LoopbackHttpServer {
+  public record Received(String method, String path, Map<String, String> headers, Buffer body) {
   }
 
   private final Vertx vertx;
@@ -32,11 +32,11 @@ final class LoopbackHttpServer {
   private int count;
   private HttpServer server;
 
-  LoopbackHttpServer(Vertx vertx) {
+  public LoopbackHttpServer(Vertx vertx) {
     this.vertx = vertx;
   }
 
-  Future<Integer> start() {
+  public Future<Integer> start() {
     server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
       Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       req.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
@@ -51,7 +51,7 @@ final class LoopbackHttpServer {
     return server.listen(0, "127.0.0.1").map(HttpServer::actualPort);
   }
 
-  LoopbackHttpServer answering(IntUnaryOperator value) {
+  public LoopbackHttpServer answering(IntUnaryOperator value) {
     status = value;
     return this;
   }
@@ -74,7 +74,7 @@ final class LoopbackHttpServer {
   }
 
   /** The next request, waiting at most 10 s. */
-  Received next() throws InterruptedException {
+  public Received next() throws InterruptedException {
     Received r = received.poll(10, TimeUnit.SECONDS);
     if (r == null) {
       throw new AssertionError("no request within 10 s");
@@ -83,11 +83,11 @@ final class LoopbackHttpServer {
   }
 
   /** Whether another request arrives within {@code ms}. */
-  Received nextWithin(long ms) throws InterruptedException {
+  public Received nextWithin(long ms) throws InterruptedException {
     return received.poll(ms, TimeUnit.MILLISECONDS);
   }
 
-  Future<Void> close() {
+  public Future<Void> close() {
     return server == null ? Future.succeededFuture() : server.close();
   }
 }
