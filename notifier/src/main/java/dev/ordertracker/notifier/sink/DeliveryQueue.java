@@ -81,7 +81,7 @@ public final class DeliveryQueue {
         done();
       } else if (attempt < options.getMaxAttempts() && !closed) {
         metrics.retried();
-        LOG.log(System.Logger.Level.INFO, () -> options.label() + ": attempt " + attempt + " failed ("
+        LOG.log(System.Logger.Level.DEBUG, () -> options.label() + ": attempt " + attempt + " failed ("
             + ar.cause().getMessage() + "), retrying in " + delayMs + " ms");
         retryTimer = vertx.setTimer(delayMs, t -> {
           retryTimer = -1;
@@ -109,6 +109,7 @@ public final class DeliveryQueue {
       vertx.cancelTimer(retryTimer);
     }
     waiting.clear();
+    metrics.close();
     return transport.close();
   }
 }

@@ -17,14 +17,26 @@ public final class SinkMetrics {
   private final Counter retried;
   private final Counter failed;
   private final Counter dropped;
+  private final Gauge queueSize;
+  private final MeterRegistry registry;
 
   public SinkMetrics(MeterRegistry registry, SinkOptions sink, Supplier<Number> queueSize) {
+    this.registry = registry;
     delivered = counter(registry, sink, "delivered");
     retried = counter(registry, sink, "retried");
     failed = counter(registry, sink, "failed");
     dropped = counter(registry, sink, "dropped");
-    Gauge.builder("notifier_queue_size", queueSize).description("Notifications waiting in a sink's queue")
+    this.queueSize = Gauge.builder("notifier_queue_size", queueSize)
+        .description("Notifications waiting in a sink's queue")
         .tag("sink", sink.getName()).tag("type", sink.getType().configName()).register(registry);
+  }
+
+  /** Removes the meters: a redeployed sink registers fresh ones (a gauge would otherwise keep the old queue). */
+  void close() {
+    for (io.micrometer.core.instrument.Meter m : new io.micrometer.core.instrument.Meter[]{delivered, retried, failed,
+        dropped, queueSize}) {
+      registry.remove(m);
+    }
   }
 
   private static Counter counter(MeterRegistry registry, SinkOptions sink, String outcome) {
