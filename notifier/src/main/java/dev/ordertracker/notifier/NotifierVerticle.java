@@ -148,7 +148,16 @@ public final class NotifierVerticle extends VerticleBase {
     if (event.account() != null) {
       watchAccount(event.account());
     }
-    dispatch(evaluator.onOrderEvent(event, clock.instant()));
+    List<Alert> alerts;
+    try {
+      alerts = evaluator.onOrderEvent(event, clock.instant());
+    } catch (RuntimeException e) {
+      // a defect here must not turn into an exception on the event bus (nor stop the next events)
+      invalid.increment();
+      LOG.log(System.Logger.Level.ERROR, () -> "rules failed on event " + event.sequence() + ": " + e, e);
+      return;
+    }
+    dispatch(alerts);
   }
 
   /** Subscribes to the account's events once (bounded by max_accounts). */
