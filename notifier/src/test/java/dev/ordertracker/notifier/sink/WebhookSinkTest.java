@@ -154,4 +154,16 @@ class WebhookSinkTest {
       });
     }
   }
+
+  @Test
+  void aTimedOutDeliveryIsLoggedWithoutTheSecretOrTheUrlQuery() throws Exception {
+    server.hold(true); // the HTTP client's timeout message names the request URI, query included
+    DeliveryQueue q = queue(webhook().setSecret(SECRET).setTimeoutMs(150).setMaxAttempts(2));
+    try (LogCapture logs = new LogCapture()) {
+      ctx.run(() -> q.offer(Notifications.fill("1")));
+      ctx.await("gave up", () -> q.metrics().failedCount() == 1);
+      assertThat(logs.all()).contains("webhook sink 'ops'").contains("timeout").contains("/hook?***")
+          .doesNotContain("q-77").doesNotContain(SECRET);
+    }
+  }
 }
