@@ -25,10 +25,12 @@ import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Notifications and alert triggers: consumes the tracker's order events ({@code <prefix>.events.*}) and the
@@ -61,6 +63,7 @@ public final class NotifierVerticle extends VerticleBase {
   private Counter evaluated;
   private Counter invalid;
   private long tickTimer = -1;
+  private boolean watchAccounts;
 
   /** Options from the deployment's config JSON. */
   public NotifierVerticle() {
@@ -112,12 +115,17 @@ public final class NotifierVerticle extends VerticleBase {
     evaluator = new RuleEvaluator(options.getRules(), options.getMaxTrackedOrders());
     Addresses addresses = options.addresses();
     List<Future<Void>> registered = new ArrayList<>();
-    for (EventType type : EventType.values()) {
+    // only the event types some rule needs: the main job's fills/errors/lost skip the bulk (PLACED, CANCELLED)
+    Set<EventType> needed = EnumSet.noneOf(EventType.class);
+    options.getRules().forEach(rule -> needed.addAll(rule.eventTypesNeeded()));
+    for (EventType type : needed) {
       MessageConsumer<JsonObject> c = vertx.eventBus().consumer(addresses.event(type), this::onOrderEvent);
       consumers.add(c);
       registered.add(c.completion());
     }
-    for (String account : options.getAccounts()) {
+    // account events only matter to account_silent rules (they show an account alive)
+    watchAccounts = options.getRules().stream().anyMatch(r -> r.kind() == RuleKind.ACCOUNT_SILENT);
+    for (String account : watchAccounts ? options.getAccounts() : List.<String>of()) {
       registered.add(watchAccount(account));
     }
     if (timed) {
@@ -145,7 +153,7 @@ public final class NotifierVerticle extends VerticleBase {
       return;
     }
     evaluated.increment();
-    if (event.account() != null) {
+    if (event.account() != null && watchAccounts) {
       watchAccount(event.account());
     }
     List<Alert> alerts;

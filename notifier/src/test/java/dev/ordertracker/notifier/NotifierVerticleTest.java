@@ -94,6 +94,11 @@ class NotifierVerticleTest {
     assertThat(registry.get("notifier_events").tag("outcome", "invalid").counter().count()).isEqualTo(1.0);
     assertThat(registry.get("notifier_alerts").tag("rule", "fills").counter().count()).isEqualTo(2.0);
     assertThat(v.evaluator().duplicates("fills")).isEqualTo(1);
+    // it subscribes only to what its rules need: nobody listens to ORDER_PLACED nor to account events
+    for (String address : new String[]{ADDRESSES.event(EventType.ORDER_PLACED), ADDRESSES.account("main")}) {
+      assertThatThrownBy(() -> vertx.eventBus().request(address, "ping").toCompletionStage().toCompletableFuture()
+          .get(10, TimeUnit.SECONDS)).as(address).hasMessageContaining("No handlers");
+    }
   }
 
   /** A rule that posts every ORDER_PLACED: its POST tells the test that the notifier has processed the event. */

@@ -192,6 +192,20 @@ public final class Rule {
     return e.filledQuantity().multiply(e.averagePrice());
   }
 
+  /**
+   * The event types this rule has to see: its {@code event_types} for {@code event} and {@code correction} rules,
+   * ERROR_OCCURRED for {@code error_burst}; every type for {@code stale_placed} (an order leaves PLACED by any
+   * other event) and {@code account_silent} (any event shows the account alive). The verticle subscribes to no more.
+   */
+  public Set<EventType> eventTypesNeeded() {
+    return switch (kind) {
+      case EVENT, CORRECTION -> eventTypes != null ? eventTypes : EnumSet.allOf(EventType.class);
+      case ERROR_BURST -> eventTypes != null && !eventTypes.contains(EventType.ERROR_OCCURRED) ? Set.of()
+          : Set.of(EventType.ERROR_OCCURRED);
+      case STALE_PLACED, ACCOUNT_SILENT -> EnumSet.allOf(EventType.class);
+    };
+  }
+
   /** Whether the account filter admits {@code account} (account_silent rules). */
   public boolean admitsAccount(String account) {
     return accounts == null || accounts.contains(account);
