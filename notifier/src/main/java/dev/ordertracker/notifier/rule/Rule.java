@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  *   silence_ms      long &gt; 0          600000    account_silent: no event from the account this long
  *   max_errors      int &gt;= 0          5         error_burst: more than this many ...
  *   window_ms       long &gt; 0          600000    error_burst: ... within this window
- *   min_lag_ms      long &gt; 0          30000     correction: event describes a change at least this old
+ *   min_lag_ms      long &gt; 0          30000     correction: a fill whose trade is at least this old
  *   sinks           [sink name]       all       where the notification goes
  *   template        string            per kind  the message text, see MessageTemplate
  * </pre>

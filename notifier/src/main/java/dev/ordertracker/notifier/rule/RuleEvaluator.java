@@ -91,7 +91,9 @@ public final class RuleEvaluator {
         }
         case CORRECTION -> {
           if (rule.matches(e)) {
-            long lagMs = e.updatedAt() == null ? 0 : now.toEpochMilli() - e.updatedAt().toEpochMilli();
+            // the fill's time is the exchange's trade time (updated_at is the tracker's own clock)
+            long lagMs = e.lastFill() == null || e.lastFill().time() == null ? 0
+                : now.toEpochMilli() - e.lastFill().time().toEpochMilli();
             if (e.eventType() == EventType.ORDER_LOST || lagMs >= rule.minLagMs()) {
               add(out, emit(s, e.key(), now, new Alert(rule, e, e.account(), now,
                   Map.of("lag_seconds", Math.max(0, lagMs / 1000)))));

@@ -13,10 +13,11 @@ public enum RuleKind {
   /** More than {@code max_errors} ERROR_OCCURRED (after the filters) within {@code window_ms}. */
   ERROR_BURST,
   /**
-   * A reconciliation correction: an order event describing a change that happened at least {@code min_lag_ms}
-   * before the notifier received it (the adapter's reconciliation publishes missed changes with the exchange's own
-   * times; live stream events lag by milliseconds), or an ORDER_LOST (always the outcome of a reconciliation).
-   * The adapter publishes no dedicated correction event yet: this is the signal the events carry.
+   * A reconciliation correction. The adapter publishes no dedicated correction event yet, so this is the signal the
+   * events carry: an ORDER_LOST (always the outcome of a reconciliation), or a fill whose trade ({@code last_fill.time},
+   * the exchange's trade time) happened at least {@code min_lag_ms} before the notifier received it — the
+   * reconciliation publishes trades the stream missed, while live fills lag by milliseconds. Cancellations and
+   * expiries found by a reconciliation carry no exchange time in the event and are not detected.
    */
   CORRECTION;
 

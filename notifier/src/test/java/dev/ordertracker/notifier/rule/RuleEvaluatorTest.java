@@ -69,16 +69,29 @@ class RuleEvaluatorTest {
     assertThat(ev.onOrderEvent(simple(8, EventType.ERROR_OCCURRED, "g", at(33)), at(33))).hasSize(1);
   }
 
+  /** A fill event whose trade happened at {@code tradeTime} (the exchange's time, in last_fill). */
+  private static dev.ordertracker.api.OrderEvent fillTradedAt(long seq, String orderId, Instant tradeTime,
+                                                             Instant trackerTime) {
+    dev.ordertracker.api.OrderEvent e = simple(seq, EventType.ORDER_FILLED, orderId, trackerTime);
+    java.math.BigDecimal one = java.math.BigDecimal.ONE;
+    return new dev.ordertracker.api.OrderEvent(e.eventType(), seq, orderId, null, e.symbol(), e.orderType(), e.side(),
+        one, one, e.status(), one, one, e.createdAt(), trackerTime, e.account(), null,
+        new dev.ordertracker.api.Fill(seq, one, one, one, java.math.BigDecimal.ZERO, "BTC", false, tradeTime));
+  }
+
   @Test
-  void correctionIsALateEventOrALostOrderOncePerOrder() {
+  void correctionIsALateTradeOrALostOrderOncePerOrder() {
     Rule rule = Rule.builder("corr", RuleKind.CORRECTION).minLagMs(60_000).build();
     RuleEvaluator ev = new RuleEvaluator(List.of(rule), 100);
-    assertThat(ev.onOrderEvent(simple(1, EventType.ORDER_FILLED, "live", at(10)), at(10).plusMillis(40)))
-        .as("a live event lags by milliseconds").isEmpty();
-    List<Alert> late = ev.onOrderEvent(simple(2, EventType.ORDER_FILLED, "missed", at(2)), at(10));
+    assertThat(ev.onOrderEvent(fillTradedAt(1, "live", at(10), at(10)), at(10).plusMillis(40)))
+        .as("a live fill lags by milliseconds").isEmpty();
+    // a trade the stream missed, published by the reconciliation 8 minutes later (updated_at is the tracker's now)
+    List<Alert> late = ev.onOrderEvent(fillTradedAt(2, "missed", at(2), at(10)), at(10));
     assertThat(late).singleElement().satisfies(a -> assertThat(a.details()).containsEntry("lag_seconds", 480L));
-    assertThat(ev.onOrderEvent(simple(3, EventType.ORDER_CANCELLED, "missed", at(3)), at(10))).isEmpty();
-    assertThat(ev.onOrderEvent(simple(4, EventType.ORDER_LOST, "gone", at(10)), at(10))).hasSize(1);
+    assertThat(ev.onOrderEvent(fillTradedAt(3, "missed", at(3), at(10)), at(10))).as("once per order").isEmpty();
+    assertThat(ev.onOrderEvent(simple(4, EventType.ORDER_CANCELLED, "other", at(0)), at(10)))
+        .as("no trade time: not a detectable correction").isEmpty();
+    assertThat(ev.onOrderEvent(simple(5, EventType.ORDER_LOST, "gone", at(10)), at(10))).hasSize(1);
     assertThat(ev.duplicates("corr")).isEqualTo(1);
   }
 
