@@ -193,13 +193,21 @@ public final class Rule {
   }
 
   /**
-   * The event types this rule has to see: its {@code event_types} for {@code event} and {@code correction} rules,
-   * ERROR_OCCURRED for {@code error_burst}; every type for {@code stale_placed} (an order leaves PLACED by any
+   * The event types this rule has to see: its {@code event_types} for {@code event} rules, fills and ORDER_LOST for
+   * {@code correction}, ERROR_OCCURRED for {@code error_burst}; every type for {@code stale_placed} (an order leaves PLACED by any
    * other event) and {@code account_silent} (any event shows the account alive). The verticle subscribes to no more.
    */
   public Set<EventType> eventTypesNeeded() {
     return switch (kind) {
-      case EVENT, CORRECTION -> eventTypes != null ? eventTypes : EnumSet.allOf(EventType.class);
+      case EVENT -> eventTypes != null ? eventTypes : EnumSet.allOf(EventType.class);
+      case CORRECTION -> {
+        EnumSet<EventType> signals = EnumSet.of(EventType.ORDER_PARTIALLY_FILLED, EventType.ORDER_FILLED,
+            EventType.ORDER_LOST); // the only events that can carry the signal
+        if (eventTypes != null) {
+          signals.retainAll(eventTypes);
+        }
+        yield signals;
+      }
       case ERROR_BURST -> eventTypes != null && !eventTypes.contains(EventType.ERROR_OCCURRED) ? Set.of()
           : Set.of(EventType.ERROR_OCCURRED);
       case STALE_PLACED, ACCOUNT_SILENT -> EnumSet.allOf(EventType.class);
