@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One alert rule from the configuration, immutable and validated. A rule owns its filter ({@link #matches}); the
@@ -49,7 +48,6 @@ public final class Rule {
   static final Set<String> KEYS = Set.of("name", "kind", "event_types", "statuses", "accounts", "symbols", "sides",
       "min_notional", "min_quantity", "cooldown_ms", "older_than_ms", "silence_ms", "max_errors", "window_ms",
       "min_lag_ms", "sinks", "template");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   private final String name;
   private final RuleKind kind;
@@ -69,7 +67,7 @@ public final class Rule {
   private final List<String> sinks;
   private final String template;
 
-  private Rule(Builder b) {
+  Rule(RuleBuilder b) {
     this.name = b.name;
     this.kind = b.kind;
     this.eventTypes = b.eventTypes == null ? null : Set.copyOf(b.eventTypes);
@@ -89,8 +87,8 @@ public final class Rule {
     this.template = b.template;
   }
 
-  public static Builder builder(String name, RuleKind kind) {
-    return new Builder(name, kind);
+  public static RuleBuilder builder(String name, RuleKind kind) {
+    return new RuleBuilder(name, kind);
   }
 
   /** @throws IllegalArgumentException naming the key ({@code path + key}) */
@@ -99,7 +97,7 @@ public final class Rule {
     if (!r.has("name")) {
       throw new IllegalArgumentException(r.name("name") + " is required");
     }
-    Builder b = builder(r.string("name"), r.has("kind") ? RuleKind.parse(r.string("kind"), r.name("kind"))
+    RuleBuilder b = builder(r.string("name"), r.has("kind") ? RuleKind.parse(r.string("kind"), r.name("kind"))
         : RuleKind.EVENT);
     if (r.has("event_types")) {
       b.eventTypes(r.list("event_types", v -> EventType.parse(text(v))));
@@ -304,144 +302,5 @@ public final class Rule {
   @Override
   public String toString() {
     return "Rule" + toJson().encode();
-  }
-
-  /** Validating builder; each setter names its key in its error. */
-  public static final class Builder {
-    private final String name;
-    private final RuleKind kind;
-    private Set<EventType> eventTypes;
-    private Set<OrderStatus> statuses;
-    private Set<String> accounts;
-    private Set<String> symbols;
-    private Set<OrderSide> sides;
-    private BigDecimal minNotional;
-    private BigDecimal minQuantity;
-    private long cooldownMs = DEFAULT_COOLDOWN_MS;
-    private long olderThanMs = DEFAULT_OLDER_THAN_MS;
-    private long silenceMs = DEFAULT_SILENCE_MS;
-    private int maxErrors = DEFAULT_MAX_ERRORS;
-    private long windowMs = DEFAULT_WINDOW_MS;
-    private long minLagMs = DEFAULT_MIN_LAG_MS;
-    private List<String> sinks;
-    private String template;
-
-    private Builder(String name, RuleKind kind) {
-      if (name == null || !NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("name: '" + name + "' must match " + NAME.pattern());
-      }
-      this.name = name;
-      this.kind = java.util.Objects.requireNonNull(kind, "kind");
-    }
-
-    public Builder eventTypes(java.util.Collection<EventType> value) {
-      eventTypes = nonEmpty(value, "event_types", EventType.class);
-      return this;
-    }
-
-    public Builder statuses(java.util.Collection<OrderStatus> value) {
-      statuses = nonEmpty(value, "statuses", OrderStatus.class);
-      return this;
-    }
-
-    public Builder accounts(java.util.Collection<String> value) {
-      accounts = Set.copyOf(nonEmptyList(value, "accounts"));
-      return this;
-    }
-
-    public Builder symbols(java.util.Collection<String> value) {
-      symbols = Set.copyOf(nonEmptyList(value, "symbols"));
-      return this;
-    }
-
-    public Builder sides(java.util.Collection<OrderSide> value) {
-      sides = nonEmpty(value, "sides", OrderSide.class);
-      return this;
-    }
-
-    public Builder minNotional(BigDecimal value) {
-      minNotional = dev.ordertracker.api.Decimals.nonNegative(value, "min_notional");
-      return this;
-    }
-
-    public Builder minQuantity(BigDecimal value) {
-      minQuantity = dev.ordertracker.api.Decimals.nonNegative(value, "min_quantity");
-      return this;
-    }
-
-    public Builder cooldownMs(long value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("cooldown_ms must not be negative, was " + value);
-      }
-      cooldownMs = value;
-      return this;
-    }
-
-    public Builder olderThanMs(long value) {
-      olderThanMs = positive(value, "older_than_ms");
-      return this;
-    }
-
-    public Builder silenceMs(long value) {
-      silenceMs = positive(value, "silence_ms");
-      return this;
-    }
-
-    public Builder maxErrors(int value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("max_errors must not be negative, was " + value);
-      }
-      maxErrors = value;
-      return this;
-    }
-
-    public Builder windowMs(long value) {
-      windowMs = positive(value, "window_ms");
-      return this;
-    }
-
-    public Builder minLagMs(long value) {
-      minLagMs = positive(value, "min_lag_ms");
-      return this;
-    }
-
-    public Builder sinks(java.util.Collection<String> value) {
-      sinks = List.copyOf(nonEmptyList(value, "sinks"));
-      return this;
-    }
-
-    public Builder template(String value) {
-      if (value == null || value.isBlank() || value.length() > 2000) {
-        throw new IllegalArgumentException("template: must be non-blank and at most 2000 characters");
-      }
-      dev.ordertracker.notifier.template.MessageTemplate.parse(value); // refuses a malformed template now
-      template = value;
-      return this;
-    }
-
-    public Rule build() {
-      return new Rule(this);
-    }
-
-    private static long positive(long value, String key) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(key + " must be positive, was " + value);
-      }
-      return value;
-    }
-
-    private static <E extends Enum<E>> Set<E> nonEmpty(java.util.Collection<E> value, String key, Class<E> type) {
-      if (value == null || value.isEmpty()) {
-        throw new IllegalArgumentException(key + ": at least one value is required (omit the key for all)");
-      }
-      return EnumSet.copyOf(value);
-    }
-
-    private static java.util.Collection<String> nonEmptyList(java.util.Collection<String> value, String key) {
-      if (value == null || value.isEmpty() || value.stream().anyMatch(s -> s == null || s.isBlank())) {
-        throw new IllegalArgumentException(key + ": at least one non-blank value is required (omit the key for all)");
-      }
-      return value;
-    }
   }
 }

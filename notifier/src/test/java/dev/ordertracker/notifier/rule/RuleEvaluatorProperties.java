@@ -75,7 +75,7 @@ class RuleEvaluatorProperties {
         Arbitraries.of("0.5", "1", "2.5").injectNull(0.6),
         Arbitraries.of(0L, 0L, 30_000L, 300_000L))
       .as((types, accounts, symbols, sides, notional, quantity, cooldown) -> {
-        Rule.Builder b = Rule.builder("r", RuleKind.EVENT).cooldownMs(cooldown);
+        RuleBuilder b = Rule.builder("r", RuleKind.EVENT).cooldownMs(cooldown);
         if (types != null) {
           b.eventTypes(types);
         }
