@@ -74,6 +74,10 @@ class NotifierOptionsTest {
     f.getJsonArray("rules").getJsonObject(0).put("sinks", new JsonArray().add("nowhere"));
     assertThatThrownBy(() -> new NotifierOptions(f).validate())
         .hasMessageStartingWith("rules[0].sinks: no sink named 'nowhere'");
+    JsonObject t = example();
+    t.getJsonArray("rules").getJsonObject(0).put("event_types", new JsonArray().add("ORDER_FILED"));
+    assertThatThrownBy(() -> new NotifierOptions(t)).hasMessageStartingWith("rules[0].event_types: ")
+        .hasMessageContaining("ORDER_FILED");
     JsonObject g = example();
     g.getJsonArray("sinks").getJsonObject(0).put("url", "ftp://x/?token=leak");
     assertThatThrownBy(() -> new NotifierOptions(g)).hasMessageStartingWith("sinks[0].url: expected an http")

@@ -49,7 +49,10 @@ final class OnContext {
     try {
       done.get(15, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw (Exception) (e.getCause() instanceof AssertionError a ? new Exception(a.getMessage(), a) : e);
+      if (e.getCause() instanceof AssertionError a) {
+        throw a;
+      }
+      throw e;
     }
   }
 }
