@@ -129,7 +129,7 @@ public final class NotifierVerticle extends VerticleBase {
       registered.add(watchAccount(account));
     }
     if (timed) {
-      tickTimer = vertx.setPeriodic(options.getTickIntervalMs(), t -> dispatch(evaluator.onTick(clock.instant())));
+      tickTimer = vertx.setPeriodic(options.getTickIntervalMs(), t -> tick());
     }
     return Future.all(registered).onSuccess(v -> LOG.log(System.Logger.Level.INFO, () -> "notifier started: "
         + options.getRules().size() + " rule(s), sinks " + queues.keySet()));
@@ -163,6 +163,17 @@ public final class NotifierVerticle extends VerticleBase {
       // a defect here must not turn into an exception on the event bus (nor stop the next events)
       invalid.increment();
       LOG.log(System.Logger.Level.ERROR, () -> "rules failed on event " + event.sequence() + ": " + e, e);
+      return;
+    }
+    dispatch(alerts);
+  }
+
+  private void tick() {
+    List<Alert> alerts;
+    try {
+      alerts = evaluator.onTick(clock.instant());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, () -> "time conditions failed: " + e, e);
       return;
     }
     dispatch(alerts);
