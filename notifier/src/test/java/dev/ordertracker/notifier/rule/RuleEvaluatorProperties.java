@@ -191,6 +191,84 @@ class RuleEvaluatorProperties {
     return minute * 60_000 + 30_000;
   }
 
+  /** One step of a mixed stream: an order event, an account event or a tick, at a time. */
+  record Mixed(int what, OrderEvent event, String account, Instant at) {
+  }
+
+  @Provide
+  Arbitrary<List<Mixed>> mixedStreams() {
+    return Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.of(EventType.values()),
+            Arbitraries.integers().between(0, 5), Arbitraries.of("main", "alt"), Arbitraries.longs().between(0, 240_000),
+            Arbitraries.longs().between(0, 600_000))
+        .as((what, type, order, account, gapMs, tradeAgeMs) -> new Object[]{what, type, order, account, gapMs,
+            tradeAgeMs})
+        .list().ofMaxSize(80)
+        .map(raw -> {
+          List<Mixed> out = new ArrayList<>();
+          Instant t = Events.T0;
+          long seq = 1;
+          for (Object[] r : raw) {
+            t = t.plusMillis((Long) r[4]);
+            int what = (Integer) r[0];
+            OrderEvent e = Events.event(seq++, (EventType) r[1], "o" + r[2], (String) r[3], "BTCUSDT", OrderSide.BUY,
+                "1", "1", "100", t);
+            if (e.eventType() == EventType.ORDER_FILLED || e.eventType() == EventType.ORDER_PARTIALLY_FILLED) {
+              BigDecimal one = BigDecimal.ONE;
+              e = new OrderEvent(e.eventType(), e.sequence(), e.orderId(), null, e.symbol(), e.orderType(), e.side(),
+                  one, one, e.status(), one, one, e.createdAt(), t, e.account(), null,
+                  new dev.ordertracker.api.Fill(e.sequence(), one, one, one, BigDecimal.ZERO, "BTC", false,
+                      t.minusMillis((Long) r[5])));
+            }
+            out.add(new Mixed(what, e, (String) r[3], t));
+          }
+          return out;
+        });
+  }
+
+  @Property(tries = 300)
+  void everyKindKeepsItsCooldownAndNotifiesAKeyOnce(@ForAll("mixedStreams") List<Mixed> stream,
+                                                    @ForAll("cooldowns") List<Long> cooldowns) {
+    List<Rule> rules = List.of(
+        Rule.builder("event", RuleKind.EVENT).cooldownMs(cooldowns.get(0)).build(),
+        Rule.builder("stale", RuleKind.STALE_PLACED).olderThanMs(300_000).cooldownMs(cooldowns.get(1)).build(),
+        Rule.builder("silent", RuleKind.ACCOUNT_SILENT).silenceMs(300_000).cooldownMs(cooldowns.get(2)).build(),
+        Rule.builder("burst", RuleKind.ERROR_BURST).maxErrors(1).windowMs(600_000).cooldownMs(cooldowns.get(3))
+            .build(),
+        Rule.builder("corr", RuleKind.CORRECTION).minLagMs(120_000).cooldownMs(cooldowns.get(4)).build());
+    RuleEvaluator evaluator = new RuleEvaluator(rules, 1000);
+    Map<String, Instant> last = new HashMap<>();
+    Set<String> keys = new HashSet<>();
+    for (Mixed m : stream) {
+      List<Alert> alerts = m.what() < 6 ? evaluator.onOrderEvent(m.event(), m.at())
+          : m.what() < 7 ? evaluator.onAccountEvent(m.account(), m.at()) : evaluator.onTick(m.at());
+      for (Alert a : alerts) {
+        Rule rule = a.rule();
+        Instant previous = last.put(rule.name(), m.at());
+        if (previous != null) {
+          assertThat(m.at().toEpochMilli() - previous.toEpochMilli()).as(rule.name() + " cooldown")
+              .isGreaterThanOrEqualTo(rule.cooldownMs());
+        }
+        String key = switch (rule.kind()) {
+          case ACCOUNT_SILENT -> a.account() + "@" + a.details().get("last_event_at");
+          case ERROR_BURST -> null; // once per burst: covered by RuleEvaluatorTest
+          default -> a.event().key().toString();
+        };
+        if (key != null) {
+          assertThat(keys.add(rule.name() + "/" + key)).as(rule.name() + " notified " + key + " twice").isTrue();
+        }
+        if (rule.kind() == RuleKind.CORRECTION) {
+          assertThat(a.event().eventType() == EventType.ORDER_LOST || m.at().toEpochMilli()
+              - a.event().lastFill().time().toEpochMilli() >= rule.minLagMs()).isTrue();
+        }
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Long>> cooldowns() {
+    return Arbitraries.of(0L, 60_000L, 600_000L).list().ofSize(5);
+  }
+
   @Provide
   Arbitrary<List<long[]>> lives() {
     return Combinators.combine(Arbitraries.longs().between(0, 90), Arbitraries.longs().between(-1, 60))
