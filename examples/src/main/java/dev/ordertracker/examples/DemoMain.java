@@ -7,6 +7,8 @@ import dev.ordertracker.bridge.BridgeOptions;
 import dev.ordertracker.bridge.BridgeVerticle;
 import dev.ordertracker.bridge.metrics.BridgeMetrics;
 import dev.ordertracker.core.OrderTrackerVerticle;
+import dev.ordertracker.notifier.NotifierOptions;
+import dev.ordertracker.notifier.NotifierVerticle;
 import dev.ordertracker.simulator.AccountOptions;
 import dev.ordertracker.simulator.AutoTraderOptions;
 import dev.ordertracker.simulator.BinanceSimulator;
@@ -55,7 +57,9 @@ public final class DemoMain {
         System.err.println("[demo] shutdown incomplete: " + e);
       }
     }, "demo-shutdown"));
-    start(vertx, settings).onComplete(result -> {
+    Future<Running> started = start(vertx, settings)
+        .compose(running -> startNotifier(vertx, System.getenv()).map(running));
+    started.onComplete(result -> {
       if (result.failed()) {
         System.err.println("[demo] failed to start: " + result.cause().getMessage());
         vertx.close().onComplete(v -> System.exit(1));
@@ -126,6 +130,26 @@ public final class DemoMain {
                 simulator);
           });
     });
+  }
+
+  /**
+   * Notifications (notifier module): with NOTIFY_WEBHOOK_URL set, every ORDER_FILLED, ERROR_OCCURRED and ORDER_LOST
+   * is POSTed to it as JSON, signed with NOTIFY_WEBHOOK_SECRET when set ({@link NotifierOptions#fromEnvironment});
+   * unset, nothing is deployed. A malformed URL fails the start naming the variable; once running, the notifier
+   * only listens, so a webhook that is down never affects tracking.
+   */
+  public static Future<String> startNotifier(Vertx vertx, Map<String, String> env) {
+    NotifierOptions options;
+    try {
+      options = NotifierOptions.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    if (options == null) {
+      return Future.succeededFuture("");
+    }
+    step("deploying the notifier (webhook " + options.getSinks().get(0).toJson().getString("url") + ")");
+    return vertx.deployVerticle(new NotifierVerticle(options));
   }
 
   private static void step(String what) {
