@@ -14,6 +14,12 @@
 
   var params = new URLSearchParams(window.location.search);
   var token = params.get('token') || '';
+  if (params.has('token') && window.history && window.history.replaceState) {
+    // the token stays in memory only: not in the address bar, the browser history or a bookmark
+    params.delete('token');
+    var rest = params.toString();
+    window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
+  }
   var prefix = params.get('prefix') || 'orders';
   var trackerAddress = prefix + '.tracker';
   var historyAddress = prefix + '.history';

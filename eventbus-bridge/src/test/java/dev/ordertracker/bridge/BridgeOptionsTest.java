@@ -25,7 +25,7 @@ class BridgeOptionsTest {
   @Test
   void roundTripsThroughJson() {
     BridgeOptions options = new BridgeOptions().setHttpPort(0).setTcpPort(0).setMutationRole("trader")
-        .setMaxOutboundQueue(10).setJwt(new JwtSettings("HS512", "0123456789abcdef0123", null, null));
+        .setMaxOutboundQueue(10).setJwt(new JwtSettings("HS512", "0123456789abcdef0123456789abcdef", null, null));
     assertThat(new BridgeOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
   }
 
@@ -50,12 +50,12 @@ class BridgeOptionsTest {
   @Test
   void fromEnvironment() {
     BridgeOptions options = BridgeOptions.fromEnvironment(Map.of("HTTP_PORT", "9090", "TCP_BRIDGE_PORT", "7100",
-        "BRIDGE_JWT_SECRET", "a-secret-of-enough-length", "BRIDGE_MUTATION_ROLE", "trader"));
+        "BRIDGE_JWT_SECRET", "a-secret-of-enough-length-0123456789", "BRIDGE_MUTATION_ROLE", "trader"));
     assertThat(options.getHttpPort()).isEqualTo(9090);
     assertThat(options.getTcpPort()).isEqualTo(7100);
-    assertThat(options.getJwt().secret()).isEqualTo("a-secret-of-enough-length");
+    assertThat(options.getJwt().secret()).isEqualTo("a-secret-of-enough-length-0123456789");
     assertThat(options.getMutationRole()).isEqualTo("trader");
-    assertThat(options.getJwt().toString()).doesNotContain("a-secret-of-enough-length");
+    assertThat(options.getJwt().toString()).doesNotContain("a-secret-of-enough-length-0123456789");
     assertThatThrownBy(() -> BridgeOptions.fromEnvironment(Map.of("HTTP_PORT", "eighty")))
         .hasMessageStartingWith("HTTP_PORT:");
     assertThat(BridgeOptions.fromEnvironment(Map.of()).toJson()).isEqualTo(new BridgeOptions().toJson());
