@@ -188,7 +188,7 @@
   function replayMissed() {
     if (lastSeq <= 0) { return Promise.resolve(0); }
     var from = lastSeq;
-    return requestTo(historyAddress, 'eventsSince', { afterSequence: from, limit: 500 }).then(function (page) {
+    return requestTo(historyAddress, 'eventsSince', { afterSequence: from, limit: MAX_FEED }).then(function (page) {
       var replayed = 0;
       (page.events || []).forEach(function (e) {
         if (e.sequence > from && !seen.has(e.sequence)) {

@@ -105,6 +105,19 @@ class HistoryPermissionTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void historyPagesAreBoundedByTheMaxPageSize(Transport transport) {
+    BridgeClient client = bed.client(transport, bed.token("reader"), new FrameRecorder());
+    JsonObject huge = await(client.request(history, action(TrackerActions.EVENTS_SINCE),
+        new JsonObject().put("afterSequence", 0).put("limit", 10_000)));
+    assertThat(huge.getString("message")).isEqualTo("limit_invalid");
+    JsonObject bigPage = history(client, TrackerActions.QUERY_ORDERS, new JsonObject().put("page_size", 1000));
+    assertThat(bigPage.getString("message")).isEqualTo("limit_invalid");
+    assertThat(history(client, TrackerActions.QUERY_ORDERS, new JsonObject().put("page_size", 10))
+        .getJsonObject("body").getLong("total")).isEqualTo(2L);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void anUnknownActionOnTheHistoryAddressIsRefused(Transport transport) {
     BridgeClient client = bed.client(transport, bed.token("reader"), new FrameRecorder());
     JsonObject before = bed.trackerState();

@@ -172,10 +172,20 @@ public final class BridgePermissions {
     return size >= 1 && size <= maxPageSize;
   }
 
-  private static BridgeErrorCode checkHistoryAction(JsonObject headers, Object body, ClientClaims claims) {
+  private BridgeErrorCode checkHistoryAction(JsonObject headers, Object body, ClientClaims claims) {
     Object action = headers == null ? null : headers.getValue(TrackerActions.HEADER_ACTION);
     if (!(action instanceof String) || !TrackerActions.HISTORY_READS.contains(action)) {
       return BridgeErrorCode.UNKNOWN_ACTION;
+    }
+    JsonObject params = body instanceof JsonObject ? (JsonObject) body : new JsonObject();
+    if (TrackerActions.EVENTS_SINCE.equals(action) && !validPageSize(params.getValue(TrackerActions.PARAM_LIMIT))) {
+      return BridgeErrorCode.LIMIT_INVALID;
+    }
+    Object query = params.getValue(TrackerActions.PARAM_QUERY);
+    if (TrackerActions.QUERY_ORDERS.equals(action) && query instanceof JsonObject
+        && ((JsonObject) query).containsKey(StoreFields.PAGE_SIZE)
+        && !validPageSize(((JsonObject) query).getValue(StoreFields.PAGE_SIZE))) {
+      return BridgeErrorCode.LIMIT_INVALID;
     }
     if (claims.restricted() && (TrackerActions.QUERY_ORDERS.equals(action)
         || TrackerActions.AGGREGATES.equals(action))) {

@@ -35,7 +35,8 @@ public final class TrackerActions {
   /**
    * Reads that answer a list, with the name of their size parameter: the bridge requires it in 1..max_page_size
    * so that no bridge request makes the tracker walk its whole history. A list read added to the tracker service
-   * (e.g. getOrderList) goes into {@link #READS} and here.
+   * (e.g. getOrderList) goes into {@link #READS} and here. (The history service's pages, eventsSince's limit and
+   * queryOrders' page_size, have the same bound: BridgePermissions.checkHistoryAction.)
    */
   public static final Map<String, String> PAGED_READS = Map.of(GET_COMPLETED_ORDERS, PARAM_LIMIT);
   public static final Set<String> MUTATIONS = Set.of(TRACK_ORDER, UPDATE_ORDER_STATUS, APPLY_UPDATE, CLEAR_HISTORY);
