@@ -33,7 +33,8 @@ class SockJsHttpTransportTest {
   @BeforeEach
   void start(Vertx vertx) {
     bed = BridgeTestBed.start(vertx);
-    http = vertx.createHttpClient();
+    // one connection per call: SockJS may close a polling connection once it has answered
+    http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
   }
 
   private record Answer(int status, String body, io.vertx.core.MultiMap headers) {
