@@ -40,6 +40,25 @@ class ConnectionLimitsTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void theGlobalCapCountsBothBridgesTogether(Vertx vertx) {
+    BridgeTestBed bed = BridgeTestBed.start(vertx, new JsonObject().put("max_connections", 1));
+    String token = bed.token("reader");
+    BridgeClient first = bed.client(Transport.SOCKJS, token, new FrameRecorder());
+    FrameRecorder second = new FrameRecorder();
+    BridgeClient refused = bed.tcp(token, second);
+    second.await(FrameRecorder.err("too_many_connections"), "too_many_connections on TCP");
+    awaitClosed(bed, refused);
+    // a slot freed is a slot again
+    await(first.close());
+    bed.eventually(() -> bed.bridge.metrics().connectedNow(
+        dev.ordertracker.bridge.metrics.BridgeMetrics.Transport.SOCKJS) == 0, "the SockJS client gone");
+    BridgeClient later = bed.client(Transport.TCP, token, new FrameRecorder());
+    JsonObject stats = await(later.request(BridgeTestBed.ADDRESSES.tracker(),
+        new JsonObject().put(TrackerActions.HEADER_ACTION, TrackerActions.GET_STATS), new JsonObject()));
+    assertThat(stats.getString("type")).isNotEqualTo("err");
+  }
+
   @ParameterizedTest
   @EnumSource(Transport.class)
   void aClientThatNeverAuthenticatesIsClosedEvenIfItPings(Transport transport, Vertx vertx) {
