@@ -6,7 +6,8 @@
 // The token is the bridge's JWT (see eventbus-bridge/README.md); it rides in the URL's token query parameter.
 // Prints one line per thing that happens, for people and for the test that runs this file:
 //   READY                          connected, subscribed, first queries answered
-//   STATS <json>                   getStats
+//   STATS <json>                   getStats (a token restricted to accounts/symbols: {"refused":"scope_required"},
+//                                  the counters are global)
 //   ACTIVE <n> <json>              getActiveOrders
 //   EVENT <EVENT_TYPE> <json>      every order event
 //   ORDER <json>                   getOrder of each filled order (a query per event, by order id and symbol)
@@ -81,7 +82,7 @@ eb.onerror = (err) => console.log('ERROR ' + JSON.stringify(err));
 eb.onopen = async () => {
   EVENT_TYPES.forEach((t) => eb.registerHandler(`${prefix}.events.${t}`, onEvent));
   try {
-    const stats = await ask('getStats', {});
+    const stats = await ask('getStats', {}).catch((e) => ({ refused: e.message }));
     console.log('STATS ' + JSON.stringify(stats));
     const active = await ask('getActiveOrders', { symbol });
     console.log(`ACTIVE ${active.length} ${JSON.stringify(active)}`);

@@ -14,6 +14,12 @@
 
   var params = new URLSearchParams(window.location.search);
   var token = params.get('token') || '';
+  if (params.has('token') && window.history && window.history.replaceState) {
+    // the token stays in memory only: not in the address bar, the browser history or a bookmark
+    params.delete('token');
+    var rest = params.toString();
+    window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
+  }
   var prefix = params.get('prefix') || 'orders';
   var trackerAddress = prefix + '.tracker';
   var historyAddress = prefix + '.history';
@@ -182,7 +188,7 @@
   function replayMissed() {
     if (lastSeq <= 0) { return Promise.resolve(0); }
     var from = lastSeq;
-    return requestTo(historyAddress, 'eventsSince', { afterSequence: from, limit: 500 }).then(function (page) {
+    return requestTo(historyAddress, 'eventsSince', { afterSequence: from, limit: MAX_FEED }).then(function (page) {
       var replayed = 0;
       (page.events || []).forEach(function (e) {
         if (e.sequence > from && !seen.has(e.sequence)) {

@@ -1,7 +1,9 @@
 package dev.ordertracker.bridge;
 
 import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.OrderTracker;
 import dev.ordertracker.bridge.security.JwtSettings;
+import dev.ordertracker.bridge.session.ClientLimits;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
@@ -22,6 +24,16 @@ public final class BridgeOptions {
   public static final long DEFAULT_REPLY_TIMEOUT_MS = 10_000;
   public static final long DEFAULT_HEALTH_TIMEOUT_MS = 2_000;
   public static final boolean DEFAULT_REQUIRE_ADAPTER = true;
+  public static final long DEFAULT_MAX_OUTBOUND_BYTES = 16L * 1024 * 1024;
+  public static final int DEFAULT_MAX_REQUESTS_PER_SECOND = 50;
+  public static final int DEFAULT_REQUEST_BURST = 100;
+  public static final int DEFAULT_MAX_REQUESTS_IN_FLIGHT = 16;
+  public static final int DEFAULT_MAX_PAGE_SIZE = 200;
+  /** The tracker service's own bound on getCompletedOrders (OrderTracker.MAX_COMPLETED_LIMIT). */
+  public static final int MAX_PAGE_SIZE_CEILING = OrderTracker.MAX_COMPLETED_LIMIT;
+  public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
+  public static final long DEFAULT_AUTH_TIMEOUT_MS = 10_000;
 
   public static final String ENV_HTTP_PORT = "HTTP_PORT";
   public static final String ENV_TCP_PORT = "TCP_BRIDGE_PORT";
@@ -31,10 +43,14 @@ public final class BridgeOptions {
   public static final String ENV_JWT_PUBLIC_KEY = "BRIDGE_JWT_PUBLIC_KEY_PEM";
   public static final String ENV_JWT_PRIVATE_KEY = "BRIDGE_JWT_PRIVATE_KEY_PEM";
   public static final String ENV_MUTATION_ROLE = "BRIDGE_MUTATION_ROLE";
+  public static final String ENV_JWT_AUDIENCE = "BRIDGE_JWT_AUDIENCE";
+  public static final String ENV_JWT_ISSUER = "BRIDGE_JWT_ISSUER";
 
   private static final Set<String> KEYS = Set.of("http_port", "tcp_port", "host", "address_prefix", "jwt",
       "mutation_role", "max_message_bytes", "max_handlers_per_socket", "max_outbound_queue", "ping_timeout_ms",
-      "reply_timeout_ms", "health_timeout_ms", "require_adapter");
+      "reply_timeout_ms", "health_timeout_ms", "require_adapter", "max_outbound_bytes", "max_requests_per_second",
+      "request_burst", "max_requests_in_flight", "max_page_size", "max_connections", "max_connections_per_address",
+      "auth_timeout_ms");
 
   private int httpPort = DEFAULT_HTTP_PORT;
   private int tcpPort = DEFAULT_TCP_PORT;
@@ -49,6 +65,14 @@ public final class BridgeOptions {
   private long replyTimeoutMs = DEFAULT_REPLY_TIMEOUT_MS;
   private long healthTimeoutMs = DEFAULT_HEALTH_TIMEOUT_MS;
   private boolean requireAdapter = DEFAULT_REQUIRE_ADAPTER;
+  private long maxOutboundBytes = DEFAULT_MAX_OUTBOUND_BYTES;
+  private int maxRequestsPerSecond = DEFAULT_MAX_REQUESTS_PER_SECOND;
+  private int requestBurst = DEFAULT_REQUEST_BURST;
+  private int maxRequestsInFlight = DEFAULT_MAX_REQUESTS_IN_FLIGHT;
+  private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
+  private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+  private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+  private long authTimeoutMs = DEFAULT_AUTH_TIMEOUT_MS;
 
   public BridgeOptions() {
   }
@@ -101,6 +125,30 @@ public final class BridgeOptions {
     if (json.containsKey("health_timeout_ms")) {
       setHealthTimeoutMs(longValue(json, "health_timeout_ms"));
     }
+    if (json.containsKey("max_outbound_bytes")) {
+      setMaxOutboundBytes(longValue(json, "max_outbound_bytes"));
+    }
+    if (json.containsKey("max_requests_per_second")) {
+      setMaxRequestsPerSecond(integer(json, "max_requests_per_second"));
+    }
+    if (json.containsKey("request_burst")) {
+      setRequestBurst(integer(json, "request_burst"));
+    }
+    if (json.containsKey("max_requests_in_flight")) {
+      setMaxRequestsInFlight(integer(json, "max_requests_in_flight"));
+    }
+    if (json.containsKey("max_page_size")) {
+      setMaxPageSize(integer(json, "max_page_size"));
+    }
+    if (json.containsKey("max_connections")) {
+      setMaxConnections(integer(json, "max_connections"));
+    }
+    if (json.containsKey("max_connections_per_address")) {
+      setMaxConnectionsPerAddress(integer(json, "max_connections_per_address"));
+    }
+    if (json.containsKey("auth_timeout_ms")) {
+      setAuthTimeoutMs(longValue(json, "auth_timeout_ms"));
+    }
     if (json.containsKey("require_adapter")) {
       Object v = json.getValue("require_adapter");
       if (!(v instanceof Boolean)) {
@@ -112,7 +160,8 @@ public final class BridgeOptions {
 
   /**
    * Options from environment variables: HTTP_PORT, TCP_BRIDGE_PORT, BRIDGE_HOST, BRIDGE_JWT_SECRET,
-   * BRIDGE_JWT_ALGORITHM, BRIDGE_JWT_PUBLIC_KEY_PEM, BRIDGE_JWT_PRIVATE_KEY_PEM, BRIDGE_MUTATION_ROLE; absent
+   * BRIDGE_JWT_ALGORITHM, BRIDGE_JWT_PUBLIC_KEY_PEM, BRIDGE_JWT_PRIVATE_KEY_PEM, BRIDGE_JWT_AUDIENCE,
+   * BRIDGE_JWT_ISSUER, BRIDGE_MUTATION_ROLE; absent
    * variables keep the defaults.
    */
   public static BridgeOptions fromEnvironment(Map<String, String> env) {
@@ -127,9 +176,11 @@ public final class BridgeOptions {
       options.setHost(env.get(ENV_HOST));
     }
     if (env.get(ENV_JWT_SECRET) != null || env.get(ENV_JWT_ALGORITHM) != null
-        || env.get(ENV_JWT_PUBLIC_KEY) != null) {
+        || env.get(ENV_JWT_PUBLIC_KEY) != null || env.get(ENV_JWT_AUDIENCE) != null
+        || env.get(ENV_JWT_ISSUER) != null) {
       options.setJwt(new JwtSettings(env.get(ENV_JWT_ALGORITHM), env.get(ENV_JWT_SECRET),
-          env.get(ENV_JWT_PUBLIC_KEY), env.get(ENV_JWT_PRIVATE_KEY)));
+          env.get(ENV_JWT_PUBLIC_KEY), env.get(ENV_JWT_PRIVATE_KEY), env.get(ENV_JWT_AUDIENCE),
+          env.get(ENV_JWT_ISSUER), JwtSettings.DEFAULT_LEEWAY_SECONDS));
     }
     if (env.get(ENV_MUTATION_ROLE) != null) {
       options.setMutationRole(env.get(ENV_MUTATION_ROLE));
@@ -150,7 +201,15 @@ public final class BridgeOptions {
         .put("ping_timeout_ms", pingTimeoutMs)
         .put("reply_timeout_ms", replyTimeoutMs)
         .put("health_timeout_ms", healthTimeoutMs)
-        .put("require_adapter", requireAdapter);
+        .put("require_adapter", requireAdapter)
+        .put("max_outbound_bytes", maxOutboundBytes)
+        .put("max_requests_per_second", maxRequestsPerSecond)
+        .put("request_burst", requestBurst)
+        .put("max_requests_in_flight", maxRequestsInFlight)
+        .put("max_page_size", maxPageSize)
+        .put("max_connections", maxConnections)
+        .put("max_connections_per_address", maxConnectionsPerAddress)
+        .put("auth_timeout_ms", authTimeoutMs);
     if (mutationRole != null) {
       json.put("mutation_role", mutationRole);
     }
@@ -291,6 +350,95 @@ public final class BridgeOptions {
   public BridgeOptions setRequireAdapter(boolean value) {
     this.requireAdapter = value;
     return this;
+  }
+
+  public long getMaxOutboundBytes() {
+    return maxOutboundBytes;
+  }
+
+  /** Bytes written to one client and not yet flushed before it is disconnected as a slow consumer. */
+  public BridgeOptions setMaxOutboundBytes(long value) {
+    if (value < 64 * 1024 || value > 1L << 31) {
+      throw new IllegalArgumentException("max_outbound_bytes: " + value + " is not in [65536, 2147483648]");
+    }
+    this.maxOutboundBytes = value;
+    return this;
+  }
+
+  public int getMaxRequestsPerSecond() {
+    return maxRequestsPerSecond;
+  }
+
+  /** Sustained frames (send, publish, register) per second and client; beyond the burst: rate_limited. */
+  public BridgeOptions setMaxRequestsPerSecond(int value) {
+    this.maxRequestsPerSecond = range(value, 1, 100_000, "max_requests_per_second");
+    return this;
+  }
+
+  public int getRequestBurst() {
+    return requestBurst;
+  }
+
+  /** Frames a client may send at once before its rate applies. */
+  public BridgeOptions setRequestBurst(int value) {
+    this.requestBurst = range(value, 1, 100_000, "request_burst");
+    return this;
+  }
+
+  public int getMaxRequestsInFlight() {
+    return maxRequestsInFlight;
+  }
+
+  /** Requests of one client awaiting the service's answer, fire-and-forget sends included. */
+  public BridgeOptions setMaxRequestsInFlight(int value) {
+    this.maxRequestsInFlight = range(value, 1, 10_000, "max_requests_in_flight");
+    return this;
+  }
+
+  public int getMaxPageSize() {
+    return maxPageSize;
+  }
+
+  /** The largest {@code limit} of a list read (getCompletedOrders) through the bridge. */
+  public BridgeOptions setMaxPageSize(int value) {
+    this.maxPageSize = range(value, 1, MAX_PAGE_SIZE_CEILING, "max_page_size");
+    return this;
+  }
+
+  public int getMaxConnections() {
+    return maxConnections;
+  }
+
+  /** Connected clients of both bridges together. */
+  public BridgeOptions setMaxConnections(int value) {
+    this.maxConnections = range(value, 1, 1_000_000, "max_connections");
+    return this;
+  }
+
+  public int getMaxConnectionsPerAddress() {
+    return maxConnectionsPerAddress;
+  }
+
+  /** Connected clients from one remote IP address, both bridges together. */
+  public BridgeOptions setMaxConnectionsPerAddress(int value) {
+    this.maxConnectionsPerAddress = range(value, 1, 1_000_000, "max_connections_per_address");
+    return this;
+  }
+
+  public long getAuthTimeoutMs() {
+    return authTimeoutMs;
+  }
+
+  /** A connection that has not presented a valid token within this time is closed (auth_timeout). */
+  public BridgeOptions setAuthTimeoutMs(long value) {
+    this.authTimeoutMs = positive(value, "auth_timeout_ms");
+    return this;
+  }
+
+  /** The limits every client connection gets. */
+  public ClientLimits clientLimits() {
+    return new ClientLimits(maxMessageBytes, maxHandlersPerSocket, maxOutboundQueue, maxOutboundBytes, pingTimeoutMs,
+        replyTimeoutMs, maxRequestsPerSecond, requestBurst, maxRequestsInFlight, authTimeoutMs);
   }
 
   private static int port(int value, String key) {

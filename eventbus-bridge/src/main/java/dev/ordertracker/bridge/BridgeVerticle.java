@@ -7,6 +7,8 @@ import dev.ordertracker.bridge.security.BridgePermissions;
 import dev.ordertracker.bridge.security.ClientGate;
 import dev.ordertracker.bridge.security.JwtSettings;
 import dev.ordertracker.bridge.security.TokenAuthenticator;
+import dev.ordertracker.bridge.session.ClientLimits;
+import dev.ordertracker.bridge.session.ConnectionCaps;
 import dev.ordertracker.bridge.sockjs.SockJsBridgeHook;
 import dev.ordertracker.bridge.tcp.TcpBridgeServer;
 import io.vertx.core.Future;
@@ -16,9 +18,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 
 import java.security.SecureRandom;
@@ -82,10 +86,15 @@ public final class BridgeVerticle extends VerticleBase {
 
   private Future<Void> startServers() {
     metrics = BridgeMetrics.fromDefaultRegistry();
-    BridgePermissions permissions = new BridgePermissions(options.addresses(), options.getMutationRole());
-    ClientGate gate = new ClientGate(authenticator, permissions, metrics, Clock.systemUTC());
-    sockJsHook = new SockJsBridgeHook(vertx, gate, metrics, options.getMaxOutboundQueue(),
-        options.getMaxHandlersPerSocket(), options.getReplyTimeoutMs());
+    BridgePermissions permissions = new BridgePermissions(options.addresses(), options.getMutationRole(),
+        options.getMaxPageSize());
+    ClientGate gate = new ClientGate(vertx, authenticator, permissions, metrics, Clock.systemUTC());
+    ClientLimits limits = options.clientLimits();
+    ConnectionCaps caps = new ConnectionCaps(options.getMaxConnections(), options.getMaxConnectionsPerAddress());
+    sockJsHook = new SockJsBridgeHook(gate, metrics, limits, caps);
+    // vertx-web's own bridge, given each socket wrapped by the hook (what vertx-web writes itself is guarded too)
+    EventBusBridgeImpl sockJsBridge = new EventBusBridgeImpl(vertx, null, permissions.sockJsOptions(
+        options.getMaxHandlersPerSocket(), options.getPingTimeoutMs(), options.getReplyTimeoutMs()), sockJsHook);
 
     Router router = Router.router(vertx);
     router.get(HealthEndpoints.LIVE_PATH).handler(HealthEndpoints.liveness(vertx));
@@ -94,21 +103,22 @@ public final class BridgeVerticle extends VerticleBase {
     router.get(HealthEndpoints.READY_PATH).handler(readiness);
     router.get(HealthEndpoints.HEALTH_PATH).handler(readiness);
     router.get("/metrics").handler(new MetricsHandler());
+    int maxHttpBody = options.getMaxMessageBytes() * 2 + 64;
     router.route("/eventbus/*").handler(this::limitRequestBody);
+    // SockJS's HTTP transports (xhr_send) read their body from the routing context; the limit also covers
+    // chunked bodies, which have no Content-Length to check up front
+    router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(maxHttpBody));
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions()
             .setRegisterWriteHandler(false))
-        .bridge(permissions.sockJsOptions(options.getMaxHandlersPerSocket(), options.getPingTimeoutMs(),
-            options.getReplyTimeoutMs()), sockJsHook));
+        .socketHandler(sock -> sockJsBridge.handle(sockJsHook.guard(sock))));
+    router.route().handler(DashboardHeaders::apply);
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
 
     // SockJS wraps each message in a JSON array of JSON strings: escaping can double it
-    int maxWsBytes = options.getMaxMessageBytes() * 2 + 64;
     httpServer = vertx.createHttpServer(new HttpServerOptions()
-        .setMaxWebSocketFrameSize(maxWsBytes)
-        .setMaxWebSocketMessageSize(maxWsBytes));
-    tcpServer = new TcpBridgeServer(vertx, gate, metrics, new TcpBridgeServer.Limits(options.getMaxMessageBytes(),
-        options.getMaxHandlersPerSocket(), options.getMaxOutboundQueue(), options.getPingTimeoutMs(),
-        options.getReplyTimeoutMs()));
+        .setMaxWebSocketFrameSize(maxHttpBody)
+        .setMaxWebSocketMessageSize(maxHttpBody));
+    tcpServer = new TcpBridgeServer(vertx, gate, metrics, limits, caps);
     return httpServer.requestHandler(router).listen(options.getHttpPort(), options.getHost())
         .compose(http -> tcpServer.listen(options.getHost(), options.getTcpPort()))
         .map(port -> {

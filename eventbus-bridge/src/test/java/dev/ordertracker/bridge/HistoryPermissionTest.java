@@ -71,16 +71,49 @@ class HistoryPermissionTest {
     assertThat(hers.stream().map(e -> ((JsonObject) e).getString("account"))).containsOnly("alice");
   }
 
+  private JsonObject history(BridgeClient client, String action, JsonObject query) {
+    return await(client.request(history, action(action), new JsonObject().put("query", query)));
+  }
+
   @ParameterizedTest
   @EnumSource(Transport.class)
-  void aggregatesAreRefusedToARestrictedClient(Transport transport) {
+  void aRestrictedClientsQueriesRunInsideItsScopeCountsIncluded(Transport transport) {
     BridgeClient alice = bed.client(transport, bed.token("alice", Set.of("alice"), null, null), new FrameRecorder());
     JsonObject before = bed.trackerState();
-    JsonObject answer = await(alice.request(history, action(TrackerActions.AGGREGATES), new JsonObject()
-        .put("query", new JsonObject())));
-    assertThat(answer.getString("type")).isEqualTo("err");
-    assertThat(answer.getString("message")).isEqualTo(BridgeErrorCode.FORBIDDEN_ACCOUNT.code());
+    // before issue 15: orders [] but total 1 (bob's order counted); aggregates refused outright
+    JsonObject bobs = history(alice, TrackerActions.QUERY_ORDERS, new JsonObject().put("account", "bob"));
+    assertThat(bobs.getString("message")).isEqualTo(BridgeErrorCode.FORBIDDEN_ACCOUNT.code());
+    JsonObject all = history(alice, TrackerActions.QUERY_ORDERS, new JsonObject()).getJsonObject("body");
+    assertThat(all.getLong("total")).isEqualTo(1L);
+    assertThat(all.getJsonArray("orders")).hasSize(1);
+    JsonObject aggregates = history(alice, TrackerActions.AGGREGATES, new JsonObject()).getJsonObject("body");
+    assertThat(aggregates.getLong("total_orders")).isEqualTo(1L);
+    assertThat(aggregates.getJsonObject("counts_by_symbol").fieldNames()).containsOnly("BTCUSDT");
+    // a client of several accounts names the one it asks about
+    BridgeClient both = bed.client(transport, bed.token("both", Set.of("alice", "bob"), null, null),
+        new FrameRecorder());
+    assertThat(history(both, TrackerActions.QUERY_ORDERS, new JsonObject()).getString("message"))
+        .isEqualTo("scope_required");
+    assertThat(history(both, TrackerActions.QUERY_ORDERS, new JsonObject().put("account", "bob"))
+        .getJsonObject("body").getLong("total")).isEqualTo(1L);
+    // an unrestricted client sees both
+    BridgeClient everyone = bed.client(transport, bed.token("reader"), new FrameRecorder());
+    assertThat(history(everyone, TrackerActions.QUERY_ORDERS, new JsonObject()).getJsonObject("body")
+        .getLong("total")).isEqualTo(2L);
     assertThat(bed.trackerState()).isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void historyPagesAreBoundedByTheMaxPageSize(Transport transport) {
+    BridgeClient client = bed.client(transport, bed.token("reader"), new FrameRecorder());
+    JsonObject huge = await(client.request(history, action(TrackerActions.EVENTS_SINCE),
+        new JsonObject().put("afterSequence", 0).put("limit", 10_000)));
+    assertThat(huge.getString("message")).isEqualTo("limit_invalid");
+    JsonObject bigPage = history(client, TrackerActions.QUERY_ORDERS, new JsonObject().put("page_size", 1000));
+    assertThat(bigPage.getString("message")).isEqualTo("limit_invalid");
+    assertThat(history(client, TrackerActions.QUERY_ORDERS, new JsonObject().put("page_size", 10))
+        .getJsonObject("body").getLong("total")).isEqualTo(2L);
   }
 
   @ParameterizedTest

@@ -254,4 +254,38 @@ class PermissionTest {
       await(withMutations.vertx.close());
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aListReadWithoutABoundedLimitIsLimitInvalid(Transport transport) {
+    BridgeClient client = bed.client(transport, bed.token("reader"), new FrameRecorder());
+    refusedAnswer(client, tracker, action(TrackerActions.GET_COMPLETED_ORDERS), new JsonObject().put("limit", 0),
+        BridgeErrorCode.LIMIT_INVALID);
+    refusedAnswer(client, tracker, action(TrackerActions.GET_COMPLETED_ORDERS), new JsonObject(),
+        BridgeErrorCode.LIMIT_INVALID);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void theGlobalCountersAreScopeRequiredForARestrictedClient(Transport transport) {
+    BridgeClient client = bed.client(transport, bed.token("alice", Set.of("alice"), null, null), new FrameRecorder());
+    refusedAnswer(client, tracker, action(TrackerActions.GET_STATS), new JsonObject(),
+        BridgeErrorCode.SCOPE_REQUIRED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void overTheRequestBudgetIsRateLimited(Transport transport) {
+    BridgeTestBed limited = BridgeTestBed.start(Vertx.vertx(), new JsonObject().put("request_burst", 1)
+        .put("max_requests_per_second", 1));
+    try {
+      BridgeClient client = limited.client(transport, limited.token("reader"), new FrameRecorder());
+      await(client.request(tracker, action(TrackerActions.GET_STATS), new JsonObject()));
+      JsonObject answer = await(client.request(tracker, action(TrackerActions.GET_STATS), new JsonObject()));
+      assertThat(answer.getString("message")).isEqualTo(BridgeErrorCode.RATE_LIMITED.code());
+      assertThat(answer.getInteger("failureCode")).isEqualTo(BridgeErrorCode.RATE_LIMITED.failureCode());
+    } finally {
+      await(limited.vertx.close());
+    }
+  }
 }

@@ -51,7 +51,13 @@ class ReplyAddressTest {
     if (client instanceof SockJsBridgeClient) {
       return ((SockJsBridgeClient) client).writeRaw(new JsonArray().add(first.encode()).add(second.encode()).encode());
     }
-    return client.writeFrame(first).compose(v -> client.writeFrame(second));
+    // one TCP write: both frames are parsed in one go, before the first one can be answered
+    io.vertx.core.buffer.Buffer both = io.vertx.core.buffer.Buffer.buffer();
+    for (JsonObject frame : new JsonObject[] {first, second}) {
+      io.vertx.core.buffer.Buffer json = frame.toBuffer();
+      both.appendInt(json.length()).appendBuffer(json);
+    }
+    return ((dev.ordertracker.bridge.client.TcpBridgeClient) client).writeRaw(both);
   }
 
   @ParameterizedTest

@@ -71,4 +71,51 @@ class SlowConsumerTest {
         && f.getJsonObject("body").containsKey("status")).count())
         .as("the good client got every event").isEqualTo(total);
   }
+
+  /**
+   * Issue 15 item 6: the queue is bounded in bytes too. With big frames the byte bound (max_outbound_bytes,
+   * default 16 MiB) disconnects the client long before max_outbound_queue frames are pending (before the fix,
+   * 300 replies of 440 KB each, 132 MB, were queued without disconnecting).
+   */
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void bigFramesToAClientThatStopsReadingAreBoundedInBytes(Transport transport, Vertx vertx) {
+    int maxFrames = 1024;
+    BridgeTestBed bed = BridgeTestBed.start(vertx, new JsonObject().put("max_outbound_queue", maxFrames));
+    String address = bed.eventAddress(EventType.ORDER_PLACED);
+    BridgeClient slow = bed.client(transport, bed.token("slow"), new FrameRecorder());
+    await(slow.register(address));
+    await(slow.request(BridgeTestBed.ADDRESSES.tracker(),
+        new JsonObject().put(TrackerActions.HEADER_ACTION, TrackerActions.GET_STATS), new JsonObject()));
+    if (slow instanceof TcpBridgeClient) {
+      ((TcpBridgeClient) slow).socket().pause();
+    } else {
+      ((SockJsBridgeClient) slow).webSocket().pause();
+    }
+    String padding = "x".repeat(128 * 1024);
+    DeliveryOptions headers = new DeliveryOptions().addHeader(Fields.HEADER_SYMBOL, "BTCUSDT");
+    int[] published = {0};
+    int[] atDisconnect = {-1};
+    long timer = vertx.setPeriodic(5, id -> {
+      if (atDisconnect[0] < 0 && bed.bridge.metrics().registry().get("bridge_slow_consumers_disconnected")
+          .tag("transport", transport.name().toLowerCase()).counter().count() >= 1) {
+        atDisconnect[0] = published[0];
+      }
+      if (atDisconnect[0] < 0 && published[0] < 2 * maxFrames) {
+        vertx.eventBus().publish(address, new JsonObject().put("order_id", "P-" + published[0]++)
+            .put("status", "PLACED").put("padding", padding), headers);
+      }
+    });
+    try {
+      bed.eventually(() -> atDisconnect[0] >= 0 || published[0] >= 2 * maxFrames, "disconnected or all published");
+    } finally {
+      vertx.cancelTimer(timer);
+    }
+    assertThat(atDisconnect[0]).as("disconnected").isNotNegative();
+    // the frames the bridge accepted for the only client before disconnecting it: 16 MiB of 128 KiB frames is
+    // 128 frames (plus what the socket buffers took), far below the frame bound
+    double delivered = bed.bridge.metrics().registry().get("bridge_messages_delivered")
+        .tag("transport", transport.name().toLowerCase()).counter().count();
+    assertThat(delivered).as("frames queued to the slow client").isLessThan(maxFrames / 2.0);
+  }
 }

@@ -20,6 +20,11 @@ import java.util.List;
  * }</pre>
  */
 public final class OrderTracker {
+  /**
+   * The largest {@code limit} of {@link #getCompletedOrders} (also the default in-memory history size): the tracker
+   * service refuses a limit outside 1..this with 400, so no caller makes it walk an unbounded history.
+   */
+  public static final int MAX_COMPLETED_LIMIT = 1000;
   private final OrderTrackerService service;
 
 
@@ -82,6 +87,7 @@ public final class OrderTracker {
     return service.getActiveOrders(symbol).map(OrderTracker::orders);
   }
 
+  /** The most recent completed orders, at most {@code limit} (1..{@value #MAX_COMPLETED_LIMIT}, else 400). */
   public Future<List<TrackedOrder>> getCompletedOrders(int limit) {
     return service.getCompletedOrders(limit).map(OrderTracker::orders);
   }

@@ -62,7 +62,10 @@ public interface OrderTrackerService {
   /** Active (non-final) orders, all or of one symbol, oldest first: an array of {@link TrackedOrder}. */
   Future<JsonArray> getActiveOrders(@Nullable String symbol);
 
-  /** Completed orders in the in-memory history, most recent first, at most {@code limit} (non-positive: all). */
+  /**
+   * Completed orders in the in-memory history, most recent first, at most {@code limit}: 1 to
+   * {@link OrderTracker#MAX_COMPLETED_LIMIT}, otherwise 400 (nothing is read).
+   */
   Future<JsonArray> getCompletedOrders(int limit);
 
   /** The {@link TrackerStats}. */

@@ -153,6 +153,17 @@ class OrderTrackerUsageTest {
   }
 
   @Test
+  void aCompletedOrdersLimitOutsideItsBoundsIsRefusedWith400() {
+    // before issue 15, 0 meant "the whole history" for any bus caller
+    for (int limit : new int[] {0, -1, OrderTracker.MAX_COMPLETED_LIMIT + 1}) {
+      Throwable failure = Awaits.failure(tracker.getCompletedOrders(limit));
+      assertThat(failure).isInstanceOf(io.vertx.serviceproxy.ServiceException.class);
+      assertThat(((io.vertx.serviceproxy.ServiceException) failure).failureCode()).isEqualTo(400);
+      assertThat(failure.getMessage()).startsWith("limit:");
+    }
+  }
+
+  @Test
   void completedOrdersAreMostRecentFirstWithALimitAndClearHistoryEmptiesThem() {
     for (int i = 1; i <= 5; i++) {
       String id = "o" + i;
@@ -163,7 +174,7 @@ class OrderTrackerUsageTest {
 
     assertThat(await(tracker.getCompletedOrders(3))).extracting(TrackedOrder::orderId)
         .containsExactly("o5", "o4", "o3");
-    assertThat(await(tracker.getCompletedOrders(0))).hasSize(5);
+    assertThat(await(tracker.getCompletedOrders(OrderTracker.MAX_COMPLETED_LIMIT))).hasSize(5);
     TrackerStats before = await(tracker.getStats());
     assertThat(before.totalFilled()).isEqualTo(3);
     assertThat(before.totalCancelled()).isEqualTo(2);

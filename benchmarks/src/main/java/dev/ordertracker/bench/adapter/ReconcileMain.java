@@ -71,7 +71,7 @@ public final class ReconcileMain {
       long mismatches = 0;
       long trackerFilled = 0;
       List<TrackedOrder> active = BenchSetup.await(tracker.getActiveOrders());
-      List<TrackedOrder> done = BenchSetup.await(tracker.getCompletedOrders(0));
+      List<TrackedOrder> done = BenchSetup.await(tracker.getCompletedOrders(dev.ordertracker.api.OrderTracker.MAX_COMPLETED_LIMIT));
       java.util.Map<String, TrackedOrder> byId = new java.util.HashMap<>();
       active.forEach(o -> byId.put(o.orderId(), o));
       done.forEach(o -> byId.put(o.orderId(), o));

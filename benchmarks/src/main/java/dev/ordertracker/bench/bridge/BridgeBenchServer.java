@@ -43,6 +43,8 @@ final class BridgeBenchServer implements AutoCloseable {
     BridgeVerticle bridge = new BridgeVerticle();
     JsonObject config = new JsonObject().put("http_port", 0).put("tcp_port", 0).put("host", "127.0.0.1")
         .put("require_adapter", false).put("max_outbound_queue", maxOutboundQueue)
+        // every benchmark client connects from 127.0.0.1 (default cap: 64 per address)
+        .put("max_connections_per_address", 100_000)
         .put("jwt", new JsonObject().put("secret", SECRET));
     await(vertx.deployVerticle(bridge, new DeploymentOptions().setConfig(config)).toCompletionStage());
     return new BridgeBenchServer(vertx, bridge);

@@ -155,7 +155,7 @@ public final class ReplayTool {
 
   private static Future<Integer> writeOrders(Vertx vertx, Path output) {
     OrderTracker tracker = OrderTracker.create(vertx);
-    return Future.all(tracker.getActiveOrders(), tracker.getCompletedOrders(0)).compose(all -> {
+    return Future.all(tracker.getActiveOrders(), tracker.getCompletedOrders(dev.ordertracker.api.OrderTracker.MAX_COMPLETED_LIMIT)).compose(all -> {
       List<TrackedOrder> orders = new ArrayList<>(all.<List<TrackedOrder>>resultAt(0));
       orders.addAll(all.<List<TrackedOrder>>resultAt(1));
       return vertx.executeBlocking(() -> {

@@ -34,7 +34,20 @@ public enum BridgeErrorCode {
    * A request whose reply address is already awaiting an answer on this connection, or is an address the
    * client may register (event or account): its answer could not be told apart, so the request is refused.
    */
-  REPLY_ADDRESS_INVALID("reply_address_invalid", 400);
+  REPLY_ADDRESS_INVALID("reply_address_invalid", 400),
+  /**
+   * Over the client's request budget: more than max_requests_per_second (beyond request_burst), or
+   * max_requests_in_flight requests (fire-and-forget sends included) still awaiting the service's answer.
+   */
+  RATE_LIMITED("rate_limited", 429),
+  /** A list read whose limit is missing, not an integer, not positive or above max_page_size. */
+  LIMIT_INVALID("limit_invalid", 400),
+  /** Over max_connections, or over max_connections_per_address for the client's address: closed at once. */
+  TOO_MANY_CONNECTIONS("too_many_connections", 503),
+  /** No valid token within auth_timeout_ms of connecting: the connection is closed. */
+  AUTH_TIMEOUT("auth_timeout", 401),
+  /** A restricted client (accounts/symbols claims) asked for something it cannot be given per scope. */
+  SCOPE_REQUIRED("scope_required", 403);
 
   private final String code;
   private final int failureCode;

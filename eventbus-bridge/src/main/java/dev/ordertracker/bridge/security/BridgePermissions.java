@@ -37,11 +37,16 @@ public final class BridgePermissions {
   private final Pattern accountAddress;
   private final String accountPrefix;
   private final String historyAddress;
+  private final int maxPageSize;
 
-  /** @param mutationRole the role a token needs for mutations; null disables mutations through the bridge */
-  public BridgePermissions(Addresses addresses, String mutationRole) {
+  /**
+   * @param mutationRole the role a token needs for mutations; null disables mutations through the bridge
+   * @param maxPageSize  the largest {@code limit} of a list read ({@link TrackerActions#PAGED_READS})
+   */
+  public BridgePermissions(Addresses addresses, String mutationRole, int maxPageSize) {
     this.addresses = addresses;
     this.mutationRole = mutationRole;
+    this.maxPageSize = maxPageSize;
     this.historyAddress = OrderHistory.address(addresses);
     this.inbound = List.of(new PermittedOptions().setAddress(addresses.tracker()),
         new PermittedOptions().setAddress(historyAddress));
@@ -115,7 +120,7 @@ public final class BridgePermissions {
         if (!permitsInbound(address)) {
           return BridgeErrorCode.ACCESS_DENIED;
         }
-        return historyAddress.equals(address) ? checkHistoryAction(headers, claims)
+        return historyAddress.equals(address) ? checkHistoryAction(headers, body, claims)
             : checkAction(headers, body, claims);
       default:
         // publish (and anything else) from a client: events come from the tracker only
@@ -134,6 +139,14 @@ public final class BridgePermissions {
       if (symbol instanceof String && !claims.permitsSymbol((String) symbol)) {
         return BridgeErrorCode.FORBIDDEN_SYMBOL;
       }
+      String sizeParam = TrackerActions.PAGED_READS.get(action);
+      if (sizeParam != null && !validPageSize(params.getValue(sizeParam))) {
+        return BridgeErrorCode.LIMIT_INVALID;
+      }
+      if (TrackerActions.GET_STATS.equals(action) && claims.restricted()) {
+        // the tracker's counters are global: a scoped client gets none rather than other accounts' figures
+        return BridgeErrorCode.SCOPE_REQUIRED;
+      }
       return null;
     }
     if (TrackerActions.MUTATIONS.contains(action)) {
@@ -151,16 +164,34 @@ public final class BridgePermissions {
     return BridgeErrorCode.UNKNOWN_ACTION;
   }
 
-  private static BridgeErrorCode checkHistoryAction(JsonObject headers, ClientClaims claims) {
+  private boolean validPageSize(Object value) {
+    if (!(value instanceof Integer || value instanceof Long)) {
+      return false;
+    }
+    long size = ((Number) value).longValue();
+    return size >= 1 && size <= maxPageSize;
+  }
+
+  private BridgeErrorCode checkHistoryAction(JsonObject headers, Object body, ClientClaims claims) {
     Object action = headers == null ? null : headers.getValue(TrackerActions.HEADER_ACTION);
     if (!(action instanceof String) || !TrackerActions.HISTORY_READS.contains(action)) {
       return BridgeErrorCode.UNKNOWN_ACTION;
     }
-    if (TrackerActions.AGGREGATES.equals(action) && (claims.accounts() != null || claims.symbols() != null)) {
-      // aggregates sum over every account and symbol: not for a restricted client
-      return BridgeErrorCode.FORBIDDEN_ACCOUNT;
+    JsonObject params = body instanceof JsonObject ? (JsonObject) body : new JsonObject();
+    if (TrackerActions.EVENTS_SINCE.equals(action) && !validPageSize(params.getValue(TrackerActions.PARAM_LIMIT))) {
+      return BridgeErrorCode.LIMIT_INVALID;
     }
-    return null; // queryOrders / eventsSince answers are filtered by the claims in filterReply
+    Object query = params.getValue(TrackerActions.PARAM_QUERY);
+    if (TrackerActions.QUERY_ORDERS.equals(action) && query instanceof JsonObject
+        && ((JsonObject) query).containsKey(StoreFields.PAGE_SIZE)
+        && !validPageSize(((JsonObject) query).getValue(StoreFields.PAGE_SIZE))) {
+      return BridgeErrorCode.LIMIT_INVALID;
+    }
+    if (claims.restricted() && (TrackerActions.QUERY_ORDERS.equals(action)
+        || TrackerActions.AGGREGATES.equals(action))) {
+      return HistoryScope.force(body, claims);
+    }
+    return null; // eventsSince answers are filtered by the claims in filterReply
   }
 
   /** May a client with {@code claims} receive an event with these (bridge-envelope) headers? */

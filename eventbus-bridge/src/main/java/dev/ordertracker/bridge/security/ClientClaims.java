@@ -57,6 +57,11 @@ public record ClientClaims(String subject, Instant expiresAt, Set<String> accoun
     return json;
   }
 
+  /** Whether the accounts or symbols claim restricts what this client sees. */
+  public boolean restricted() {
+    return accounts != null || symbols != null;
+  }
+
   public boolean isExpired(Instant now) {
     return !expiresAt.isAfter(now);
   }

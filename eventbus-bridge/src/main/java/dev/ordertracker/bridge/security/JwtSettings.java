@@ -2,30 +2,56 @@ package dev.ordertracker.bridge.security;
 
 import io.vertx.core.json.JsonObject;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * How tokens are verified: HS256 with a shared secret (default), or RS256/ES256 with a PEM public key (and,
- * optionally, the PEM private key so that the bridge can issue demo tokens). JSON keys: algorithm, secret,
- * public_key_pem, private_key_pem. A missing secret for HS256 means "generate a random one at start-up".
+ * How tokens are verified: HS256/384/512 with a shared secret (default), or RS256/ES256 with a PEM public key (and,
+ * optionally, the PEM private key so that the bridge can issue demo tokens); which audience the bridge is, an
+ * optional issuer every token must name, and the clock leeway for {@code nbf}/{@code iat}. JSON keys: algorithm,
+ * secret, public_key_pem, private_key_pem, audience, issuer, leeway_seconds. A missing secret for HS* means
+ * "generate a random one at start-up". Key sizes (RSA at least 2048 bits, EC at least P-256) are checked when the
+ * key is parsed ({@link TokenAuthenticator#create}).
  */
-public record JwtSettings(String algorithm, String secret, String publicKeyPem, String privateKeyPem) {
+public record JwtSettings(String algorithm, String secret, String publicKeyPem, String privateKeyPem, String audience,
+                          String issuer, long leewaySeconds) {
   public static final String DEFAULT_ALGORITHM = "HS256";
+  /** The bridge's audience name: a token whose {@code aud} is present must name it (RFC 7519 section 4.1.3). */
+  public static final String DEFAULT_AUDIENCE = "order-tracker";
+  public static final long DEFAULT_LEEWAY_SECONDS = 30;
+  /** HS* secrets: at least as long as the HS256 output (RFC 7518 section 3.2). */
+  public static final int MIN_SECRET_BYTES = 32;
   static final Set<String> ALGORITHMS = Set.of("HS256", "HS384", "HS512", "RS256", "ES256");
-  private static final Set<String> KEYS = Set.of("algorithm", "secret", "public_key_pem", "private_key_pem");
+  private static final Set<String> KEYS = Set.of("algorithm", "secret", "public_key_pem", "private_key_pem",
+      "audience", "issuer", "leeway_seconds");
 
   public JwtSettings {
     algorithm = algorithm == null ? DEFAULT_ALGORITHM : algorithm;
+    audience = audience == null ? DEFAULT_AUDIENCE : audience;
     if (!ALGORITHMS.contains(algorithm)) {
       throw new IllegalArgumentException("jwt.algorithm: '" + algorithm + "' is not one of " + ALGORITHMS);
     }
     if (isSymmetric(algorithm)) {
-      if (secret != null && secret.length() < 16) {
-        throw new IllegalArgumentException("jwt.secret: must be at least 16 characters");
+      if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+        throw new IllegalArgumentException("jwt.secret: must be at least " + MIN_SECRET_BYTES + " bytes");
       }
     } else if (publicKeyPem == null || !publicKeyPem.contains("-----BEGIN")) {
       throw new IllegalArgumentException("jwt.public_key_pem: a PEM public key is required for " + algorithm);
     }
+    if (audience.isBlank()) {
+      throw new IllegalArgumentException("jwt.audience: must not be blank");
+    }
+    if (issuer != null && issuer.isBlank()) {
+      throw new IllegalArgumentException("jwt.issuer: must not be blank when given");
+    }
+    if (leewaySeconds < 0 || leewaySeconds > 300) {
+      throw new IllegalArgumentException("jwt.leeway_seconds: " + leewaySeconds + " is not in [0, 300]");
+    }
+  }
+
+  /** The default audience, no required issuer, the default leeway. */
+  public JwtSettings(String algorithm, String secret, String publicKeyPem, String privateKeyPem) {
+    this(algorithm, secret, publicKeyPem, privateKeyPem, null, null, DEFAULT_LEEWAY_SECONDS);
   }
 
   public static JwtSettings defaults() {
@@ -38,8 +64,13 @@ public record JwtSettings(String algorithm, String secret, String publicKeyPem, 
         throw new IllegalArgumentException("jwt." + key + ": unknown key (known: " + KEYS + ")");
       }
     }
+    Object leeway = json.getValue("leeway_seconds", DEFAULT_LEEWAY_SECONDS);
+    if (!(leeway instanceof Integer || leeway instanceof Long)) {
+      throw new IllegalArgumentException("jwt.leeway_seconds: expected an integer");
+    }
     return new JwtSettings(string(json, "algorithm"), string(json, "secret"), string(json, "public_key_pem"),
-        string(json, "private_key_pem"));
+        string(json, "private_key_pem"), string(json, "audience"), string(json, "issuer"),
+        ((Number) leeway).longValue());
   }
 
   public boolean symmetric() {
@@ -47,11 +78,24 @@ public record JwtSettings(String algorithm, String secret, String publicKeyPem, 
   }
 
   public JwtSettings withSecret(String value) {
-    return new JwtSettings(algorithm, value, publicKeyPem, privateKeyPem);
+    return new JwtSettings(algorithm, value, publicKeyPem, privateKeyPem, audience, issuer, leewaySeconds);
+  }
+
+  public JwtSettings withAudience(String value) {
+    return new JwtSettings(algorithm, secret, publicKeyPem, privateKeyPem, value, issuer, leewaySeconds);
+  }
+
+  public JwtSettings withIssuer(String value) {
+    return new JwtSettings(algorithm, secret, publicKeyPem, privateKeyPem, audience, value, leewaySeconds);
+  }
+
+  public JwtSettings withLeewaySeconds(long value) {
+    return new JwtSettings(algorithm, secret, publicKeyPem, privateKeyPem, audience, issuer, value);
   }
 
   public JsonObject toJson() {
-    JsonObject json = new JsonObject().put("algorithm", algorithm);
+    JsonObject json = new JsonObject().put("algorithm", algorithm).put("audience", audience)
+        .put("leeway_seconds", leewaySeconds);
     if (secret != null) {
       json.put("secret", secret);
     }
@@ -61,13 +105,17 @@ public record JwtSettings(String algorithm, String secret, String publicKeyPem, 
     if (privateKeyPem != null) {
       json.put("private_key_pem", privateKeyPem);
     }
+    if (issuer != null) {
+      json.put("issuer", issuer);
+    }
     return json;
   }
 
   /** Never prints the secret or the private key. */
   @Override
   public String toString() {
-    return "JwtSettings[algorithm=" + algorithm + ", secret=" + (secret == null ? "generated" : "***") + "]";
+    return "JwtSettings[algorithm=" + algorithm + ", secret=" + (secret == null ? "generated" : "***")
+        + ", audience=" + audience + ", issuer=" + issuer + ", leeway_seconds=" + leewaySeconds + "]";
   }
 
   private static boolean isSymmetric(String algorithm) {

@@ -1,5 +1,6 @@
 package dev.ordertracker.bridge.security;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,9 +26,19 @@ public final class TrackerActions {
   public static final String PARAM_SYMBOL = "symbol";
   public static final String PARAM_ORDER = "order";
   public static final String PARAM_UPDATE = "update";
+  public static final String PARAM_LIMIT = "limit";
+  /** The history service's query parameter (queryOrders, aggregates). */
+  public static final String PARAM_QUERY = "query";
 
   public static final Set<String> READS =
       Set.of(GET_ORDER, GET_ORDER_BY_CLIENT_ID, GET_ACTIVE_ORDERS, GET_COMPLETED_ORDERS, GET_STATS);
+  /**
+   * Reads that answer a list, with the name of their size parameter: the bridge requires it in 1..max_page_size
+   * so that no bridge request makes the tracker walk its whole history. A list read added to the tracker service
+   * (e.g. getOrderList) goes into {@link #READS} and here. (The history service's pages, eventsSince's limit and
+   * queryOrders' page_size, have the same bound: BridgePermissions.checkHistoryAction.)
+   */
+  public static final Map<String, String> PAGED_READS = Map.of(GET_COMPLETED_ORDERS, PARAM_LIMIT);
   public static final Set<String> MUTATIONS = Set.of(TRACK_ORDER, UPDATE_ORDER_STATUS, APPLY_UPDATE, CLEAR_HISTORY);
 
   /** The history service's actions ({@code OrderHistoryService} at {@code <prefix>.history}): all reads. */

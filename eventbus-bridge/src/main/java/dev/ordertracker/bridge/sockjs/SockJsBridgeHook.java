@@ -6,10 +6,16 @@ import dev.ordertracker.bridge.security.BridgePermissions;
 import dev.ordertracker.bridge.security.BridgeRefusal;
 import dev.ordertracker.bridge.security.ClientGate;
 import dev.ordertracker.bridge.security.TrackerActions;
+import dev.ordertracker.bridge.session.ClientLimits;
 import dev.ordertracker.bridge.session.ClientSession;
+import dev.ordertracker.bridge.session.ConnectionCaps;
+import dev.ordertracker.bridge.session.ServiceFailure;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
@@ -21,11 +27,14 @@ import java.util.Map;
 
 /**
  * The hook of vertx-web's SockJS bridge: authentication, claims and limits. It runs before the bridge's own
- * address check (which then applies the same {@link BridgePermissions} lists).
+ * address check (which then applies the same {@link BridgePermissions} lists). The bridge gets each socket
+ * wrapped ({@link #guard}), so that what vertx-web writes on its own (failed requests' answers) is attributed,
+ * reduced to stable codes and queued too.
  *
  * <ul>
- *   <li>SOCKET_CREATED: the URL's {@code token} query parameter, when present, must verify, otherwise the socket
- *   is refused with the code and closed;</li>
+ *   <li>SOCKET_CREATED: over the connection caps the socket is refused (too_many_connections); the URL's
+ *   {@code token} query parameter, when present, must verify, otherwise the socket is refused with the code and
+ *   closed; without one, the client has auth_timeout_ms to send a frame with a valid token;</li>
  *   <li>SEND / PUBLISH / REGISTER (UNREGISTER only ever removes the client's own handler): {@link ClientGate#admit}; a refusal is answered with an err frame
  *   carrying the stable code (addressed to the reply or handler address so that
  *   {@code @vertx/eventbus-bridge-client.js} hands it to the callback), then vertx-web adds its generic
@@ -37,27 +46,27 @@ import java.util.Map;
  */
 public final class SockJsBridgeHook implements Handler<BridgeEvent> {
   private static final String MALFORMED_TOKEN = "malformed";
-  private final Vertx vertx;
   private final ClientGate gate;
   private final BridgeMetrics metrics;
-  private final int maxOutboundQueue;
-  private final int maxPendingReplies;
-  private final long replyTimeoutMs;
+  private final ClientLimits limits;
+  private final ConnectionCaps caps;
   private final Map<SockJSSocket, ClientSession> sessions = new HashMap<>();
   private long nextId;
 
-  public SockJsBridgeHook(Vertx vertx, ClientGate gate, BridgeMetrics metrics, int maxOutboundQueue,
-                          int maxPendingReplies, long replyTimeoutMs) {
-    this.vertx = vertx;
+  public SockJsBridgeHook(ClientGate gate, BridgeMetrics metrics, ClientLimits limits, ConnectionCaps caps) {
     this.gate = gate;
     this.metrics = metrics;
-    this.maxOutboundQueue = maxOutboundQueue;
-    this.maxPendingReplies = maxPendingReplies;
-    this.replyTimeoutMs = replyTimeoutMs;
+    this.limits = limits;
+    this.caps = caps;
   }
 
   public int connectedClients() {
     return sessions.size();
+  }
+
+  /** The socket to hand to vertx-web's bridge: its own writes come back to {@link #onBridgeWrite}. */
+  public SockJSSocket guard(SockJSSocket socket) {
+    return new GuardedSockJSSocket(socket, this::onBridgeWrite);
   }
 
   @Override
@@ -84,8 +93,16 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
 
   private void onCreated(BridgeEvent event) {
     SockJSSocket sock = event.socket();
-    ClientSession session = new ClientSession("sockjs-" + (++nextId), BridgeMetrics.Transport.SOCKJS, sock::write,
-        sock::close, maxOutboundQueue, metrics);
+    SockJSSocket real = sock instanceof GuardedSockJSSocket ? ((GuardedSockJSSocket) sock).real() : sock;
+    String host = sock.remoteAddress() == null ? null : sock.remoteAddress().hostAddress();
+    if (!caps.tryOpen(host)) {
+      metrics.refused(BridgeErrorCode.TOO_MANY_CONNECTIONS);
+      real.write(errFrame(BridgeErrorCode.TOO_MANY_CONNECTIONS, null).toBuffer());
+      event.complete(false); // vertx-web closes the socket
+      return;
+    }
+    ClientSession session = new ClientSession("sockjs-" + (++nextId), BridgeMetrics.Transport.SOCKJS, host,
+        real::write, (code, address) -> errFrame(code, address).toBuffer(), sock::close, limits, metrics);
     String token = queryToken(sock.uri());
     if (token == null) {
       admitted(event, sock, session);
@@ -95,8 +112,10 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
       if (ar.succeeded()) {
         admitted(event, sock, session);
       } else {
+        caps.closed(host);
+        gate.disconnected(session);
         BridgeErrorCode code = BridgeRefusal.codeOf(ar.cause(), BridgeErrorCode.AUTH_INVALID);
-        sock.write(errFrame(code, null).toBuffer());
+        real.write(errFrame(code, null).toBuffer());
         event.complete(false); // vertx-web closes the socket
       }
     });
@@ -105,12 +124,15 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
   private void admitted(BridgeEvent event, SockJSSocket sock, ClientSession session) {
     sessions.put(sock, session);
     metrics.connected(BridgeMetrics.Transport.SOCKJS);
+    gate.connected(session);
     event.complete(true);
   }
 
   private void onClosed(BridgeEvent event) {
     ClientSession session = sessions.remove(event.socket());
     if (session != null) {
+      gate.disconnected(session);
+      caps.closed(session.remoteHost());
       session.markClosed();
       metrics.disconnected(BridgeMetrics.Transport.SOCKJS);
     }
@@ -132,7 +154,7 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
       // vertx-web would throw on these; a client that sends them is broken or hostile
       metrics.malformed(BridgeMetrics.Transport.SOCKJS);
       gate.refused(session, BridgeErrorCode.MALFORMED_FRAME, "wrong field types");
-      session.deliver(errFrame(BridgeErrorCode.MALFORMED_FRAME, null).toBuffer());
+      session.refuse(BridgeErrorCode.MALFORMED_FRAME, null);
       event.complete(false);
       session.close();
       return;
@@ -149,24 +171,27 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
         refuse(event, session, BridgeRefusal.codeOf(ar.cause(), BridgeErrorCode.AUTH_INVALID), answerTo);
         return;
       }
-      if (kind == BridgeEventType.SEND && replyAddress != null) {
-        String reply = (String) replyAddress;
-        gate.openReply(session, reply, headerJson.getString(TrackerActions.HEADER_ACTION), maxPendingReplies)
-            .onFailure(err -> refuse(event, session, BridgeRefusal.codeOf(err, BridgeErrorCode.AUTH_INVALID),
-                reply))
-            .onSuccess(entry -> {
-              // an answer that never comes (timeout) must not leave the entry behind
-              vertx.setTimer(replyTimeoutMs + 1000, id -> session.dropReply(reply, entry));
-              event.complete(true);
-            });
+      if (kind != BridgeEventType.SEND) {
+        event.complete(true);
         return;
       }
-      event.complete(true);
+      // a fire-and-forget send is a request too: vertx-web sends it with a reply address of the bridge's own,
+      // so it stays in flight until the service answers, and that answer is dropped
+      boolean discard = replyAddress == null;
+      String reply = discard ? session.discardAddress() : (String) replyAddress;
+      if (discard) {
+        raw.put("replyAddress", reply);
+      }
+      gate.openReply(session, reply, headerJson.getString(TrackerActions.HEADER_ACTION),
+              limits.maxHandlersPerSocket(), discard)
+          .onFailure(err -> refuse(event, session, BridgeRefusal.codeOf(err, BridgeErrorCode.AUTH_INVALID),
+              (String) replyAddress))
+          .onSuccess(entry -> event.complete(true));
     });
   }
 
   private void refuse(BridgeEvent event, ClientSession session, BridgeErrorCode code, String address) {
-    session.deliver(errFrame(code, address).toBuffer());
+    session.refuse(code, address);
     event.complete(false);
   }
 
@@ -175,16 +200,19 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
     JsonObject envelope = event.getRawMessage();
     // we write every outbound frame ourselves (below) so that it goes through the bounded queue
     event.complete(false);
-    if (session == null || session.isClosed() || envelope == null || session.claims() == null) {
+    if (session == null || session.isClosed() || envelope == null || !gate.deliverable(session)) {
       return;
     }
     String address = envelope.getString("address");
     BridgePermissions permissions = gate.permissions();
     ClientSession.PendingReply pending = session.takeReply(address);
     if (pending != null) {
+      if (pending.discard()) {
+        return;
+      }
       BridgePermissions.FilteredReply filtered = gate.answer(session, pending, envelope.getValue("body"));
       if (filtered.refusal() != null) {
-        session.deliver(errFrame(filtered.refusal(), address).toBuffer());
+        session.refuse(filtered.refusal(), address);
         return;
       }
       envelope.put("body", filtered.body());
@@ -197,6 +225,49 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
       return;
     }
     session.deliver(envelope.toBuffer());
+  }
+
+  /**
+   * What vertx-web's bridge writes on its own: generic errors ({@code rejected}, {@code invalid_json}, ...) go out
+   * through the bounded queue; the answer to a failed request (an err frame with the reply address) is
+   * attributed to its pending entry like any answer, and goes out as a stable code ({@link ServiceFailure}),
+   * never with the service's exception text.
+   */
+  private Future<Void> onBridgeWrite(GuardedSockJSSocket sock, Buffer data) {
+    ClientSession session = sessions.get(sock);
+    if (session == null) {
+      return Future.succeededFuture(); // not (or no longer) a client: nothing to tell it
+    }
+    JsonObject frame;
+    try {
+      frame = new JsonObject(data);
+    } catch (DecodeException | ClassCastException e) {
+      session.deliver(data);
+      return Future.succeededFuture();
+    }
+    String address = frame.getValue("address") instanceof String ? frame.getString("address") : null;
+    if (!"err".equals(frame.getValue("type")) || address == null) {
+      session.deliver(data);
+      return Future.succeededFuture();
+    }
+    ClientSession.PendingReply pending = session.takeReply(address);
+    if (pending == null) {
+      gate.refused(session, BridgeErrorCode.REPLY_ADDRESS_INVALID, "unattributed failure");
+    } else if (!pending.discard()) {
+      Object code = frame.getValue("failureCode");
+      session.deliver(ServiceFailure.of(replyFailure(frame.getValue("failureType")),
+          code instanceof Number ? ((Number) code).intValue() : 500).frame(address).toBuffer());
+    }
+    return Future.succeededFuture();
+  }
+
+  private static ReplyFailure replyFailure(Object name) {
+    for (ReplyFailure value : ReplyFailure.values()) {
+      if (value.name().equals(name)) {
+        return value;
+      }
+    }
+    return ReplyFailure.RECIPIENT_FAILURE;
   }
 
   /** The err frame of a refusal; {@code address} routes it to the client's callback when known. */
@@ -225,5 +296,4 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
   public int outboundPending() {
     return sessions.values().stream().mapToInt(ClientSession::outboundPending).sum();
   }
-
 }

@@ -6,14 +6,15 @@ import dev.ordertracker.bridge.security.BridgePermissions;
 import dev.ordertracker.bridge.security.BridgeRefusal;
 import dev.ordertracker.bridge.security.ClientGate;
 import dev.ordertracker.bridge.security.TrackerActions;
+import dev.ordertracker.bridge.session.ClientLimits;
 import dev.ordertracker.bridge.session.ClientSession;
+import dev.ordertracker.bridge.session.ServiceFailure;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
@@ -39,25 +40,30 @@ final class TcpBridgeConnection {
   private final ClientGate gate;
   private final BridgeMetrics metrics;
   private final ClientSession session;
-  private final TcpBridgeServer.Limits limits;
+  private final ClientLimits limits;
+  private final Runnable released;
   private final Map<String, MessageConsumer<Object>> registrations = new HashMap<>();
   private final RecordParser parser;
   private boolean expectingLength = true;
+  private boolean closedOnce;
 
+  /** @param released called once when the connection is gone (connection caps) */
   TcpBridgeConnection(NetSocket socket, EventBus eventBus, ClientGate gate, BridgeMetrics metrics, String id,
-                      TcpBridgeServer.Limits limits) {
+                      String remoteHost, ClientLimits limits, Runnable released) {
     this.socket = socket;
     this.eventBus = eventBus;
     this.gate = gate;
     this.metrics = metrics;
     this.limits = limits;
-    this.session = new ClientSession(id, BridgeMetrics.Transport.TCP, socket::write, socket::close,
-        limits.maxOutboundQueue(), metrics);
+    this.released = released;
+    this.session = new ClientSession(id, BridgeMetrics.Transport.TCP, remoteHost, socket::write,
+        (code, address) -> TcpFrames.encode(TcpFrames.err(code, address)), socket::close, limits, metrics);
     this.parser = RecordParser.newFixed(4, this::onRecord);
   }
 
   void start() {
     metrics.connected(BridgeMetrics.Transport.TCP);
+    gate.connected(session);
     socket.handler(parser);
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(err -> {
@@ -155,6 +161,9 @@ final class TcpBridgeConnection {
     BridgePermissions permissions = gate.permissions();
     boolean events = permissions.isEventAddress(address);
     MessageConsumer<Object> consumer = eventBus.consumer(address, msg -> {
+      if (!gate.deliverable(session)) {
+        return; // the token expired: the session is closed
+      }
       JsonObject headers = headersOf(msg.headers());
       if (events && !permissions.eventVisible(headers, session.claims())) {
         return;
@@ -176,30 +185,24 @@ final class TcpBridgeConnection {
     if (headers != null) {
       headers.forEach(e -> options.addHeader(e.getKey(), String.valueOf(e.getValue())));
     }
-    if (replyAddress == null) {
-      eventBus.send(address, body, options);
-      return;
-    }
+    // a fire-and-forget send is a request too: in flight until the service answers, its answer dropped
+    boolean discard = replyAddress == null;
+    String answerAt = discard ? session.discardAddress() : replyAddress;
     String action = headers == null ? null : headers.getString(TrackerActions.HEADER_ACTION);
-    gate.openReply(session, replyAddress, action, limits.maxHandlersPerSocket() - registrations.size())
+    gate.openReply(session, answerAt, action, limits.maxHandlersPerSocket() - registrations.size(), discard)
         .onFailure(err -> refuse(BridgeRefusal.codeOf(err, BridgeErrorCode.AUTH_INVALID), replyAddress))
-        .onSuccess(entry -> request(address, body, options, replyAddress));
+        .onSuccess(entry -> request(address, body, options, answerAt));
   }
 
   private void request(String address, Object body, DeliveryOptions options, String replyAddress) {
     eventBus.<Object>request(address, body, options).onComplete(ar -> {
       ClientSession.PendingReply pending = session.takeReply(replyAddress);
-      if (pending == null) {
-        return; // the connection is gone (its entries with it)
+      if (pending == null || pending.discard()) {
+        return; // the connection is gone (its entries with it), or nobody asked for the answer
       }
       if (ar.failed()) {
-        JsonObject err = new JsonObject().put("type", "err").put("address", replyAddress)
-            .put("message", ar.cause().getMessage());
-        if (ar.cause() instanceof ReplyException) {
-          ReplyException re = (ReplyException) ar.cause();
-          err.put("failureCode", re.failureCode()).put("failureType", re.failureType().name());
-        }
-        session.deliver(TcpFrames.encode(err));
+        // a stable code, never the service's exception text
+        session.deliver(TcpFrames.encode(ServiceFailure.of(ar.cause()).frame(replyAddress)));
         return;
       }
       Message<Object> reply = ar.result();
@@ -226,6 +229,12 @@ final class TcpBridgeConnection {
   }
 
   private void onClosed() {
+    if (closedOnce) {
+      return;
+    }
+    closedOnce = true;
+    gate.disconnected(session);
+    released.run();
     session.markClosed();
     registrations.values().forEach(MessageConsumer::unregister);
     registrations.clear();

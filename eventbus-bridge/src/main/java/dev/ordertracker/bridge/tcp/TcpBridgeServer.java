@@ -1,7 +1,10 @@
 package dev.ordertracker.bridge.tcp;
 
 import dev.ordertracker.bridge.metrics.BridgeMetrics;
+import dev.ordertracker.bridge.security.BridgeErrorCode;
 import dev.ordertracker.bridge.security.ClientGate;
+import dev.ordertracker.bridge.session.ClientLimits;
+import dev.ordertracker.bridge.session.ConnectionCaps;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
@@ -20,23 +23,21 @@ import java.util.concurrent.TimeUnit;
  * connection. The frames and semantics stay identical, so its clients work unchanged.
  */
 public final class TcpBridgeServer {
-  /** Per-connection limits. */
-  public record Limits(int maxMessageBytes, int maxHandlersPerSocket, int maxOutboundQueue, long pingTimeoutMs,
-                       long replyTimeoutMs) {
-  }
-
   private final Vertx vertx;
   private final ClientGate gate;
   private final BridgeMetrics metrics;
-  private final Limits limits;
+  private final ClientLimits limits;
+  private final ConnectionCaps caps;
   private NetServer server;
   private long nextId;
 
-  public TcpBridgeServer(Vertx vertx, ClientGate gate, BridgeMetrics metrics, Limits limits) {
+  public TcpBridgeServer(Vertx vertx, ClientGate gate, BridgeMetrics metrics, ClientLimits limits,
+                         ConnectionCaps caps) {
     this.vertx = vertx;
     this.gate = gate;
     this.metrics = metrics;
     this.limits = limits;
+    this.caps = caps;
   }
 
   /** Listens; answers the actual port (useful with port 0). */
@@ -46,8 +47,17 @@ public final class TcpBridgeServer {
         .setReadIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.pingTimeoutMs()))
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     server = vertx.createNetServer(options);
-    server.connectHandler(socket -> new TcpBridgeConnection(socket, vertx.eventBus(), gate, metrics,
-        "tcp-" + (++nextId), limits).start());
+    server.connectHandler(socket -> {
+      String client = socket.remoteAddress() == null ? null : socket.remoteAddress().hostAddress();
+      if (!caps.tryOpen(client)) {
+        metrics.refused(BridgeErrorCode.TOO_MANY_CONNECTIONS);
+        socket.write(TcpFrames.encode(TcpFrames.err(BridgeErrorCode.TOO_MANY_CONNECTIONS, null)))
+            .onComplete(ar -> socket.close());
+        return;
+      }
+      new TcpBridgeConnection(socket, vertx.eventBus(), gate, metrics, "tcp-" + (++nextId), client, limits,
+          () -> caps.closed(client)).start();
+    });
     return server.listen(port, host).map(NetServer::actualPort);
   }
 

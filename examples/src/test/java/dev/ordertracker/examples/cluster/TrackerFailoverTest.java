@@ -92,7 +92,7 @@ class TrackerFailoverTest {
 
     // The state equals what the exchange reported: every order filled, with all its fills and history.
     assertThat(Await.result(patient.getActiveOrders(), WAIT)).isEmpty();
-    List<TrackedOrder> completed = Await.result(patient.getCompletedOrders(0), WAIT);
+    List<TrackedOrder> completed = Await.result(patient.getCompletedOrders(dev.ordertracker.api.OrderTracker.MAX_COMPLETED_LIMIT), WAIT);
     assertThat(completed).hasSize(ORDERS);
     for (TrackedOrder order : completed) {
       assertThat(order.status()).isEqualTo(OrderStatus.FILLED);

@@ -2,6 +2,7 @@ package dev.ordertracker.core.service;
 
 import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.NewOrder;
+import dev.ordertracker.api.OrderTracker;
 import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.StatusUpdate;
@@ -72,7 +73,7 @@ public final class TrackerServiceEndpoint implements OrderTrackerService {
 
   @Override
   public Future<JsonArray> getCompletedOrders(int limit) {
-    return call(() -> array(core.getCompletedOrders(limit)));
+    return call(() -> array(core.getCompletedOrders(boundedLimit(limit))));
   }
 
   @Override
@@ -118,6 +119,14 @@ public final class TrackerServiceEndpoint implements OrderTrackerService {
       throw new IllegalArgumentException(field + " is required and must not be blank");
     }
     return value;
+  }
+
+  /** Every bus caller is bounded (issue 15): no request walks more than the largest page. */
+  private static int boundedLimit(int limit) {
+    if (limit < 1 || limit > OrderTracker.MAX_COMPLETED_LIMIT) {
+      throw new IllegalArgumentException("limit: must be 1.." + OrderTracker.MAX_COMPLETED_LIMIT + ", was " + limit);
+    }
+    return limit;
   }
 
   private static JsonArray array(List<TrackedOrder> orders) {

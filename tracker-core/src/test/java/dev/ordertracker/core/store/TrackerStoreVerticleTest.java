@@ -74,7 +74,7 @@ class TrackerStoreVerticleTest {
     }
     TrackerStats before = await(tracker.getStats());
     List<TrackedOrder> activeBefore = await(tracker.getActiveOrders());
-    List<TrackedOrder> completedBefore = await(tracker.getCompletedOrders(0));
+    List<TrackedOrder> completedBefore = await(tracker.getCompletedOrders(dev.ordertracker.api.OrderTracker.MAX_COMPLETED_LIMIT));
     // The flush interval is 60 s: only the clean stop writes the journal.
     await(vertx.undeploy(id));
 
@@ -83,7 +83,7 @@ class TrackerStoreVerticleTest {
     assertThat(after).isEqualTo(before);
     assertThat(after.lastSequence()).isEqualTo(lastSeq);
     assertThat(await(tracker.getActiveOrders())).containsExactlyInAnyOrderElementsOf(activeBefore);
-    assertThat(await(tracker.getCompletedOrders(0))).containsExactlyInAnyOrderElementsOf(completedBefore);
+    assertThat(await(tracker.getCompletedOrders(dev.ordertracker.api.OrderTracker.MAX_COMPLETED_LIMIT))).containsExactlyInAnyOrderElementsOf(completedBefore);
 
     TrackedOrder open = activeBefore.get(0);
     UpdateResult cancel = await(tracker.applyUpdate(OrderUpdate.builder(open.symbol(), open.orderId(),
