@@ -17,7 +17,11 @@ public interface OrderStore {
   /** Opens (creating when missing) and checks the store. Must complete before any other call. */
   Future<Void> open();
 
-  /** Writes one group commit atomically (see {@link JournalBatch}). */
+  /**
+   * Writes one group commit atomically (see {@link JournalBatch}). Fails with {@link JournalRejectedException} when
+   * the batch can never be written as it is (a record that cannot be encoded or that the database refuses for its
+   * content); any other failure is transient and the same batch may be retried.
+   */
   Future<Void> append(JournalBatch batch);
 
   /** Active orders, the newest {@code historyLimit} completed orders, the last sequence and the counters. */

@@ -125,7 +125,8 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
     }
     fenceTimer = vertx.setPeriodic(options.fenceCheckMs(), id -> checkFence());
     return batcher.flush().compose(v -> service.completion())
-        .compose(v -> ingest == null ? Future.succeededFuture() : ingest.completion());
+        .compose(v -> ingest == null ? Future.<Void>succeededFuture() : ingest.completion())
+        .onFailure(e -> batcher.close()); // a failed start leaves no retry timer behind
   }
 
   private void checkFence() {

@@ -152,12 +152,16 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
         .put(Fields.FAILED_BATCHES, failedCommits).put(Fields.LAST_ERROR, fenced ? "fenced" : lastError);
   }
 
-  /** The tracker stops: no more retries. */
+  /** The tracker stops: no more retries; commands still waiting for one are answered (not replicated). */
   void close() {
     closed = true;
     if (retryTimer >= 0) {
       vertx.cancelTimer(retryTimer);
       retryTimer = -1;
+    }
+    if (next != null && !flushing) {
+      next.fail(new IllegalStateException("the tracker stopped before replicating"));
+      next = null;
     }
   }
 

@@ -3,6 +3,7 @@ package dev.ordertracker.core.store;
 import dev.ordertracker.api.OrderTracker;
 import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.UpdateResult;
+import dev.ordertracker.api.store.OrderHistory;
 import dev.ordertracker.core.OrderTrackerVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -21,6 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * goes, {@code FED} at the end, then stops cleanly (flushing the journal) and prints {@code CLOSED}.
  */
 public final class KillableTracker {
+  /** Updates applied before the feed waits for the journal's first commit (well before the kill). */
+  private static final int FIRST_BATCH_AFTER = 100;
   private KillableTracker() {
   }
 
@@ -47,6 +50,9 @@ public final class KillableTracker {
         window.clear();
         System.out.println("APPLIED " + (i + 1));
         System.out.flush();
+        if (i + 1 == FIRST_BATCH_AFTER) {
+          awaitJournaled(vertx);
+        }
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)); // a feed rate, so that a kill lands mid-stream
       }
     }
@@ -58,6 +64,18 @@ public final class KillableTracker {
     System.out.println("CLOSED");
     System.out.flush();
     System.exit(0);
+  }
+
+  /**
+   * Waits (once, early in the feed) until the journal has committed something, so that a kill at a third of the feed
+   * always finds a journal to continue from, however slowly a loaded machine runs this process' first batch.
+   */
+  private static void awaitJournaled(Vertx vertx) throws Exception {
+    OrderHistory history = OrderHistory.create(vertx);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (get(history.eventsSince(0, 1)).lastSequence() == 0 && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
   }
 
   private static <T> T get(Future<T> f) throws Exception {

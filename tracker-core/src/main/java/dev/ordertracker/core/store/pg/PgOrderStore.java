@@ -40,8 +40,14 @@ import java.util.regex.Pattern;
 
 /**
  * The cluster store: the same tables as the SQLite store in a PostgreSQL schema, through the non-blocking
- * vertx-pg-client (nothing blocks, no worker needed). Use it when history must survive the loss of a node: any
- * node that takes over the tracker recovers from the same database.
+ * vertx-pg-client. The I/O never blocks; the CPU work around it — encoding a batch to JSON, parsing pages of rows
+ * (up to 10,000 events) back into the model — runs on a worker ({@code executeBlocking}), never on the caller's
+ * event loop, which is the tracker's. Use it when history must survive the loss of a node: any node that takes
+ * over the tracker recovers from the same database.
+ *
+ * <p>Refusals: a record that cannot be encoded, or that the server refuses for its content (SQLSTATE class 22, 23,
+ * 54), fails the append with {@link JournalRejectedException} (permanent: the journal quarantines it); anything
+ * else is transient. At open the {@code schema_version} is checked as the SQLite store does.
  *
  * <p>Every {@link #append} is one transaction of two batched statements ({@code executeBatch}); appends are chained
  * so that they commit in call order. With {@code fsyncEachBatch=false} the transaction commits with

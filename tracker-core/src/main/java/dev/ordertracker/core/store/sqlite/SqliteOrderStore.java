@@ -46,6 +46,10 @@ import java.util.logging.Logger;
  * <p>Durability: every {@link #append} is one transaction. With {@code fsyncEachBatch} the WAL is fsynced at every
  * commit ({@code synchronous=FULL}): a committed batch survives power loss. Without it ({@code synchronous=NORMAL})
  * a committed batch survives a process kill (the OS has it) but the last batches may be lost on power loss.
+ *
+ * <p>Refusals: a record that cannot be encoded, or that SQLite refuses for its content ({@code TOOBIG},
+ * {@code CONSTRAINT}, {@code MISMATCH}, {@code RANGE}), fails the append with {@link JournalRejectedException}
+ * (permanent: the journal quarantines it); anything else is transient.
  */
 public final class SqliteOrderStore implements OrderStore {
   private static final Logger LOG = Logger.getLogger(SqliteOrderStore.class.getName());
