@@ -18,8 +18,12 @@ import java.util.TreeMap;
  */
 public final class SymbolBook {
 
-  /** One planned taker fill. */
-  public record Level(BigDecimal price, BigDecimal qty) {
+  /** One planned taker fill: synthetic liquidity ({@code maker} null) or a resting order of the book. */
+  public record Level(BigDecimal price, BigDecimal qty, Order maker) {
+
+    Level(BigDecimal price, BigDecimal qty) {
+      this(price, qty, null);
+    }
   }
 
   private static final BigDecimal[] FRACTIONS = {new BigDecimal("0.5"), new BigDecimal("0.3")};
@@ -29,6 +33,7 @@ public final class SymbolBook {
   private BigDecimal referencePrice;
   private long nextOrderId = 1;
   private long nextTradeId = 1;
+  private long nextPreventedMatchId = 1;
   private final List<Order> stops = new ArrayList<>();
   private final TreeMap<BigDecimal, LinkedHashSet<Order>> buys = new TreeMap<>();
   private final TreeMap<BigDecimal, LinkedHashSet<Order>> sells = new TreeMap<>();
@@ -56,6 +61,10 @@ public final class SymbolBook {
 
   long nextTradeId() {
     return nextTradeId++;
+  }
+
+  long nextPreventedMatchId() {
+    return nextPreventedMatchId++;
   }
 
   /** Price of level {@code k} for a taker on {@code side}. */
@@ -99,6 +108,53 @@ public final class SymbolBook {
       }
     }
     return levels;
+  }
+
+  /**
+   * Merges the synthetic levels of a taker with the resting orders of the other side that its limit reaches (price
+   * priority; at one price the resting orders first, in time priority), cut at {@code qty}. Legs of order lists are
+   * left out: they fill on price moves only.
+   */
+  List<Level> withRestingOrders(Side side, List<Level> synthetic, BigDecimal qty, BigDecimal limit) {
+    NavigableMap<BigDecimal, LinkedHashSet<Order>> other;
+    if (side == Side.BUY) {
+      other = limit == null ? sells : sells.headMap(limit, true);
+    } else {
+      other = limit == null ? buys.descendingMap() : buys.descendingMap().headMap(limit, true);
+    }
+    if (other.isEmpty()) {
+      return synthetic;
+    }
+    List<Level> merged = new ArrayList<>(synthetic.size() + 4);
+    BigDecimal left = qty;
+    int s = 0;
+    for (Map.Entry<BigDecimal, LinkedHashSet<Order>> e : other.entrySet()) {
+      BigDecimal price = e.getKey();
+      while (s < synthetic.size() && left.signum() > 0 && better(side, synthetic.get(s).price(), price)) {
+        left = add(merged, synthetic.get(s++), left);
+      }
+      for (Order o : e.getValue()) {
+        if (left.signum() > 0 && o.list == null) {
+          left = add(merged, new Level(price, o.remaining(), o), left);
+        }
+      }
+    }
+    while (s < synthetic.size() && left.signum() > 0) {
+      left = add(merged, synthetic.get(s++), left);
+    }
+    return merged;
+  }
+
+  private static boolean better(Side takerSide, BigDecimal a, BigDecimal b) {
+    return takerSide == Side.BUY ? a.compareTo(b) < 0 : a.compareTo(b) > 0;
+  }
+
+  private static BigDecimal add(List<Level> out, Level level, BigDecimal left) {
+    BigDecimal q = level.qty().min(left);
+    if (q.signum() > 0) {
+      out.add(q.compareTo(level.qty()) == 0 ? level : new Level(level.price(), q, level.maker()));
+    }
+    return left.subtract(q);
   }
 
   static BigDecimal total(List<Level> levels) {
