@@ -126,8 +126,13 @@ public final class MatchingEngine {
     List<SymbolBook.Level> plan = request.quantity() != null
         ? book.planByQuantity(request.side(), request.quantity(), limit)
         : book.planByQuote(request.side(), request.quoteOrderQty());
+    List<SymbolBook.Level> route = plan;
     if (bookMatching && request.quantity() != null) {
-      plan = book.withRestingOrders(request.side(), plan, request.quantity(), limit);
+      route = book.withRestingOrders(request.side(), plan, limit);
+      plan = SymbolBook.cut(route, request.quantity());
+      if (request.type() == OrderType.MARKET) {
+        route = plan; // its funds were locked for this route: a prevented part expires (stp_faq.md scenario F)
+      }
     }
     BigDecimal planned = SymbolBook.total(plan);
     if (request.type() == OrderType.LIMIT_MAKER && !plan.isEmpty()) {
@@ -138,6 +143,7 @@ public final class MatchingEngine {
     }
     if (request.timeInForce() == TimeInForce.FOK && planned.compareTo(request.quantity()) < 0) {
       plan = List.of();
+      route = plan;
     }
     // Funds to lock: the full limit value for BUY LIMIT, the planned cost for BUY MARKET, the quantity for SELL.
     BigDecimal qty = request.quantity() != null ? request.quantity() : planned;
@@ -164,7 +170,7 @@ public final class MatchingEngine {
     emit(order, ExecutionType.NEW, null, null, null, now, null, null);
     listener.onBalancesChanged(account, List.of(lockAsset), now);
 
-    for (SymbolBook.Level level : plan) {
+    for (SymbolBook.Level level : route) {
       if (!order.isOpen()) {
         break; // filled, or expired by self-trade prevention
       }

@@ -112,10 +112,11 @@ public final class SymbolBook {
 
   /**
    * Merges the synthetic levels of a taker with the resting orders of the other side that its limit reaches (price
-   * priority; at one price the resting orders first, in time priority), cut at {@code qty}. Legs of order lists are
-   * left out: they fill on price moves only.
+   * priority; at one price the resting orders first, in time priority). Not cut at the taker's quantity: a taker
+   * whose match was prevented goes on to the next level. Legs of order lists are left out: they fill on price moves
+   * only.
    */
-  List<Level> withRestingOrders(Side side, List<Level> synthetic, BigDecimal qty, BigDecimal limit) {
+  List<Level> withRestingOrders(Side side, List<Level> synthetic, BigDecimal limit) {
     NavigableMap<BigDecimal, LinkedHashSet<Order>> other;
     if (side == Side.BUY) {
       other = limit == null ? sells : sells.headMap(limit, true);
@@ -126,35 +127,39 @@ public final class SymbolBook {
       return synthetic;
     }
     List<Level> merged = new ArrayList<>(synthetic.size() + 4);
-    BigDecimal left = qty;
     int s = 0;
     for (Map.Entry<BigDecimal, LinkedHashSet<Order>> e : other.entrySet()) {
       BigDecimal price = e.getKey();
-      while (s < synthetic.size() && left.signum() > 0 && better(side, synthetic.get(s).price(), price)) {
-        left = add(merged, synthetic.get(s++), left);
+      while (s < synthetic.size() && better(side, synthetic.get(s).price(), price)) {
+        merged.add(synthetic.get(s++));
       }
       for (Order o : e.getValue()) {
-        if (left.signum() > 0 && o.list == null) {
-          left = add(merged, new Level(price, o.remaining(), o), left);
+        if (o.list == null) {
+          merged.add(new Level(price, o.remaining(), o));
         }
       }
     }
-    while (s < synthetic.size() && left.signum() > 0) {
-      left = add(merged, synthetic.get(s++), left);
+    while (s < synthetic.size()) {
+      merged.add(synthetic.get(s++));
     }
     return merged;
   }
 
-  private static boolean better(Side takerSide, BigDecimal a, BigDecimal b) {
-    return takerSide == Side.BUY ? a.compareTo(b) < 0 : a.compareTo(b) > 0;
+  /** The first {@code qty} of a route: what the taker would trade if nothing were prevented. */
+  static List<Level> cut(List<Level> route, BigDecimal qty) {
+    List<Level> out = new ArrayList<>(route.size());
+    BigDecimal left = qty;
+    for (int i = 0; i < route.size() && left.signum() > 0; i++) {
+      Level level = route.get(i);
+      BigDecimal q = level.qty().min(left);
+      out.add(q.compareTo(level.qty()) == 0 ? level : new Level(level.price(), q, level.maker()));
+      left = left.subtract(q);
+    }
+    return out;
   }
 
-  private static BigDecimal add(List<Level> out, Level level, BigDecimal left) {
-    BigDecimal q = level.qty().min(left);
-    if (q.signum() > 0) {
-      out.add(q.compareTo(level.qty()) == 0 ? level : new Level(level.price(), q, level.maker()));
-    }
-    return left.subtract(q);
+  private static boolean better(Side takerSide, BigDecimal a, BigDecimal b) {
+    return takerSide == Side.BUY ? a.compareTo(b) < 0 : a.compareTo(b) > 0;
   }
 
   static BigDecimal total(List<Level> levels) {
