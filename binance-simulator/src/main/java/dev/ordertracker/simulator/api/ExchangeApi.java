@@ -90,32 +90,39 @@ public final class ExchangeApi {
     if (quantity == null) {
       throw ApiException.missing("quantity");
     }
-    String aboveType = p.required("aboveType");
-    String belowType = p.required("belowType");
-    String makerSide = side == Side.SELL ? "above" : "below";
-    String stopSide = side == Side.SELL ? "below" : "above";
-    if (!"LIMIT_MAKER".equals(side == Side.SELL ? aboveType : belowType)
-        || !"STOP_LOSS_LIMIT".equals(side == Side.SELL ? belowType : aboveType)) {
-      throw new ApiException(400, -1116, "Invalid orderType. The simulator supports OCO lists of a LIMIT_MAKER leg"
-          + " and a STOP_LOSS_LIMIT leg (SELL: above LIMIT_MAKER, below STOP_LOSS_LIMIT; BUY: the reverse).");
-    }
-    BigDecimal makerPrice = p.decimal(makerSide + "Price");
-    if (makerPrice == null) {
-      throw ApiException.missing(makerSide + "Price");
-    }
-    BigDecimal stopPrice = p.decimal(stopSide + "StopPrice");
-    if (stopPrice == null) {
-      throw ApiException.missing(stopSide + "StopPrice");
-    }
-    BigDecimal stopLimitPrice = p.decimal(stopSide + "Price");
-    if (stopLimitPrice == null) {
-      throw ApiException.missing(stopSide + "Price");
-    }
-    TimeInForce tif = parse(TimeInForce.class, p.required(stopSide + "TimeInForce"), ApiException.invalidTimeInForce());
-    OrderList list = engine.placeOco(account, new OcoRequest(symbol, side, quantity, makerPrice, stopPrice,
-        stopLimitPrice, tif, p.optional("listClientOrderId"), p.optional(makerSide + "ClientOrderId"),
-        p.optional(stopSide + "ClientOrderId")));
+    OrderList list = engine.placeOco(account, OrderListParams.pair(p, "", symbol, side, quantity,
+        p.optional("listClientOrderId"), stpMode(p)));
     return OrderResponses.orderList(list);
+  }
+
+  /**
+   * {@code orderList.place.oto} / {@code .otoco} / {@code .opo} / {@code .opoco}: a LIMIT or LIMIT_MAKER working
+   * leg and a pending leg (LIMIT, LIMIT_MAKER, MARKET) or pending pair (LIMIT_MAKER + STOP_LOSS_LIMIT).
+   */
+  public JsonObject placeOto(Account account, RequestParams p, boolean pair, boolean opo) {
+    return OrderResponses.orderList(engine.placeOto(account, OrderListParams.oto(p, pair, opo, stpMode(p))));
+  }
+
+  /** {@code orderList.cancel}: cancels the list's live legs; the answer is list-shaped. */
+  public JsonObject cancelOrderList(Account account, RequestParams p) {
+    String symbol = p.required("symbol");
+    Long listId = p.longValue("orderListId");
+    String listClientId = p.optional("listClientOrderId");
+    if (listId == null && listClientId == null) {
+      throw ApiException.missing("orderListId");
+    }
+    OrderList list = engine.orderList(account, symbol, listId, listClientId);
+    if (list.isDone()) {
+      throw new ApiException(400, -2011, "Order list does not exist.");
+    }
+    String cancelId = p.optional("newClientOrderId");
+    if (cancelId == null) {
+      cancelId = engine.newClientOrderId();
+    }
+    Order leg = list.orders().stream().filter(Order::isLive).findFirst()
+        .orElseThrow(ApiException::unknownOrderOnCancel);
+    engine.cancel(account, symbol, leg.orderId(), null, cancelId);
+    return OrderResponses.canceledList(list, engine.now());
   }
 
   /** {@code selfTradePreventionMode}: null (the symbol's default) when absent; every mode is allowed. */
@@ -155,7 +162,13 @@ public final class ExchangeApi {
     if (cancelId == null) {
       cancelId = engine.newClientOrderId();
     }
+    OrderList list = engine.find(account, symbol, orderId, orig).map(Order::orderList)
+        .filter(l -> !l.isDone()).orElse(null);
     Order order = engine.cancel(account, symbol, orderId, orig, cancelId);
+    if (list != null) {
+      // cancelling a leg cancels the whole list: the answer is list-shaped (web-socket-api.md "Cancel order")
+      return OrderResponses.canceledList(list, order.updateTime());
+    }
     return OrderResponses.canceled(order, cancelId, order.updateTime());
   }
 
@@ -237,7 +250,7 @@ public final class ExchangeApi {
           .put("quotePrecision", 8).put("quoteAssetPrecision", 8).put("baseCommissionPrecision", 8)
           .put("quoteCommissionPrecision", 8)
           .put("orderTypes", new JsonArray().add("LIMIT").add("LIMIT_MAKER").add("MARKET"))
-          .put("icebergAllowed", false).put("ocoAllowed", true).put("otoAllowed", false)
+          .put("icebergAllowed", false).put("ocoAllowed", true).put("otoAllowed", true).put("opoAllowed", true)
           .put("quoteOrderQtyMarketAllowed", true).put("allowTrailingStop", false).put("cancelReplaceAllowed", false)
           .put("amendAllowed", true).put("isSpotTradingAllowed", true).put("isMarginTradingAllowed", false)
           .put("filters", filters).put("permissions", new JsonArray())
@@ -257,7 +270,7 @@ public final class ExchangeApi {
     return a;
   }
 
-  private static <E extends Enum<E>> E parse(Class<E> type, String value, ApiException error) {
+  static <E extends Enum<E>> E parse(Class<E> type, String value, ApiException error) {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {

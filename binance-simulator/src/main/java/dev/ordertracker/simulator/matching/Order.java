@@ -28,6 +28,8 @@ public final class Order {
   BigDecimal preventedQty = BigDecimal.ZERO;
   long preventedMatchId = -1;
   int amendments;
+  /** The client id of the cancel that ended the order (null unless canceled). */
+  String cancelClientOrderId;
   final BigDecimal quoteOrderQty;
   final long createTime;
   long workingTime;
@@ -142,6 +144,10 @@ public final class Order {
 
   public BigDecimal stopPrice() {
     return stopPrice;
+  }
+
+  public String cancelClientOrderId() {
+    return cancelClientOrderId;
   }
 
   /** Null unless the order is a leg of an order list. */

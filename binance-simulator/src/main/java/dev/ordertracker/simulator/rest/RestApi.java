@@ -57,6 +57,12 @@ public final class RestApi {
         exchange.exchangeInfo(System.currentTimeMillis()).encode()));
     signed(router, HttpMethod.POST, "/api/v3/order", true, (a, p) -> exchange.placeOrder(a, p));
     signed(router, HttpMethod.DELETE, "/api/v3/order", true, (a, p) -> exchange.cancelOrder(a, p));
+    signed(router, HttpMethod.POST, "/api/v3/orderList/oco", true, (a, p) -> exchange.placeOco(a, p));
+    signed(router, HttpMethod.POST, "/api/v3/orderList/oto", true, (a, p) -> exchange.placeOto(a, p, false, false));
+    signed(router, HttpMethod.POST, "/api/v3/orderList/otoco", true, (a, p) -> exchange.placeOto(a, p, true, false));
+    signed(router, HttpMethod.POST, "/api/v3/orderList/opo", true, (a, p) -> exchange.placeOto(a, p, false, true));
+    signed(router, HttpMethod.POST, "/api/v3/orderList/opoco", true, (a, p) -> exchange.placeOto(a, p, true, true));
+    signed(router, HttpMethod.DELETE, "/api/v3/orderList", true, (a, p) -> exchange.cancelOrderList(a, p));
     signed(router, HttpMethod.PUT, "/api/v3/order/amend/keepPriority", true, (a, p) -> exchange.amendOrder(a, p));
     signed(router, HttpMethod.GET, "/api/v3/order", true, (a, p) -> exchange.orderStatus(a, p));
     signed(router, HttpMethod.GET, "/api/v3/openOrders", true, (a, p) -> exchange.openOrders(a, p));

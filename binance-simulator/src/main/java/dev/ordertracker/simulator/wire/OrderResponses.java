@@ -4,6 +4,7 @@ import dev.ordertracker.simulator.matching.Amendment;
 import dev.ordertracker.simulator.matching.Fill;
 import dev.ordertracker.simulator.matching.Order;
 import dev.ordertracker.simulator.matching.OrderList;
+import dev.ordertracker.simulator.matching.OrderStatus;
 import dev.ordertracker.simulator.matching.OrderType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -118,23 +119,41 @@ public final class OrderResponses {
     return orders;
   }
 
-  /** Response of {@code orderList.place.oco}. */
+  /** Answer of an order-list placement ({@code orderList.place.oco|oto|otoco|opo|opoco}). */
   public static JsonObject orderList(OrderList list) {
-    JsonArray orders = new JsonArray();
     JsonArray reports = new JsonArray();
     for (Order o : list.orders()) {
-      orders.add(new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
-          .put("clientOrderId", o.clientOrderId()));
       JsonObject report = placed(o, ResponseType.RESULT, list.transactionTime());
+      if (o.stopPrice().signum() > 0) {
+        report.put("stopPrice", Decimals.format(o.stopPrice()));
+      }
+      if (o.status() == OrderStatus.PENDING_NEW && o.origQty().signum() == 0) {
+        report.remove("origQty"); // a pending OPO leg has no quantity yet (web-socket-api.md, OPO)
+      }
+      reports.add(report);
+    }
+    return listHead(list, "EXEC_STARTED", "EXECUTING", list.transactionTime()).put("orderReports", reports);
+  }
+
+  /** Answer of a cancel that ended a list ({@code order.cancel} of a leg, {@code orderList.cancel}). */
+  public static JsonObject canceledList(OrderList list, long transactTime) {
+    JsonArray reports = new JsonArray();
+    for (Order o : list.orders()) {
+      JsonObject report = canceled(o, o.cancelClientOrderId() != null ? o.cancelClientOrderId() : o.clientOrderId(),
+          transactTime);
       if (o.stopPrice().signum() > 0) {
         report.put("stopPrice", Decimals.format(o.stopPrice()));
       }
       reports.add(report);
     }
-    return new JsonObject().put("orderListId", list.orderListId()).put("contingencyType", "OCO")
-        .put("listStatusType", "EXEC_STARTED").put("listOrderStatus", "EXECUTING")
-        .put("listClientOrderId", list.listClientOrderId()).put("transactionTime", list.transactionTime())
-        .put("symbol", list.symbol()).put("orders", orders).put("orderReports", reports);
+    return listHead(list, "ALL_DONE", "ALL_DONE", transactTime).put("orderReports", reports);
+  }
+
+  private static JsonObject listHead(OrderList list, String statusType, String orderStatus, long time) {
+    return new JsonObject().put("orderListId", list.orderListId()).put("contingencyType", list.contingencyType())
+        .put("listStatusType", statusType).put("listOrderStatus", orderStatus)
+        .put("listClientOrderId", list.listClientOrderId()).put("transactionTime", time)
+        .put("symbol", list.symbol()).put("orders", legs(list));
   }
 
   public static JsonArray statuses(List<Order> orders) {

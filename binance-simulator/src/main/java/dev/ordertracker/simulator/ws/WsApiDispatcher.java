@@ -68,6 +68,16 @@ public final class WsApiDispatcher {
     methods.put("order.place", new Entry((s, j, p, now) -> exchange.placeOrder(auth(s, j, p, now), p), 1, true, true));
     methods.put("orderList.place.oco",
         new Entry((s, j, p, now) -> exchange.placeOco(auth(s, j, p, now), p), 2, true, true));
+    methods.put("orderList.place.oto",
+        new Entry((s, j, p, now) -> exchange.placeOto(auth(s, j, p, now), p, false, false), 1, true, true));
+    methods.put("orderList.place.otoco",
+        new Entry((s, j, p, now) -> exchange.placeOto(auth(s, j, p, now), p, true, false), 1, true, true));
+    methods.put("orderList.place.opo",
+        new Entry((s, j, p, now) -> exchange.placeOto(auth(s, j, p, now), p, false, true), 1, true, true));
+    methods.put("orderList.place.opoco",
+        new Entry((s, j, p, now) -> exchange.placeOto(auth(s, j, p, now), p, true, true), 1, true, true));
+    methods.put("orderList.cancel",
+        new Entry((s, j, p, now) -> exchange.cancelOrderList(auth(s, j, p, now), p), 1, false, true));
     methods.put("order.amend.keepPriority",
         new Entry((s, j, p, now) -> exchange.amendOrder(auth(s, j, p, now), p), 4, false, true));
     methods.put("order.cancel", new Entry((s, j, p, now) -> exchange.cancelOrder(auth(s, j, p, now), p), 1, false, true));
