@@ -9,6 +9,7 @@ import dev.ordertracker.simulator.matching.Order;
 import dev.ordertracker.simulator.matching.OrderList;
 import dev.ordertracker.simulator.matching.OrderRequest;
 import dev.ordertracker.simulator.matching.OrderType;
+import dev.ordertracker.simulator.matching.Peg;
 import dev.ordertracker.simulator.matching.Side;
 import dev.ordertracker.simulator.matching.StpMode;
 import dev.ordertracker.simulator.matching.SymbolBook;
@@ -66,16 +67,17 @@ public final class ExchangeApi {
         throw ApiException.missing("quantity");
       }
       price = p.decimal("price");
-      if (price == null) {
+      if (price == null && !p.has("pegPriceType")) {
         throw ApiException.missing("price");
       }
     }
+    Peg peg = peg(p, "", type, tif);
     OrderResponses.ResponseType respType = p.has("newOrderRespType")
         ? parse(OrderResponses.ResponseType.class, p.required("newOrderRespType"),
             ApiException.malformed("Invalid newOrderRespType."))
         : OrderResponses.defaultFor(type);
     Order order = engine.place(account, new OrderRequest(symbol, side, type, tif, quantity, quoteOrderQty, price,
-        p.optional("newClientOrderId"), stpMode(p), null));
+        p.optional("newClientOrderId"), stpMode(p), peg));
     return OrderResponses.placed(order, respType, order.createTime());
   }
 
@@ -123,6 +125,43 @@ public final class ExchangeApi {
         .orElseThrow(ApiException::unknownOrderOnCancel);
     engine.cancel(account, symbol, leg.orderId(), null, cancelId);
     return OrderResponses.canceledList(list, engine.now());
+  }
+
+  /**
+   * Peg instructions {@code <prefix>pegPriceType, pegOffsetType, pegOffsetValue} (faqs/pegged_orders.md); null when
+   * {@code pegPriceType} is absent. The simulator pegs LIMIT and LIMIT_MAKER orders.
+   */
+  static Peg peg(RequestParams p, String prefix, OrderType type, TimeInForce tif) {
+    String priceType = p.optional(prefix.isEmpty() ? "pegPriceType" : prefix + "PegPriceType");
+    String offsetTypeKey = prefix.isEmpty() ? "pegOffsetType" : prefix + "PegOffsetType";
+    String offsetValueKey = prefix.isEmpty() ? "pegOffsetValue" : prefix + "PegOffsetValue";
+    if (priceType == null) {
+      if (p.has(offsetTypeKey) || p.has(offsetValueKey)) {
+        throw ApiException.missing(prefix.isEmpty() ? "pegPriceType" : prefix + "PegPriceType");
+      }
+      return null;
+    }
+    if (!Peg.PRIMARY_PEG.equals(priceType) && !Peg.MARKET_PEG.equals(priceType)) {
+      throw ApiException.malformed("Invalid pegPriceType.");
+    }
+    if (type != OrderType.LIMIT && type != OrderType.LIMIT_MAKER) {
+      throw new ApiException(400, -2010, "This order type may not use pegged price.");
+    }
+    if (type == OrderType.LIMIT_MAKER && Peg.MARKET_PEG.equals(priceType)) {
+      throw new ApiException(400, -2010, "This price peg cannot be used with this order type.");
+    }
+    if (type == OrderType.LIMIT && Peg.PRIMARY_PEG.equals(priceType) && tif != TimeInForce.GTC) {
+      throw ApiException.invalidTimeInForce();
+    }
+    String offsetType = p.optional(offsetTypeKey);
+    Long offset = p.longValue(offsetValueKey);
+    if ((offsetType == null) != (offset == null)) {
+      throw ApiException.missing(offsetType == null ? offsetTypeKey : offsetValueKey);
+    }
+    if (offsetType != null && (!Peg.PRICE_LEVEL.equals(offsetType) || offset < 0 || offset > 100)) {
+      throw ApiException.malformed("Invalid pegOffsetType or pegOffsetValue (PRICE_LEVEL, 0 to 100).");
+    }
+    return new Peg(priceType, offsetType, offset == null ? 0 : offset.intValue());
   }
 
   /** {@code selfTradePreventionMode}: null (the symbol's default) when absent; every mode is allowed. */
@@ -250,7 +289,7 @@ public final class ExchangeApi {
           .put("quotePrecision", 8).put("quoteAssetPrecision", 8).put("baseCommissionPrecision", 8)
           .put("quoteCommissionPrecision", 8)
           .put("orderTypes", new JsonArray().add("LIMIT").add("LIMIT_MAKER").add("MARKET"))
-          .put("icebergAllowed", false).put("ocoAllowed", true).put("otoAllowed", true).put("opoAllowed", true)
+          .put("icebergAllowed", false).put("ocoAllowed", true).put("otoAllowed", true).put("opoAllowed", true).put("pegInstructionsAllowed", true)
           .put("quoteOrderQtyMarketAllowed", true).put("allowTrailingStop", false).put("cancelReplaceAllowed", false)
           .put("amendAllowed", true).put("isSpotTradingAllowed", true).put("isMarginTradingAllowed", false)
           .put("filters", filters).put("permissions", new JsonArray())

@@ -123,6 +123,15 @@ public final class MatchingEngine {
     }
     SymbolBook book = book(request.symbol());
     SymbolSpec spec = book.spec();
+    BigDecimal origPrice = request.price();
+    if (request.peg() != null) {
+      if (origPrice != null) {
+        validate(spec, request); // a pegged order's own price must pass the filters too
+      }
+      request = new OrderRequest(request.symbol(), request.side(), request.type(), request.timeInForce(),
+          request.quantity(), request.quoteOrderQty(), request.peg().price(book, request.side()),
+          request.clientOrderId(), request.stpMode(), request.peg());
+    }
     validate(spec, request);
     String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : newClientOrderId();
     checkClientId(account, spec.symbol(), clientOrderId);
@@ -135,6 +144,9 @@ public final class MatchingEngine {
     }
     Order order = new Order(account, spec, book.nextOrderId(), clientOrderId, request, now);
     order.origQty = plan.qty();
+    if (request.peg() != null) {
+      order.origPrice = origPrice == null ? BigDecimal.ZERO : origPrice;
+    }
     order.lockedAsset = plan.lockAsset();
     order.locked = plan.lockAmount();
     order.working = true;

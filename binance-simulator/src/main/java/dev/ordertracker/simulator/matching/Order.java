@@ -21,7 +21,7 @@ public final class Order {
   /** The price in use: the limit, or for a pegged order the pegged price. */
   BigDecimal price;
   /** The price the order was placed with ({@code p}); zero when unset (pegged orders). */
-  final BigDecimal origPrice;
+  BigDecimal origPrice;
   final Peg peg;
   final StpMode stpMode;
   /** Quantity removed by self-trade prevention ({@code A}, {@code preventedQuantity}). */

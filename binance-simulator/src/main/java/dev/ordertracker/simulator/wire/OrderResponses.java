@@ -5,6 +5,7 @@ import dev.ordertracker.simulator.matching.Fill;
 import dev.ordertracker.simulator.matching.Order;
 import dev.ordertracker.simulator.matching.OrderList;
 import dev.ordertracker.simulator.matching.OrderStatus;
+import dev.ordertracker.simulator.matching.Peg;
 import dev.ordertracker.simulator.matching.OrderType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +35,8 @@ public final class OrderResponses {
     if (type == ResponseType.ACK) {
       return j;
     }
-    j.put("price", Decimals.format(o.price())).put("origQty", Decimals.format(o.origQty()))
+    j.put("price", Decimals.format(o.origPrice()));
+    withPeg(o, j).put("origQty", Decimals.format(o.origQty()))
         .put("executedQty", Decimals.format(o.executedQty()))
         .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
         .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
@@ -53,10 +55,10 @@ public final class OrderResponses {
   }
 
   public static JsonObject canceled(Order o, String cancelClientId, long transactTime) {
-    return new JsonObject().put("symbol", o.symbol()).put("origClientOrderId", o.clientOrderId())
+    JsonObject j = new JsonObject().put("symbol", o.symbol()).put("origClientOrderId", o.clientOrderId())
         .put("orderId", o.orderId()).put("orderListId", o.orderListId()).put("clientOrderId", cancelClientId)
-        .put("transactTime", transactTime).put("price", Decimals.format(o.price()))
-        .put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
+        .put("transactTime", transactTime).put("price", Decimals.format(o.origPrice()));
+    return withPeg(o, j).put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
         .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
         .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
         .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
@@ -66,8 +68,8 @@ public final class OrderResponses {
   public static JsonObject status(Order o) {
     JsonObject j = new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
         .put("orderListId", o.orderListId())
-        .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.price()))
-        .put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
+        .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.origPrice()));
+    withPeg(o, j).put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
         .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
         .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
         .put("stopPrice", Decimals.format(o.stopPrice())).put("icebergQty", "0.00000000")
@@ -76,6 +78,19 @@ public final class OrderResponses {
         .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
         .put("selfTradePreventionMode", o.stpMode().name());
     return withPrevention(o, j);
+  }
+
+  /** {@code pegPriceType, pegOffsetType, pegOffsetValue, peggedPrice}: only for pegged orders. */
+  private static JsonObject withPeg(Order o, JsonObject j) {
+    Peg peg = o.peg();
+    if (peg != null) {
+      j.put("pegPriceType", peg.priceType());
+      if (peg.offsetType() != null) {
+        j.put("pegOffsetType", peg.offsetType()).put("pegOffsetValue", peg.offsetValue());
+      }
+      j.put("peggedPrice", Decimals.format(o.price()));
+    }
+    return j;
   }
 
   /** {@code preventedMatchId} and {@code preventedQuantity}: only for orders self-trade prevention touched. */
@@ -91,7 +106,7 @@ public final class OrderResponses {
     Order o = a.order();
     JsonObject order = new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
         .put("orderListId", o.orderListId()).put("origClientOrderId", a.origClientOrderId())
-        .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.price()))
+        .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.origPrice()))
         .put("qty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
         .put("preventedQty", Decimals.format(o.preventedQty()))
         .put("quoteOrderQty", Decimals.format(o.quoteOrderQty()))
