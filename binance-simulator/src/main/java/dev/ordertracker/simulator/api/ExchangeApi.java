@@ -31,9 +31,11 @@ import java.util.Map;
 public final class ExchangeApi {
 
   private final MatchingEngine engine;
+  private final int weightLimit;
 
-  public ExchangeApi(MatchingEngine engine) {
+  public ExchangeApi(MatchingEngine engine, int weightLimit) {
     this.engine = engine;
+    this.weightLimit = weightLimit;
   }
 
   public MatchingEngine engine() {
@@ -283,7 +285,8 @@ public final class ExchangeApi {
               .put("maxQty", "9000.00000000").put("stepSize", "0.00000000"))
           .add(new JsonObject().put("filterType", "NOTIONAL").put("minNotional", "0.00000000")
               .put("applyMinToMarket", true).put("maxNotional", "9000000.00000000").put("applyMaxToMarket", false)
-              .put("avgPriceMins", 5));
+              .put("avgPriceMins", 5))
+          .add(new JsonObject().put("filterType", "MAX_NUM_ORDER_AMENDS").put("maxNumOrderAmends", 10));
       symbols.add(new JsonObject().put("symbol", s.symbol()).put("status", "TRADING")
           .put("baseAsset", s.baseAsset()).put("baseAssetPrecision", 8).put("quoteAsset", s.quoteAsset())
           .put("quotePrecision", 8).put("quoteAssetPrecision", 8).put("baseCommissionPrecision", 8)
@@ -298,7 +301,7 @@ public final class ExchangeApi {
           .put("allowedSelfTradePreventionModes", stpModes()));
     }
     return new JsonObject().put("timezone", "UTC").put("serverTime", now)
-        .put("rateLimits", RateLimits.definitions()).put("exchangeFilters", new JsonArray()).put("symbols", symbols);
+        .put("rateLimits", RateLimits.definitions(weightLimit)).put("exchangeFilters", new JsonArray()).put("symbols", symbols);
   }
 
   private static JsonArray stpModes() {
