@@ -41,9 +41,25 @@ public final class MatchingEngine {
   private final Random random;
   private long nextExecutionId = 1;
   private final OrderLists orderLists = new OrderLists(this);
+  private final TradePrevention prevention = new TradePrevention(this);
+  private final Amendments amendments = new Amendments(this);
+  private final boolean bookMatching;
+  private final StpMode defaultStpMode;
 
   public MatchingEngine(Collection<SymbolBook> symbolBooks, EngineListener listener, BigDecimal commissionRate,
       long forgetAfterMs, LongSupplier clock, Random random) {
+    this(symbolBooks, listener, commissionRate, forgetAfterMs, clock, random, false, StpMode.NONE);
+  }
+
+  /**
+   * @param bookMatching takers also meet the resting orders of the book (all accounts), before the synthetic
+   *     liquidity at the same price; this is what makes self-trade prevention happen
+   * @param defaultStpMode the symbols' {@code defaultSelfTradePreventionMode}
+   */
+  public MatchingEngine(Collection<SymbolBook> symbolBooks, EngineListener listener, BigDecimal commissionRate,
+      long forgetAfterMs, LongSupplier clock, Random random, boolean bookMatching, StpMode defaultStpMode) {
+    this.bookMatching = bookMatching;
+    this.defaultStpMode = defaultStpMode;
     for (SymbolBook b : symbolBooks) {
       books.put(b.spec().symbol(), b);
       ordersBySymbol.put(b.spec().symbol(), new HashMap<>());
@@ -67,6 +83,15 @@ public final class MatchingEngine {
     return book;
   }
 
+  public StpMode defaultStpMode() {
+    return defaultStpMode;
+  }
+
+  /** The execution id {@code I} of the last executionReport. */
+  public long lastExecutionId() {
+    return nextExecutionId - 1;
+  }
+
   public long now() {
     return clock.getAsLong();
   }
@@ -83,56 +108,100 @@ public final class MatchingEngine {
   // ---------------------------------------------------------------- placement
 
   public Order place(Account account, OrderRequest request) {
+    return place(account, request, null, null);
+  }
+
+  /**
+   * Places an order; a leg of {@code list} (its working leg) when not null, with {@code afterNew} run after its NEW
+   * report and before it meets the book (the list's pending legs are reported there).
+   */
+  Order place(Account account, OrderRequest request, OrderList list, Runnable afterNew) {
+    if (request.stpMode() == null) {
+      request = new OrderRequest(request.symbol(), request.side(), request.type(), request.timeInForce(),
+          request.quantity(), request.quoteOrderQty(), request.price(), request.clientOrderId(), defaultStpMode,
+          request.peg());
+    }
     SymbolBook book = book(request.symbol());
     SymbolSpec spec = book.spec();
+    BigDecimal origPrice = request.price();
+    if (request.peg() != null) {
+      if (origPrice != null) {
+        validate(spec, request); // a pegged order's own price must pass the filters too
+      }
+      request = new OrderRequest(request.symbol(), request.side(), request.type(), request.timeInForce(),
+          request.quantity(), request.quoteOrderQty(), request.peg().price(book, request.side()),
+          request.clientOrderId(), request.stpMode(), request.peg());
+    }
     validate(spec, request);
     String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : newClientOrderId();
-    Order existing = byClientId.get(clientKey(account, spec.symbol(), clientOrderId));
-    if (existing != null && existing.isOpen()) {
-      throw ApiException.duplicateClientOrderId();
-    }
+    checkClientId(account, spec.symbol(), clientOrderId);
     long now = now();
-    BigDecimal limit = request.type() == OrderType.MARKET ? null : request.price();
-    List<SymbolBook.Level> plan = request.quantity() != null
-        ? book.planByQuantity(request.side(), request.quantity(), limit)
-        : book.planByQuote(request.side(), request.quoteOrderQty());
-    BigDecimal planned = SymbolBook.total(plan);
-    if (request.type() == OrderType.LIMIT_MAKER && !plan.isEmpty()) {
-      throw ApiException.wouldTakeAsMaker();
-    }
-    if (request.type() == OrderType.MARKET && planned.signum() == 0) {
-      throw ApiException.filterFailure("LOT_SIZE");
-    }
-    if (request.timeInForce() == TimeInForce.FOK && planned.compareTo(request.quantity()) < 0) {
-      plan = List.of();
-    }
-    // Funds to lock: the full limit value for BUY LIMIT, the planned cost for BUY MARKET, the quantity for SELL.
-    BigDecimal qty = request.quantity() != null ? request.quantity() : planned;
-    String lockAsset = request.side() == Side.BUY ? spec.quoteAsset() : spec.baseAsset();
-    BigDecimal lockAmount;
-    if (request.side() == Side.SELL) {
-      lockAmount = qty;
-    } else if (request.type() == OrderType.MARKET) {
-      lockAmount = SymbolBook.totalQuote(plan);
-    } else {
-      lockAmount = request.price().multiply(qty);
-    }
+    TakerPlan plan = TakerPlan.of(book, request.side(), request.type(), request.timeInForce(), request.quantity(),
+        request.quoteOrderQty(), request.price(), bookMatching);
     Balances balances = account.balances();
-    if (!balances.lock(lockAsset, lockAmount)) {
+    if (!balances.lock(plan.lockAsset(), plan.lockAmount())) {
       throw ApiException.insufficientBalance();
     }
     Order order = new Order(account, spec, book.nextOrderId(), clientOrderId, request, now);
-    order.origQty = qty;
-    order.lockedAsset = lockAsset;
-    order.locked = lockAmount;
+    order.origQty = plan.qty();
+    if (request.peg() != null) {
+      order.origPrice = origPrice == null ? BigDecimal.ZERO : origPrice;
+    }
+    order.lockedAsset = plan.lockAsset();
+    order.locked = plan.lockAmount();
     order.working = true;
-    ordersBySymbol.get(spec.symbol()).put(order.orderId, order);
-    byClientId.put(clientKey(account, spec.symbol(), clientOrderId), order);
+    order.list = list;
+    if (list != null) {
+      list.working = order;
+    }
+    register(order);
     emit(order, ExecutionType.NEW, null, null, null, now, null, null);
-    listener.onBalancesChanged(account, List.of(lockAsset), now);
+    listener.onBalancesChanged(account, List.of(plan.lockAsset()), now);
+    if (afterNew != null) {
+      afterNew.run();
+    }
+    execute(book, order, plan.route(), now);
+    return order;
+  }
 
-    for (SymbolBook.Level level : plan) {
-      fill(book, order, level.qty(), level.price(), false, now);
+  /**
+   * A pending leg of an order list goes to the book because its working leg filled: funds locked, NEW report, then it
+   * meets the book like a new order. A leg that cannot be placed (funds, LIMIT_MAKER that would take) expires with
+   * {@code eR=REJECTED}.
+   */
+  void activate(SymbolBook book, Order leg, long now) {
+    TakerPlan plan;
+    try {
+      plan = TakerPlan.of(book, leg.side, leg.type, leg.timeInForce, leg.origQty, null, leg.price, bookMatching);
+    } catch (ApiException e) {
+      plan = null;
+    }
+    if (plan == null || !leg.account.balances().lock(plan.lockAsset(), plan.lockAmount())) {
+      leg.lockedAsset = leg.side == Side.SELL ? book.spec().baseAsset() : book.spec().quoteAsset();
+      finish(book, leg, ExecutionType.EXPIRED, OrderStatus.EXPIRED, null, null, now, "REJECTED");
+      return;
+    }
+    transition(leg, OrderStatus.NEW, now);
+    leg.lockedAsset = plan.lockAsset();
+    leg.locked = plan.lockAmount();
+    leg.working = true;
+    leg.workingTime = now;
+    emit(leg, ExecutionType.NEW, null, null, null, now, null, null);
+    listener.onBalancesChanged(leg.account, List.of(plan.lockAsset()), now);
+    execute(book, leg, plan.route(), now);
+  }
+
+  /** The order walks its route (trades, self-trade prevention), then rests or expires by its type's rules. */
+  private void execute(SymbolBook book, Order order, List<SymbolBook.Level> route, long now) {
+    for (SymbolBook.Level level : route) {
+      if (!order.isOpen()) {
+        break; // filled, or expired by self-trade prevention
+      }
+      if (level.maker() == null) {
+        fill(book, order, level.qty().min(order.remaining()), level.price(), false, now);
+      } else {
+        meet(book, order, level, now);
+      }
     }
     if (order.isOpen()) {
       if (order.type == OrderType.MARKET) {
@@ -147,10 +216,22 @@ public final class MatchingEngine {
         book.rest(order);
       }
     }
-    return order;
   }
 
-  private static void validate(SymbolSpec spec, OrderRequest r) {
+  /** -2010 "Duplicate order sent." when a live order of the account already holds the client id. */
+  void checkClientId(Account account, String symbol, String clientOrderId) {
+    Order existing = byClientId.get(clientKey(account, symbol, clientOrderId));
+    if (existing != null && existing.isLive()) {
+      throw ApiException.duplicateClientOrderId();
+    }
+  }
+
+  private void register(Order order) {
+    ordersBySymbol.get(order.symbol()).put(order.orderId, order);
+    byClientId.put(clientKey(order.account, order.symbol(), order.clientOrderId), order);
+  }
+
+  static void validate(SymbolSpec spec, OrderRequest r) {
     if (r.quantity() != null) {
       if (r.quantity().signum() <= 0 || !spec.isStepMultiple(r.quantity())) {
         throw ApiException.filterFailure("LOT_SIZE");
@@ -166,9 +247,34 @@ public final class MatchingEngine {
     }
   }
 
+  /** The taker meets a resting order: a trade, or self-trade prevention when both belong to one account. */
+  private void meet(SymbolBook book, Order taker, SymbolBook.Level level, long now) {
+    Order maker = level.maker();
+    if (!maker.isOpen()) {
+      return;
+    }
+    BigDecimal qty = level.qty().min(taker.remaining()).min(maker.remaining());
+    if (qty.signum() <= 0) {
+      return;
+    }
+    StpMode mode = taker.stpMode.effective(maker.stpMode);
+    if (maker.account == taker.account && mode != StpMode.NONE) {
+      prevention.prevent(book, taker, maker, mode, qty, level.price(), now);
+      return;
+    }
+    long tradeId = book.nextTradeId();
+    fill(book, taker, qty, level.price(), false, now, tradeId);
+    fill(book, maker, qty, level.price(), true, now, tradeId);
+  }
+
   // ---------------------------------------------------------------- fills and finishing
 
   void fill(SymbolBook book, Order order, BigDecimal qty, BigDecimal price, boolean maker, long now) {
+    fill(book, order, qty, price, maker, now, book.nextTradeId());
+  }
+
+  private void fill(SymbolBook book, Order order, BigDecimal qty, BigDecimal price, boolean maker, long now,
+      long tradeId) {
     SymbolSpec spec = book.spec();
     BigDecimal quote = qty.multiply(price);
     Balances balances = order.account.balances();
@@ -193,11 +299,11 @@ public final class MatchingEngine {
     }
     order.executedQty = order.executedQty.add(qty);
     order.cumQuote = order.cumQuote.add(quote);
-    Fill fill = new Fill(spec.symbol(), book.nextTradeId(), order.orderId, price, qty, quote, commission,
+    Fill fill = new Fill(spec.symbol(), tradeId, order.orderId, price, qty, quote, commission,
         commissionAsset, now, order.side == Side.BUY, maker);
     order.fills.add(fill);
     tradesByAccountSymbol.computeIfAbsent(tradesKey(order.account, spec.symbol()), k -> new ArrayList<>()).add(fill);
-    boolean full = order.executedQty.compareTo(order.origQty) == 0;
+    boolean full = order.remaining().signum() == 0;
     transition(order, full ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, now);
     if (full) {
       releaseLock(order);
@@ -218,18 +324,22 @@ public final class MatchingEngine {
     order.finishedAt = now;
     book.remove(order);
     book.removeStop(order);
+    order.cancelClientOrderId = cancelClientId;
     emit(order, x, null, cancelClientId, origClientId, now, null, expiryReason);
     listener.onBalancesChanged(order.account, List.of(order.lockedAsset), now);
+    if (x == ExecutionType.EXPIRED && order.list != null) {
+      orderLists.legEnded(book, order, now);
+    }
   }
 
-  private void releaseLock(Order order) {
+  void releaseLock(Order order) {
     if (order.locked.signum() > 0) {
       order.account.balances().unlock(order.lockedAsset, order.locked);
       order.locked = BigDecimal.ZERO;
     }
   }
 
-  private static void transition(Order order, OrderStatus next, long now) {
+  static void transition(Order order, OrderStatus next, long now) {
     if (!order.status.canBecome(next)) {
       throw new IllegalStateException("illegal transition " + order.status + " -> " + next + " of order "
           + order.symbol() + "/" + order.orderId);
@@ -245,13 +355,43 @@ public final class MatchingEngine {
     SymbolBook book = book(symbol);
     long now = now();
     Order order = lookup(account, symbol, orderId, origClientOrderId).orElseThrow(ApiException::unknownOrderOnCancel);
-    if (!order.isOpen()) {
+    if (!order.isLive()) {
       throw ApiException.unknownOrderOnCancel();
     }
     String c = cancelClientId != null ? cancelClientId : newClientOrderId();
     finish(book, order, ExecutionType.CANCELED, OrderStatus.CANCELED, c, order.clientOrderId, now, null);
-    orderLists.legCanceled(book, order, now);
+    orderLists.legCanceled(book, order, c, now);
     return order;
+  }
+
+  // ---------------------------------------------------------------- amend keep priority
+
+  /** {@code order.amend.keepPriority}: see {@link Amendments#amend}. */
+  public Amendment amend(Account account, String symbol, Long orderId, String origClientOrderId,
+      String newClientOrderId, BigDecimal newQty) {
+    book(symbol);
+    Order order = lookup(account, symbol, orderId, origClientOrderId).orElseThrow(ApiException::orderDoesNotExist);
+    return amendments.amend(book(symbol), order, newClientOrderId, newQty, now());
+  }
+
+  /** True when another live order of the account holds {@code clientOrderId} on the symbol. */
+  boolean clientIdTaken(Order order, String clientOrderId) {
+    Order other = byClientId.get(clientKey(order.account, order.symbol(), clientOrderId));
+    return other != null && other != order && other.isLive();
+  }
+
+  /** The order's client id changes: the index follows. */
+  void rekey(Order order, String newClientOrderId) {
+    String oldKey = clientKey(order.account, order.symbol(), order.clientOrderId);
+    if (byClientId.get(oldKey) == order) {
+      byClientId.remove(oldKey);
+    }
+    order.clientOrderId = newClientOrderId;
+    byClientId.put(clientKey(order.account, order.symbol(), newClientOrderId), order);
+  }
+
+  OrderLists orderLists() {
+    return orderLists;
   }
 
   // ---------------------------------------------------------------- OCO order lists
@@ -261,16 +401,31 @@ public final class MatchingEngine {
     return orderLists.place(account, request);
   }
 
+  /** Places an OTO / OTOCO / OPO / OPOCO list (see {@link OrderLists}). */
+  public OrderList placeOto(Account account, OtoRequest request) {
+    return orderLists.placeOto(account, request);
+  }
+
+  /** The account's order list by id or list client id (-2011 when unknown). */
+  public OrderList orderList(Account account, String symbol, Long orderListId, String listClientOrderId) {
+    book(symbol);
+    return orderLists.find(account, symbol, orderListId, listClientOrderId);
+  }
+
+  boolean bookMatching() {
+    return bookMatching;
+  }
+
   Order newOrder(Account account, SymbolBook book, OrderRequest request, String lockAsset, long now) {
     String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : newClientOrderId();
-    Order existing = byClientId.get(clientKey(account, book.spec().symbol(), clientOrderId));
-    if (existing != null && existing.isOpen()) {
-      throw ApiException.duplicateClientOrderId();
+    checkClientId(account, book.spec().symbol(), clientOrderId);
+    if (request.stpMode() == null) {
+      request = new OrderRequest(request.symbol(), request.side(), request.type(), request.timeInForce(),
+          request.quantity(), request.quoteOrderQty(), request.price(), clientOrderId, defaultStpMode, request.peg());
     }
     Order order = new Order(account, book.spec(), book.nextOrderId(), clientOrderId, request, now);
     order.lockedAsset = lockAsset;
-    ordersBySymbol.get(book.spec().symbol()).put(order.orderId, order);
-    byClientId.put(clientKey(account, book.spec().symbol(), clientOrderId), order);
+    register(order);
     return order;
   }
 
@@ -345,15 +500,20 @@ public final class MatchingEngine {
 
   void emit(Order o, ExecutionType x, Fill fill, String cancelClientId, String origClientId, long now,
       String rejectReason, String expiryReason) {
+    emit(o, x, fill, cancelClientId, origClientId, now, rejectReason, expiryReason, null);
+  }
+
+  void emit(Order o, ExecutionType x, Fill fill, String cancelClientId, String origClientId, long now,
+      String rejectReason, String expiryReason, Prevention stp) {
     boolean trade = fill != null;
     ExecutionReport report = new ExecutionReport(o.symbol(), cancelClientId != null ? cancelClientId : o.clientOrderId,
-        o.side, o.type, o.timeInForce, o.origQty, o.price, o.stopPrice, o.orderListId(),
+        o.side, o.type, o.timeInForce, o.origQty, o.origPrice, o.stopPrice, o.orderListId(),
         origClientId == null ? "" : origClientId, x, o.status,
         rejectReason == null ? "NONE" : rejectReason, o.orderId, trade ? fill.qty() : BigDecimal.ZERO,
         o.executedQty, trade ? fill.price() : BigDecimal.ZERO, trade ? fill.commission() : BigDecimal.ZERO,
         trade ? fill.commissionAsset() : null, now, trade ? fill.tradeId() : -1, nextExecutionId++, o.working,
         trade && fill.maker(), o.createTime, o.cumQuote, trade ? fill.quoteQty() : BigDecimal.ZERO,
-        o.quoteOrderQty, o.workingTime, expiryReason);
+        o.quoteOrderQty, o.workingTime, expiryReason, o.stpMode, stp, o.peg, o.peg == null ? null : o.price);
     listener.onExecutionReport(o.account, report);
     listener.onOrderChanged(o);
   }
