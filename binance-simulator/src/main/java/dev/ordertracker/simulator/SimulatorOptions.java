@@ -27,10 +27,17 @@ public final class SimulatorOptions {
   public static final BigDecimal DEFAULT_COMMISSION_RATE = new BigDecimal("0.001");
   public static final long DEFAULT_FORGET_FINISHED_MARKET_ORDERS_AFTER_MS = -1;
   public static final boolean DEFAULT_ADMIN_ENABLED = true;
+  public static final boolean DEFAULT_BOOK_MATCHING = false;
+  public static final String DEFAULT_SELF_TRADE_PREVENTION_MODE = "NONE";
+  public static final int DEFAULT_REQUEST_WEIGHT_PER_MINUTE = 6000;
+  public static final int DEFAULT_CONNECTIONS_PER_FIVE_MINUTES = 300;
+  private static final Set<String> STP_MODES = Set.of("NONE", "EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH",
+      "DECREMENT", "TRANSFER");
 
   private static final Set<String> KEYS = Set.of("port", "host", "pingIntervalMs", "pongTimeoutMs",
       "maxConnectionAgeMs", "streamBeforeResponse", "includeDemoAccount", "accounts", "symbols", "autoTrader",
-      "seed", "priceWalkIntervalMs", "commissionRate", "forgetFinishedMarketOrdersAfterMs", "adminEnabled");
+      "seed", "priceWalkIntervalMs", "commissionRate", "forgetFinishedMarketOrdersAfterMs", "adminEnabled",
+      "bookMatching", "defaultSelfTradePreventionMode", "requestWeightPerMinute", "connectionsPerFiveMinutes");
 
   private int port = DEFAULT_PORT;
   private String host = DEFAULT_HOST;
@@ -47,6 +54,10 @@ public final class SimulatorOptions {
   private BigDecimal commissionRate = DEFAULT_COMMISSION_RATE;
   private long forgetFinishedMarketOrdersAfterMs = DEFAULT_FORGET_FINISHED_MARKET_ORDERS_AFTER_MS;
   private boolean adminEnabled = DEFAULT_ADMIN_ENABLED;
+  private boolean bookMatching = DEFAULT_BOOK_MATCHING;
+  private String defaultSelfTradePreventionMode = DEFAULT_SELF_TRADE_PREVENTION_MODE;
+  private int requestWeightPerMinute = DEFAULT_REQUEST_WEIGHT_PER_MINUTE;
+  private int connectionsPerFiveMinutes = DEFAULT_CONNECTIONS_PER_FIVE_MINUTES;
 
   public SimulatorOptions() {
   }
@@ -86,6 +97,11 @@ public final class SimulatorOptions {
     setForgetFinishedMarketOrdersAfterMs(json.getLong("forgetFinishedMarketOrdersAfterMs",
         DEFAULT_FORGET_FINISHED_MARKET_ORDERS_AFTER_MS));
     setAdminEnabled(json.getBoolean("adminEnabled", DEFAULT_ADMIN_ENABLED));
+    setBookMatching(json.getBoolean("bookMatching", DEFAULT_BOOK_MATCHING));
+    setDefaultSelfTradePreventionMode(json.getString("defaultSelfTradePreventionMode",
+        DEFAULT_SELF_TRADE_PREVENTION_MODE));
+    setRequestWeightPerMinute(json.getInteger("requestWeightPerMinute", DEFAULT_REQUEST_WEIGHT_PER_MINUTE));
+    setConnectionsPerFiveMinutes(json.getInteger("connectionsPerFiveMinutes", DEFAULT_CONNECTIONS_PER_FIVE_MINUTES));
     validate();
   }
 
@@ -151,7 +167,10 @@ public final class SimulatorOptions {
         .put("accounts", acc).put("symbols", sym).put("autoTrader", autoTrader.toJson()).put("seed", seed)
         .put("priceWalkIntervalMs", priceWalkIntervalMs).put("commissionRate", commissionRate.toPlainString())
         .put("forgetFinishedMarketOrdersAfterMs", forgetFinishedMarketOrdersAfterMs)
-        .put("adminEnabled", adminEnabled);
+        .put("adminEnabled", adminEnabled).put("bookMatching", bookMatching)
+        .put("defaultSelfTradePreventionMode", defaultSelfTradePreventionMode)
+        .put("requestWeightPerMinute", requestWeightPerMinute)
+        .put("connectionsPerFiveMinutes", connectionsPerFiveMinutes);
   }
 
   private static long positive(String name, long value) {
@@ -315,6 +334,53 @@ public final class SimulatorOptions {
 
   public SimulatorOptions setAdminEnabled(boolean adminEnabled) {
     this.adminEnabled = adminEnabled;
+    return this;
+  }
+
+  public boolean isBookMatching() {
+    return bookMatching;
+  }
+
+  /**
+   * When true, a taker also meets the resting orders of the book (of every account) before the synthetic liquidity
+   * at the same price, so orders of one account can meet each other and self-trade prevention happens. Off by
+   * default: orders of different accounts (and of the auto-trader) never trade with each other.
+   */
+  public SimulatorOptions setBookMatching(boolean bookMatching) {
+    this.bookMatching = bookMatching;
+    return this;
+  }
+
+  public String getDefaultSelfTradePreventionMode() {
+    return defaultSelfTradePreventionMode;
+  }
+
+  /** The symbols' {@code defaultSelfTradePreventionMode}: NONE, EXPIRE_TAKER, EXPIRE_MAKER, EXPIRE_BOTH, DECREMENT, TRANSFER. */
+  public SimulatorOptions setDefaultSelfTradePreventionMode(String mode) {
+    if (mode == null || !STP_MODES.contains(mode)) {
+      throw new IllegalArgumentException("defaultSelfTradePreventionMode must be one of " + STP_MODES + ": " + mode);
+    }
+    this.defaultSelfTradePreventionMode = mode;
+    return this;
+  }
+
+  public int getRequestWeightPerMinute() {
+    return requestWeightPerMinute;
+  }
+
+  /** REQUEST_WEIGHT limit per minute (per WebSocket API connection and per REST API); beyond it 429 / -1003. */
+  public SimulatorOptions setRequestWeightPerMinute(int requestWeightPerMinute) {
+    this.requestWeightPerMinute = (int) positive("requestWeightPerMinute", requestWeightPerMinute);
+    return this;
+  }
+
+  public int getConnectionsPerFiveMinutes() {
+    return connectionsPerFiveMinutes;
+  }
+
+  /** WebSocket API connection attempts allowed per 5 minutes (the simulator serves one IP); beyond it HTTP 429. */
+  public SimulatorOptions setConnectionsPerFiveMinutes(int connectionsPerFiveMinutes) {
+    this.connectionsPerFiveMinutes = (int) positive("connectionsPerFiveMinutes", connectionsPerFiveMinutes);
     return this;
   }
 }

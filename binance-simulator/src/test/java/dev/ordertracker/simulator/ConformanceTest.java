@@ -20,9 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConformanceTest extends SimulatorTestBase {
 
-  /** Fields of the examples that Binance sends only conditionally (trailing stops, strategies, STP). */
+  /**
+   * Fields of the examples that Binance sends only conditionally (trailing stops, strategies, STP; {@code v} of the
+   * executionReport example is "only visible if the order expired due to STP", user-data-stream.md).
+   */
   private static final Set<String> CONDITIONAL = Set.of("trailingDelta", "trailingTime", "strategyId",
-      "strategyType", "preventedMatchId", "preventedQuantity", "stopPrice", "icebergQty");
+      "strategyType", "preventedMatchId", "preventedQuantity", "stopPrice", "icebergQty", "v");
 
   private static JsonObject example(String name) {
     return BinanceFixtures.json("examples/" + name + ".json");

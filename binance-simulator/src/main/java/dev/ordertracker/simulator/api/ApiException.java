@@ -120,6 +120,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(401, -2015, "Invalid API-key, IP, or permissions for action.");
   }
 
+  /** -2038 ORDER_AMEND_REJECTED with one of the engine messages of errors.md. */
+  public static ApiException amendRejected(String msg) {
+    return new ApiException(400, -2038, msg);
+  }
+
   public static ApiException duplicateClientOrderId() {
     return new ApiException(400, -2010, "Duplicate order sent.");
   }

@@ -10,6 +10,7 @@ import dev.ordertracker.simulator.matching.OrderList;
 import dev.ordertracker.simulator.matching.OrderRequest;
 import dev.ordertracker.simulator.matching.OrderType;
 import dev.ordertracker.simulator.matching.Side;
+import dev.ordertracker.simulator.matching.StpMode;
 import dev.ordertracker.simulator.matching.SymbolBook;
 import dev.ordertracker.simulator.matching.SymbolSpec;
 import dev.ordertracker.simulator.matching.TimeInForce;
@@ -74,7 +75,7 @@ public final class ExchangeApi {
             ApiException.malformed("Invalid newOrderRespType."))
         : OrderResponses.defaultFor(type);
     Order order = engine.place(account, new OrderRequest(symbol, side, type, tif, quantity, quoteOrderQty, price,
-        p.optional("newClientOrderId")));
+        p.optional("newClientOrderId"), stpMode(p), null));
     return OrderResponses.placed(order, respType, order.createTime());
   }
 
@@ -115,6 +116,32 @@ public final class ExchangeApi {
         stopLimitPrice, tif, p.optional("listClientOrderId"), p.optional(makerSide + "ClientOrderId"),
         p.optional(stopSide + "ClientOrderId")));
     return OrderResponses.orderList(list);
+  }
+
+  /** {@code selfTradePreventionMode}: null (the symbol's default) when absent; every mode is allowed. */
+  static StpMode stpMode(RequestParams p) {
+    String v = p.optional("selfTradePreventionMode");
+    if (v == null) {
+      return null;
+    }
+    return parse(StpMode.class, v,
+        new ApiException(400, -1013, "This symbol does not allow the specified self-trade prevention mode."));
+  }
+
+  /** {@code order.amend.keepPriority}: reduce the quantity of a live order, keeping its place in the book. */
+  public JsonObject amendOrder(Account account, RequestParams p) {
+    String symbol = p.required("symbol");
+    Long orderId = p.longValue("orderId");
+    String orig = p.optional("origClientOrderId");
+    if (orderId == null && orig == null) {
+      throw ApiException.missing("orderId");
+    }
+    BigDecimal newQty = p.decimal("newQty");
+    if (newQty == null) {
+      throw ApiException.missing("newQty");
+    }
+    return OrderResponses.amended(engine.amend(account, symbol, orderId, orig, p.optional("newClientOrderId"),
+        newQty));
   }
 
   public JsonObject cancelOrder(Account account, RequestParams p) {
@@ -212,14 +239,22 @@ public final class ExchangeApi {
           .put("orderTypes", new JsonArray().add("LIMIT").add("LIMIT_MAKER").add("MARKET"))
           .put("icebergAllowed", false).put("ocoAllowed", true).put("otoAllowed", false)
           .put("quoteOrderQtyMarketAllowed", true).put("allowTrailingStop", false).put("cancelReplaceAllowed", false)
-          .put("amendAllowed", false).put("isSpotTradingAllowed", true).put("isMarginTradingAllowed", false)
+          .put("amendAllowed", true).put("isSpotTradingAllowed", true).put("isMarginTradingAllowed", false)
           .put("filters", filters).put("permissions", new JsonArray())
           .put("permissionSets", new JsonArray().add(new JsonArray().add("SPOT")))
-          .put("defaultSelfTradePreventionMode", "NONE")
-          .put("allowedSelfTradePreventionModes", new JsonArray().add("NONE")));
+          .put("defaultSelfTradePreventionMode", engine.defaultStpMode().name())
+          .put("allowedSelfTradePreventionModes", stpModes()));
     }
     return new JsonObject().put("timezone", "UTC").put("serverTime", now)
         .put("rateLimits", RateLimits.definitions()).put("exchangeFilters", new JsonArray()).put("symbols", symbols);
+  }
+
+  private static JsonArray stpModes() {
+    JsonArray a = new JsonArray();
+    for (StpMode m : StpMode.values()) {
+      a.add(m.name());
+    }
+    return a;
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, ApiException error) {

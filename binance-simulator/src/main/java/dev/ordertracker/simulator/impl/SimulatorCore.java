@@ -74,7 +74,8 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
       truth.price(s.getSymbol(), s.getPrice());
     }
     engine = new MatchingEngine(books, hub, options.getCommissionRate(),
-        options.getForgetFinishedMarketOrdersAfterMs(), System::currentTimeMillis, random);
+        options.getForgetFinishedMarketOrdersAfterMs(), System::currentTimeMillis, random, options.isBookMatching(),
+        dev.ordertracker.simulator.matching.StpMode.valueOf(options.getDefaultSelfTradePreventionMode()));
     ExchangeApi exchange = new ExchangeApi(engine);
     RequestAuthenticator authenticator = new RequestAuthenticator(accounts);
     WsApiDispatcher dispatcher = new WsApiDispatcher(exchange, authenticator, hub, faultState,

@@ -41,9 +41,25 @@ public final class MatchingEngine {
   private final Random random;
   private long nextExecutionId = 1;
   private final OrderLists orderLists = new OrderLists(this);
+  private final TradePrevention prevention = new TradePrevention(this);
+  private final Amendments amendments = new Amendments(this);
+  private final boolean bookMatching;
+  private final StpMode defaultStpMode;
 
   public MatchingEngine(Collection<SymbolBook> symbolBooks, EngineListener listener, BigDecimal commissionRate,
       long forgetAfterMs, LongSupplier clock, Random random) {
+    this(symbolBooks, listener, commissionRate, forgetAfterMs, clock, random, false, StpMode.NONE);
+  }
+
+  /**
+   * @param bookMatching takers also meet the resting orders of the book (all accounts), before the synthetic
+   *     liquidity at the same price; this is what makes self-trade prevention happen
+   * @param defaultStpMode the symbols' {@code defaultSelfTradePreventionMode}
+   */
+  public MatchingEngine(Collection<SymbolBook> symbolBooks, EngineListener listener, BigDecimal commissionRate,
+      long forgetAfterMs, LongSupplier clock, Random random, boolean bookMatching, StpMode defaultStpMode) {
+    this.bookMatching = bookMatching;
+    this.defaultStpMode = defaultStpMode;
     for (SymbolBook b : symbolBooks) {
       books.put(b.spec().symbol(), b);
       ordersBySymbol.put(b.spec().symbol(), new HashMap<>());
@@ -67,6 +83,15 @@ public final class MatchingEngine {
     return book;
   }
 
+  public StpMode defaultStpMode() {
+    return defaultStpMode;
+  }
+
+  /** The execution id {@code I} of the last executionReport. */
+  public long lastExecutionId() {
+    return nextExecutionId - 1;
+  }
+
   public long now() {
     return clock.getAsLong();
   }
@@ -83,6 +108,11 @@ public final class MatchingEngine {
   // ---------------------------------------------------------------- placement
 
   public Order place(Account account, OrderRequest request) {
+    if (request.stpMode() == null) {
+      request = new OrderRequest(request.symbol(), request.side(), request.type(), request.timeInForce(),
+          request.quantity(), request.quoteOrderQty(), request.price(), request.clientOrderId(), defaultStpMode,
+          request.peg());
+    }
     SymbolBook book = book(request.symbol());
     SymbolSpec spec = book.spec();
     validate(spec, request);
@@ -96,6 +126,14 @@ public final class MatchingEngine {
     List<SymbolBook.Level> plan = request.quantity() != null
         ? book.planByQuantity(request.side(), request.quantity(), limit)
         : book.planByQuote(request.side(), request.quoteOrderQty());
+    List<SymbolBook.Level> route = plan;
+    if (bookMatching && request.quantity() != null) {
+      route = book.withRestingOrders(request.side(), plan, limit);
+      plan = SymbolBook.cut(route, request.quantity());
+      if (request.type() == OrderType.MARKET) {
+        route = plan; // its funds were locked for this route: a prevented part expires (stp_faq.md scenario F)
+      }
+    }
     BigDecimal planned = SymbolBook.total(plan);
     if (request.type() == OrderType.LIMIT_MAKER && !plan.isEmpty()) {
       throw ApiException.wouldTakeAsMaker();
@@ -105,6 +143,7 @@ public final class MatchingEngine {
     }
     if (request.timeInForce() == TimeInForce.FOK && planned.compareTo(request.quantity()) < 0) {
       plan = List.of();
+      route = plan;
     }
     // Funds to lock: the full limit value for BUY LIMIT, the planned cost for BUY MARKET, the quantity for SELL.
     BigDecimal qty = request.quantity() != null ? request.quantity() : planned;
@@ -131,8 +170,15 @@ public final class MatchingEngine {
     emit(order, ExecutionType.NEW, null, null, null, now, null, null);
     listener.onBalancesChanged(account, List.of(lockAsset), now);
 
-    for (SymbolBook.Level level : plan) {
-      fill(book, order, level.qty(), level.price(), false, now);
+    for (SymbolBook.Level level : route) {
+      if (!order.isOpen()) {
+        break; // filled, or expired by self-trade prevention
+      }
+      if (level.maker() == null) {
+        fill(book, order, level.qty().min(order.remaining()), level.price(), false, now);
+      } else {
+        meet(book, order, level, now);
+      }
     }
     if (order.isOpen()) {
       if (order.type == OrderType.MARKET) {
@@ -166,9 +212,34 @@ public final class MatchingEngine {
     }
   }
 
+  /** The taker meets a resting order: a trade, or self-trade prevention when both belong to one account. */
+  private void meet(SymbolBook book, Order taker, SymbolBook.Level level, long now) {
+    Order maker = level.maker();
+    if (!maker.isOpen()) {
+      return;
+    }
+    BigDecimal qty = level.qty().min(taker.remaining()).min(maker.remaining());
+    if (qty.signum() <= 0) {
+      return;
+    }
+    StpMode mode = taker.stpMode.effective(maker.stpMode);
+    if (maker.account == taker.account && mode != StpMode.NONE) {
+      prevention.prevent(book, taker, maker, mode, qty, level.price(), now);
+      return;
+    }
+    long tradeId = book.nextTradeId();
+    fill(book, taker, qty, level.price(), false, now, tradeId);
+    fill(book, maker, qty, level.price(), true, now, tradeId);
+  }
+
   // ---------------------------------------------------------------- fills and finishing
 
   void fill(SymbolBook book, Order order, BigDecimal qty, BigDecimal price, boolean maker, long now) {
+    fill(book, order, qty, price, maker, now, book.nextTradeId());
+  }
+
+  private void fill(SymbolBook book, Order order, BigDecimal qty, BigDecimal price, boolean maker, long now,
+      long tradeId) {
     SymbolSpec spec = book.spec();
     BigDecimal quote = qty.multiply(price);
     Balances balances = order.account.balances();
@@ -193,11 +264,11 @@ public final class MatchingEngine {
     }
     order.executedQty = order.executedQty.add(qty);
     order.cumQuote = order.cumQuote.add(quote);
-    Fill fill = new Fill(spec.symbol(), book.nextTradeId(), order.orderId, price, qty, quote, commission,
+    Fill fill = new Fill(spec.symbol(), tradeId, order.orderId, price, qty, quote, commission,
         commissionAsset, now, order.side == Side.BUY, maker);
     order.fills.add(fill);
     tradesByAccountSymbol.computeIfAbsent(tradesKey(order.account, spec.symbol()), k -> new ArrayList<>()).add(fill);
-    boolean full = order.executedQty.compareTo(order.origQty) == 0;
+    boolean full = order.remaining().signum() == 0;
     transition(order, full ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, now);
     if (full) {
       releaseLock(order);
@@ -222,14 +293,14 @@ public final class MatchingEngine {
     listener.onBalancesChanged(order.account, List.of(order.lockedAsset), now);
   }
 
-  private void releaseLock(Order order) {
+  void releaseLock(Order order) {
     if (order.locked.signum() > 0) {
       order.account.balances().unlock(order.lockedAsset, order.locked);
       order.locked = BigDecimal.ZERO;
     }
   }
 
-  private static void transition(Order order, OrderStatus next, long now) {
+  static void transition(Order order, OrderStatus next, long now) {
     if (!order.status.canBecome(next)) {
       throw new IllegalStateException("illegal transition " + order.status + " -> " + next + " of order "
           + order.symbol() + "/" + order.orderId);
@@ -252,6 +323,36 @@ public final class MatchingEngine {
     finish(book, order, ExecutionType.CANCELED, OrderStatus.CANCELED, c, order.clientOrderId, now, null);
     orderLists.legCanceled(book, order, now);
     return order;
+  }
+
+  // ---------------------------------------------------------------- amend keep priority
+
+  /** {@code order.amend.keepPriority}: see {@link Amendments#amend}. */
+  public Amendment amend(Account account, String symbol, Long orderId, String origClientOrderId,
+      String newClientOrderId, BigDecimal newQty) {
+    book(symbol);
+    Order order = lookup(account, symbol, orderId, origClientOrderId).orElseThrow(ApiException::orderDoesNotExist);
+    return amendments.amend(book(symbol), order, newClientOrderId, newQty, now());
+  }
+
+  /** True when another live order of the account holds {@code clientOrderId} on the symbol. */
+  boolean clientIdTaken(Order order, String clientOrderId) {
+    Order other = byClientId.get(clientKey(order.account, order.symbol(), clientOrderId));
+    return other != null && other != order && other.isLive();
+  }
+
+  /** The order's client id changes: the index follows. */
+  void rekey(Order order, String newClientOrderId) {
+    String oldKey = clientKey(order.account, order.symbol(), order.clientOrderId);
+    if (byClientId.get(oldKey) == order) {
+      byClientId.remove(oldKey);
+    }
+    order.clientOrderId = newClientOrderId;
+    byClientId.put(clientKey(order.account, order.symbol(), newClientOrderId), order);
+  }
+
+  OrderLists orderLists() {
+    return orderLists;
   }
 
   // ---------------------------------------------------------------- OCO order lists
@@ -345,15 +446,20 @@ public final class MatchingEngine {
 
   void emit(Order o, ExecutionType x, Fill fill, String cancelClientId, String origClientId, long now,
       String rejectReason, String expiryReason) {
+    emit(o, x, fill, cancelClientId, origClientId, now, rejectReason, expiryReason, null);
+  }
+
+  void emit(Order o, ExecutionType x, Fill fill, String cancelClientId, String origClientId, long now,
+      String rejectReason, String expiryReason, Prevention stp) {
     boolean trade = fill != null;
     ExecutionReport report = new ExecutionReport(o.symbol(), cancelClientId != null ? cancelClientId : o.clientOrderId,
-        o.side, o.type, o.timeInForce, o.origQty, o.price, o.stopPrice, o.orderListId(),
+        o.side, o.type, o.timeInForce, o.origQty, o.origPrice, o.stopPrice, o.orderListId(),
         origClientId == null ? "" : origClientId, x, o.status,
         rejectReason == null ? "NONE" : rejectReason, o.orderId, trade ? fill.qty() : BigDecimal.ZERO,
         o.executedQty, trade ? fill.price() : BigDecimal.ZERO, trade ? fill.commission() : BigDecimal.ZERO,
         trade ? fill.commissionAsset() : null, now, trade ? fill.tradeId() : -1, nextExecutionId++, o.working,
         trade && fill.maker(), o.createTime, o.cumQuote, trade ? fill.quoteQty() : BigDecimal.ZERO,
-        o.quoteOrderQty, o.workingTime, expiryReason);
+        o.quoteOrderQty, o.workingTime, expiryReason, o.stpMode, stp, o.peg, o.peg == null ? null : o.price);
     listener.onExecutionReport(o.account, report);
     listener.onOrderChanged(o);
   }

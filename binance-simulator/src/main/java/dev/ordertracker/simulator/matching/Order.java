@@ -13,12 +13,21 @@ public final class Order {
   final Account account;
   final SymbolSpec spec;
   final long orderId;
-  final String clientOrderId;
+  String clientOrderId;
   final Side side;
   final OrderType type;
   final TimeInForce timeInForce;
   BigDecimal origQty;
-  final BigDecimal price;
+  /** The price in use: the limit, or for a pegged order the pegged price. */
+  BigDecimal price;
+  /** The price the order was placed with ({@code p}); zero when unset (pegged orders). */
+  final BigDecimal origPrice;
+  final Peg peg;
+  final StpMode stpMode;
+  /** Quantity removed by self-trade prevention ({@code A}, {@code preventedQuantity}). */
+  BigDecimal preventedQty = BigDecimal.ZERO;
+  long preventedMatchId = -1;
+  int amendments;
   final BigDecimal quoteOrderQty;
   final long createTime;
   long workingTime;
@@ -46,6 +55,9 @@ public final class Order {
     this.timeInForce = request.timeInForce();
     this.origQty = request.quantity() == null ? BigDecimal.ZERO : request.quantity();
     this.price = request.price() == null ? BigDecimal.ZERO : request.price();
+    this.origPrice = this.price;
+    this.peg = request.peg();
+    this.stpMode = request.stpMode() == null ? StpMode.NONE : request.stpMode();
     this.quoteOrderQty = request.quoteOrderQty() == null ? BigDecimal.ZERO : request.quoteOrderQty();
     this.createTime = now;
     this.workingTime = now;
@@ -132,16 +144,49 @@ public final class Order {
     return stopPrice;
   }
 
+  /** Null unless the order is a leg of an order list. */
+  public OrderList orderList() {
+    return list;
+  }
+
   public long orderListId() {
     return list == null ? -1 : list.orderListId;
   }
 
+  public BigDecimal origPrice() {
+    return origPrice;
+  }
+
+  /** Null unless pegged. */
+  public Peg peg() {
+    return peg;
+  }
+
+  public StpMode stpMode() {
+    return stpMode;
+  }
+
+  public BigDecimal preventedQty() {
+    return preventedQty;
+  }
+
+  /** -1 unless self-trade prevention touched the order. */
+  public long preventedMatchId() {
+    return preventedMatchId;
+  }
+
+  /** Quantity available for further execution: q - z - A. */
   public BigDecimal remaining() {
-    return origQty.subtract(executedQty);
+    return origQty.subtract(executedQty).subtract(preventedQty);
   }
 
   public boolean isOpen() {
     return status == OrderStatus.NEW || status == OrderStatus.PARTIALLY_FILLED;
+  }
+
+  /** Open, or a pending leg of an order list (may be amended or canceled). */
+  public boolean isLive() {
+    return isOpen() || status == OrderStatus.PENDING_NEW;
   }
 
   /** Finished MARKET / IOC / FOK orders that the exchange no longer reports (option forgetFinishedMarketOrdersAfterMs). */

@@ -11,6 +11,7 @@ public final class OrderList {
   final Order limitMaker;
   final Order stop;
   final long transactionTime;
+  final String contingencyType;
   boolean done;
 
   OrderList(long orderListId, String symbol, String listClientOrderId, Order limitMaker, Order stop, long now) {
@@ -20,6 +21,16 @@ public final class OrderList {
     this.limitMaker = limitMaker;
     this.stop = stop;
     this.transactionTime = now;
+    this.contingencyType = "OCO";
+  }
+
+  boolean isOco() {
+    return "OCO".equals(contingencyType);
+  }
+
+  /** {@code c} / {@code contingencyType}: OCO, OTO, OTOCO, OPO or OPOCO. */
+  public String contingencyType() {
+    return contingencyType;
   }
 
   Order other(Order leg) {

@@ -120,6 +120,11 @@ final class OrderLists {
     }
   }
 
+  /** A leg's client id changed (amend): {@code listStatus} {@code l=UPDATED}. */
+  void updated(OrderList list, long now) {
+    engine.listener.onListStatus(list.orders().get(0).account, new ListStatus(list, "UPDATED", "EXECUTING", now));
+  }
+
   void triggerStops(SymbolBook book, long now) {
     for (Order stop : book.triggeredStops()) {
       if (stop.isOpen() && !stop.triggered) {

@@ -18,8 +18,12 @@ import java.util.TreeMap;
  */
 public final class SymbolBook {
 
-  /** One planned taker fill. */
-  public record Level(BigDecimal price, BigDecimal qty) {
+  /** One planned taker fill: synthetic liquidity ({@code maker} null) or a resting order of the book. */
+  public record Level(BigDecimal price, BigDecimal qty, Order maker) {
+
+    Level(BigDecimal price, BigDecimal qty) {
+      this(price, qty, null);
+    }
   }
 
   private static final BigDecimal[] FRACTIONS = {new BigDecimal("0.5"), new BigDecimal("0.3")};
@@ -29,6 +33,7 @@ public final class SymbolBook {
   private BigDecimal referencePrice;
   private long nextOrderId = 1;
   private long nextTradeId = 1;
+  private long nextPreventedMatchId = 1;
   private final List<Order> stops = new ArrayList<>();
   private final TreeMap<BigDecimal, LinkedHashSet<Order>> buys = new TreeMap<>();
   private final TreeMap<BigDecimal, LinkedHashSet<Order>> sells = new TreeMap<>();
@@ -56,6 +61,10 @@ public final class SymbolBook {
 
   long nextTradeId() {
     return nextTradeId++;
+  }
+
+  long nextPreventedMatchId() {
+    return nextPreventedMatchId++;
   }
 
   /** Price of level {@code k} for a taker on {@code side}. */
@@ -99,6 +108,58 @@ public final class SymbolBook {
       }
     }
     return levels;
+  }
+
+  /**
+   * Merges the synthetic levels of a taker with the resting orders of the other side that its limit reaches (price
+   * priority; at one price the resting orders first, in time priority). Not cut at the taker's quantity: a taker
+   * whose match was prevented goes on to the next level. Legs of order lists are left out: they fill on price moves
+   * only.
+   */
+  List<Level> withRestingOrders(Side side, List<Level> synthetic, BigDecimal limit) {
+    NavigableMap<BigDecimal, LinkedHashSet<Order>> other;
+    if (side == Side.BUY) {
+      other = limit == null ? sells : sells.headMap(limit, true);
+    } else {
+      other = limit == null ? buys.descendingMap() : buys.descendingMap().headMap(limit, true);
+    }
+    if (other.isEmpty()) {
+      return synthetic;
+    }
+    List<Level> merged = new ArrayList<>(synthetic.size() + 4);
+    int s = 0;
+    for (Map.Entry<BigDecimal, LinkedHashSet<Order>> e : other.entrySet()) {
+      BigDecimal price = e.getKey();
+      while (s < synthetic.size() && better(side, synthetic.get(s).price(), price)) {
+        merged.add(synthetic.get(s++));
+      }
+      for (Order o : e.getValue()) {
+        if (o.list == null) {
+          merged.add(new Level(price, o.remaining(), o));
+        }
+      }
+    }
+    while (s < synthetic.size()) {
+      merged.add(synthetic.get(s++));
+    }
+    return merged;
+  }
+
+  /** The first {@code qty} of a route: what the taker would trade if nothing were prevented. */
+  static List<Level> cut(List<Level> route, BigDecimal qty) {
+    List<Level> out = new ArrayList<>(route.size());
+    BigDecimal left = qty;
+    for (int i = 0; i < route.size() && left.signum() > 0; i++) {
+      Level level = route.get(i);
+      BigDecimal q = level.qty().min(left);
+      out.add(q.compareTo(level.qty()) == 0 ? level : new Level(level.price(), q, level.maker()));
+      left = left.subtract(q);
+    }
+    return out;
+  }
+
+  private static boolean better(Side takerSide, BigDecimal a, BigDecimal b) {
+    return takerSide == Side.BUY ? a.compareTo(b) < 0 : a.compareTo(b) > 0;
   }
 
   static BigDecimal total(List<Level> levels) {

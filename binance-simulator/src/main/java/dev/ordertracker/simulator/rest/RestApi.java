@@ -57,6 +57,7 @@ public final class RestApi {
         exchange.exchangeInfo(System.currentTimeMillis()).encode()));
     signed(router, HttpMethod.POST, "/api/v3/order", true, (a, p) -> exchange.placeOrder(a, p));
     signed(router, HttpMethod.DELETE, "/api/v3/order", true, (a, p) -> exchange.cancelOrder(a, p));
+    signed(router, HttpMethod.PUT, "/api/v3/order/amend/keepPriority", true, (a, p) -> exchange.amendOrder(a, p));
     signed(router, HttpMethod.GET, "/api/v3/order", true, (a, p) -> exchange.orderStatus(a, p));
     signed(router, HttpMethod.GET, "/api/v3/openOrders", true, (a, p) -> exchange.openOrders(a, p));
     signed(router, HttpMethod.GET, "/api/v3/myTrades", true, (a, p) -> exchange.myTrades(a, p));

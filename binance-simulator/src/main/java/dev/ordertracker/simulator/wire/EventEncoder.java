@@ -5,6 +5,8 @@ import dev.ordertracker.simulator.matching.ExecutionReport;
 import dev.ordertracker.simulator.matching.ListStatus;
 import dev.ordertracker.simulator.matching.Order;
 import dev.ordertracker.simulator.matching.OrderList;
+import dev.ordertracker.simulator.matching.Peg;
+import dev.ordertracker.simulator.matching.Prevention;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -26,10 +28,26 @@ public final class EventEncoder {
         .put("i", r.orderId()).put("l", Decimals.format(r.lastQty())).put("z", Decimals.format(r.cumQty()))
         .put("L", Decimals.format(r.lastPrice()))
         .put("n", r.commissionAsset() == null ? "0" : Decimals.format(r.commission()))
-        .put("N", r.commissionAsset()).put("T", r.transactTime()).put("t", r.tradeId())
-        .put("v", 0).put("I", r.executionId()).put("w", r.working()).put("m", r.maker()).put("M", r.tradeId() >= 0)
+        .put("N", r.commissionAsset()).put("T", r.transactTime()).put("t", r.tradeId());
+    Prevention stp = r.prevention();
+    if (stp != null) {
+      // conditional STP fields (user-data-stream.md "Conditional Fields in Execution Report")
+      e.put("v", stp.preventedMatchId());
+    }
+    e.put("I", r.executionId()).put("w", r.working()).put("m", r.maker()).put("M", r.tradeId() >= 0)
         .put("O", r.creationTime()).put("Z", Decimals.format(r.cumQuote())).put("Y", Decimals.format(r.lastQuote()))
-        .put("Q", Decimals.format(r.quoteOrderQty())).put("W", r.workingTime()).put("V", "NONE");
+        .put("Q", Decimals.format(r.quoteOrderQty())).put("W", r.workingTime()).put("V", r.stpMode().name());
+    if (stp != null) {
+      e.put("A", Decimals.format(stp.preventedQty())).put("B", Decimals.format(stp.lastPreventedQty()))
+          .put("u", stp.tradeGroupId()).put("U", stp.counterOrderId()).put("Cs", stp.counterSymbol())
+          .put("pl", Decimals.format(stp.preventedExecQty())).put("pL", Decimals.format(stp.preventedExecPrice()))
+          .put("pY", Decimals.format(stp.preventedExecQuote()));
+    }
+    Peg peg = r.peg();
+    if (peg != null) {
+      e.put("gP", peg.priceType()).put("gOT", peg.offsetType()).put("gOV", peg.offsetValue())
+          .put("gp", Decimals.format(r.peggedPrice()));
+    }
     if (r.expiryReason() != null) {
       e.put("eR", r.expiryReason());
     }
@@ -43,7 +61,7 @@ public final class EventEncoder {
       orders.add(new JsonObject().put("s", o.symbol()).put("i", o.orderId()).put("c", o.clientOrderId()));
     }
     return new JsonObject().put("e", "listStatus").put("E", status.time()).put("s", list.symbol())
-        .put("g", list.orderListId()).put("c", "OCO").put("l", status.listStatusType())
+        .put("g", list.orderListId()).put("c", list.contingencyType()).put("l", status.listStatusType())
         .put("L", status.listOrderStatus()).put("r", "NONE").put("C", list.listClientOrderId())
         .put("T", status.time()).put("O", orders);
   }

@@ -1,5 +1,6 @@
 package dev.ordertracker.simulator.wire;
 
+import dev.ordertracker.simulator.matching.Amendment;
 import dev.ordertracker.simulator.matching.Fill;
 import dev.ordertracker.simulator.matching.Order;
 import dev.ordertracker.simulator.matching.OrderList;
@@ -37,7 +38,7 @@ public final class OrderResponses {
         .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
         .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
         .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
-        .put("workingTime", o.workingTime()).put("selfTradePreventionMode", "NONE");
+        .put("workingTime", o.workingTime()).put("selfTradePreventionMode", o.stpMode().name());
     if (type == ResponseType.FULL) {
       JsonArray fills = new JsonArray();
       for (Fill f : o.fills()) {
@@ -58,11 +59,11 @@ public final class OrderResponses {
         .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
         .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
         .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
-        .put("selfTradePreventionMode", "NONE");
+        .put("selfTradePreventionMode", o.stpMode().name());
   }
 
   public static JsonObject status(Order o) {
-    return new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
+    JsonObject j = new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
         .put("orderListId", o.orderListId())
         .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.price()))
         .put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
@@ -71,7 +72,50 @@ public final class OrderResponses {
         .put("stopPrice", Decimals.format(o.stopPrice())).put("icebergQty", "0.00000000")
         .put("time", o.createTime())
         .put("updateTime", o.updateTime()).put("isWorking", o.isWorking()).put("workingTime", o.workingTime())
-        .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty())).put("selfTradePreventionMode", "NONE");
+        .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
+        .put("selfTradePreventionMode", o.stpMode().name());
+    return withPrevention(o, j);
+  }
+
+  /** {@code preventedMatchId} and {@code preventedQuantity}: only for orders self-trade prevention touched. */
+  private static JsonObject withPrevention(Order o, JsonObject j) {
+    if (o.preventedMatchId() >= 0) {
+      j.put("preventedMatchId", o.preventedMatchId()).put("preventedQuantity", Decimals.format(o.preventedQty()));
+    }
+    return j;
+  }
+
+  /** Answer of {@code order.amend.keepPriority} / {@code PUT /api/v3/order/amend/keepPriority}. */
+  public static JsonObject amended(Amendment a) {
+    Order o = a.order();
+    JsonObject order = new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
+        .put("orderListId", o.orderListId()).put("origClientOrderId", a.origClientOrderId())
+        .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.price()))
+        .put("qty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
+        .put("preventedQty", Decimals.format(o.preventedQty()))
+        .put("quoteOrderQty", Decimals.format(o.quoteOrderQty()))
+        .put("cumulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
+        .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
+        .put("workingTime", o.workingTime()).put("selfTradePreventionMode", o.stpMode().name());
+    JsonObject j = new JsonObject().put("transactTime", a.transactTime()).put("executionId", a.executionId())
+        .put("amendedOrder", order);
+    OrderList list = o.orderList();
+    if (list != null) {
+      j.put("listStatus", new JsonObject().put("orderListId", list.orderListId())
+          .put("contingencyType", list.contingencyType()).put("listOrderStatus", list.isDone() ? "ALL_DONE" : "EXECUTING")
+          .put("listClientOrderId", list.listClientOrderId()).put("symbol", list.symbol())
+          .put("orders", legs(list)));
+    }
+    return j;
+  }
+
+  private static JsonArray legs(OrderList list) {
+    JsonArray orders = new JsonArray();
+    for (Order o : list.orders()) {
+      orders.add(new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
+          .put("clientOrderId", o.clientOrderId()));
+    }
+    return orders;
   }
 
   /** Response of {@code orderList.place.oco}. */

@@ -68,6 +68,8 @@ public final class WsApiDispatcher {
     methods.put("order.place", new Entry((s, j, p, now) -> exchange.placeOrder(auth(s, j, p, now), p), 1, true, true));
     methods.put("orderList.place.oco",
         new Entry((s, j, p, now) -> exchange.placeOco(auth(s, j, p, now), p), 2, true, true));
+    methods.put("order.amend.keepPriority",
+        new Entry((s, j, p, now) -> exchange.amendOrder(auth(s, j, p, now), p), 4, false, true));
     methods.put("order.cancel", new Entry((s, j, p, now) -> exchange.cancelOrder(auth(s, j, p, now), p), 1, false, true));
     methods.put("order.status", new Entry((s, j, p, now) -> exchange.orderStatus(auth(s, j, p, now), p), 4, false, true));
     methods.put("openOrders.status",
