@@ -187,6 +187,18 @@ class WsApiTest extends SimulatorTestBase {
     assertThat(c.await(f -> f.getInteger("subscriptionId", -1) == rsaSub
         && WsTestClient.eventOf("eventStreamTerminated").test(f), 1)).hasSize(1);
     assertThat(c.call("session.subscriptions", new JsonObject()).getJsonArray("result")).hasSize(2);
+    // one subscription per account per connection (-2035); an unknown subscription id (-2036)
+    assertError(c.signed("userDataStream.subscribe.signature", new JsonObject()), 400, -2035);
+    assertError(c.call("userDataStream.subscribe", null), 400, -2035);
+    assertError(c.call("userDataStream.unsubscribe", new JsonObject().put("subscriptionId", rsaSub)), 400, -2036);
+    // session.logout ends the logon subscription (eventStreamTerminated), not the signature ones
+    JsonObject logout = c.call("session.logout", null);
+    assertThat(logout.getJsonObject("result").getValue("apiKey")).isNull();
+    assertThat(c.await(f -> f.getInteger("subscriptionId", -1) == edSub
+        && WsTestClient.eventOf("eventStreamTerminated").test(f), 1)).hasSize(1);
+    JsonArray left = c.call("session.subscriptions", new JsonObject()).getJsonArray("result");
+    assertThat(left).hasSize(1);
+    assertThat(left.getJsonObject(0).getInteger("subscriptionId")).isEqualTo(demoSub);
   }
 
   static void assertError(JsonObject response, int status, int code) {

@@ -11,11 +11,32 @@ public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
   private final int code;
+  /** Epoch ms when the client may retry (429 / 418), or -1. */
+  private final long retryAfter;
+  private final long serverTime;
 
   public ApiException(int status, int code, String msg) {
+    this(status, code, msg, 0, -1);
+  }
+
+  private ApiException(int status, int code, String msg, long serverTime, long retryAfter) {
     super(msg, null, false, false);
     this.status = status;
     this.code = code;
+    this.serverTime = serverTime;
+    this.retryAfter = retryAfter;
+  }
+
+  /** 429 / -1003: the request weight of the current minute is spent; retry at {@code retryAfter} (epoch ms). */
+  public static ApiException tooMuchWeight(int limit, long now, long retryAfter) {
+    return new ApiException(429, -1003, "Too much request weight used; current limit is " + limit
+        + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.",
+        now, retryAfter);
+  }
+
+  /** Epoch ms when the request may be retried, -1 unless rate limited. */
+  public long retryAfter() {
+    return retryAfter;
   }
 
   public int status() {
@@ -28,6 +49,15 @@ public final class ApiException extends RuntimeException {
 
   public JsonObject toJson() {
     return new JsonObject().put("code", code).put("msg", getMessage());
+  }
+
+  /** The WebSocket API error object: with {@code data: {serverTime, retryAfter}} when rate limited. */
+  public JsonObject toWsJson() {
+    JsonObject j = toJson();
+    if (retryAfter >= 0) {
+      j.put("data", new JsonObject().put("serverTime", serverTime).put("retryAfter", retryAfter));
+    }
+    return j;
   }
 
   public static ApiException internal() {

@@ -9,6 +9,7 @@ import dev.ordertracker.simulator.matching.Order;
 import dev.ordertracker.simulator.matching.OrderList;
 import dev.ordertracker.simulator.matching.OrderRequest;
 import dev.ordertracker.simulator.matching.OrderType;
+import dev.ordertracker.simulator.matching.Peg;
 import dev.ordertracker.simulator.matching.Side;
 import dev.ordertracker.simulator.matching.StpMode;
 import dev.ordertracker.simulator.matching.SymbolBook;
@@ -30,9 +31,11 @@ import java.util.Map;
 public final class ExchangeApi {
 
   private final MatchingEngine engine;
+  private final int weightLimit;
 
-  public ExchangeApi(MatchingEngine engine) {
+  public ExchangeApi(MatchingEngine engine, int weightLimit) {
     this.engine = engine;
+    this.weightLimit = weightLimit;
   }
 
   public MatchingEngine engine() {
@@ -66,16 +69,17 @@ public final class ExchangeApi {
         throw ApiException.missing("quantity");
       }
       price = p.decimal("price");
-      if (price == null) {
+      if (price == null && !p.has("pegPriceType")) {
         throw ApiException.missing("price");
       }
     }
+    Peg peg = peg(p, "", type, tif);
     OrderResponses.ResponseType respType = p.has("newOrderRespType")
         ? parse(OrderResponses.ResponseType.class, p.required("newOrderRespType"),
             ApiException.malformed("Invalid newOrderRespType."))
         : OrderResponses.defaultFor(type);
     Order order = engine.place(account, new OrderRequest(symbol, side, type, tif, quantity, quoteOrderQty, price,
-        p.optional("newClientOrderId"), stpMode(p), null));
+        p.optional("newClientOrderId"), stpMode(p), peg));
     return OrderResponses.placed(order, respType, order.createTime());
   }
 
@@ -90,32 +94,76 @@ public final class ExchangeApi {
     if (quantity == null) {
       throw ApiException.missing("quantity");
     }
-    String aboveType = p.required("aboveType");
-    String belowType = p.required("belowType");
-    String makerSide = side == Side.SELL ? "above" : "below";
-    String stopSide = side == Side.SELL ? "below" : "above";
-    if (!"LIMIT_MAKER".equals(side == Side.SELL ? aboveType : belowType)
-        || !"STOP_LOSS_LIMIT".equals(side == Side.SELL ? belowType : aboveType)) {
-      throw new ApiException(400, -1116, "Invalid orderType. The simulator supports OCO lists of a LIMIT_MAKER leg"
-          + " and a STOP_LOSS_LIMIT leg (SELL: above LIMIT_MAKER, below STOP_LOSS_LIMIT; BUY: the reverse).");
-    }
-    BigDecimal makerPrice = p.decimal(makerSide + "Price");
-    if (makerPrice == null) {
-      throw ApiException.missing(makerSide + "Price");
-    }
-    BigDecimal stopPrice = p.decimal(stopSide + "StopPrice");
-    if (stopPrice == null) {
-      throw ApiException.missing(stopSide + "StopPrice");
-    }
-    BigDecimal stopLimitPrice = p.decimal(stopSide + "Price");
-    if (stopLimitPrice == null) {
-      throw ApiException.missing(stopSide + "Price");
-    }
-    TimeInForce tif = parse(TimeInForce.class, p.required(stopSide + "TimeInForce"), ApiException.invalidTimeInForce());
-    OrderList list = engine.placeOco(account, new OcoRequest(symbol, side, quantity, makerPrice, stopPrice,
-        stopLimitPrice, tif, p.optional("listClientOrderId"), p.optional(makerSide + "ClientOrderId"),
-        p.optional(stopSide + "ClientOrderId")));
+    OrderList list = engine.placeOco(account, OrderListParams.pair(p, "", symbol, side, quantity,
+        p.optional("listClientOrderId"), stpMode(p)));
     return OrderResponses.orderList(list);
+  }
+
+  /**
+   * {@code orderList.place.oto} / {@code .otoco} / {@code .opo} / {@code .opoco}: a LIMIT or LIMIT_MAKER working
+   * leg and a pending leg (LIMIT, LIMIT_MAKER, MARKET) or pending pair (LIMIT_MAKER + STOP_LOSS_LIMIT).
+   */
+  public JsonObject placeOto(Account account, RequestParams p, boolean pair, boolean opo) {
+    return OrderResponses.orderList(engine.placeOto(account, OrderListParams.oto(p, pair, opo, stpMode(p))));
+  }
+
+  /** {@code orderList.cancel}: cancels the list's live legs; the answer is list-shaped. */
+  public JsonObject cancelOrderList(Account account, RequestParams p) {
+    String symbol = p.required("symbol");
+    Long listId = p.longValue("orderListId");
+    String listClientId = p.optional("listClientOrderId");
+    if (listId == null && listClientId == null) {
+      throw ApiException.missing("orderListId");
+    }
+    OrderList list = engine.orderList(account, symbol, listId, listClientId);
+    if (list.isDone()) {
+      throw new ApiException(400, -2011, "Order list does not exist.");
+    }
+    String cancelId = p.optional("newClientOrderId");
+    if (cancelId == null) {
+      cancelId = engine.newClientOrderId();
+    }
+    Order leg = list.orders().stream().filter(Order::isLive).findFirst()
+        .orElseThrow(ApiException::unknownOrderOnCancel);
+    engine.cancel(account, symbol, leg.orderId(), null, cancelId);
+    return OrderResponses.canceledList(list, engine.now());
+  }
+
+  /**
+   * Peg instructions {@code <prefix>pegPriceType, pegOffsetType, pegOffsetValue} (faqs/pegged_orders.md); null when
+   * {@code pegPriceType} is absent. The simulator pegs LIMIT and LIMIT_MAKER orders.
+   */
+  static Peg peg(RequestParams p, String prefix, OrderType type, TimeInForce tif) {
+    String priceType = p.optional(prefix.isEmpty() ? "pegPriceType" : prefix + "PegPriceType");
+    String offsetTypeKey = prefix.isEmpty() ? "pegOffsetType" : prefix + "PegOffsetType";
+    String offsetValueKey = prefix.isEmpty() ? "pegOffsetValue" : prefix + "PegOffsetValue";
+    if (priceType == null) {
+      if (p.has(offsetTypeKey) || p.has(offsetValueKey)) {
+        throw ApiException.missing(prefix.isEmpty() ? "pegPriceType" : prefix + "PegPriceType");
+      }
+      return null;
+    }
+    if (!Peg.PRIMARY_PEG.equals(priceType) && !Peg.MARKET_PEG.equals(priceType)) {
+      throw ApiException.malformed("Invalid pegPriceType.");
+    }
+    if (type != OrderType.LIMIT && type != OrderType.LIMIT_MAKER) {
+      throw new ApiException(400, -2010, "This order type may not use pegged price.");
+    }
+    if (type == OrderType.LIMIT_MAKER && Peg.MARKET_PEG.equals(priceType)) {
+      throw new ApiException(400, -2010, "This price peg cannot be used with this order type.");
+    }
+    if (type == OrderType.LIMIT && Peg.PRIMARY_PEG.equals(priceType) && tif != TimeInForce.GTC) {
+      throw ApiException.invalidTimeInForce();
+    }
+    String offsetType = p.optional(offsetTypeKey);
+    Long offset = p.longValue(offsetValueKey);
+    if ((offsetType == null) != (offset == null)) {
+      throw ApiException.missing(offsetType == null ? offsetTypeKey : offsetValueKey);
+    }
+    if (offsetType != null && (!Peg.PRICE_LEVEL.equals(offsetType) || offset < 0 || offset > 100)) {
+      throw ApiException.malformed("Invalid pegOffsetType or pegOffsetValue (PRICE_LEVEL, 0 to 100).");
+    }
+    return new Peg(priceType, offsetType, offset == null ? 0 : offset.intValue());
   }
 
   /** {@code selfTradePreventionMode}: null (the symbol's default) when absent; every mode is allowed. */
@@ -155,7 +203,13 @@ public final class ExchangeApi {
     if (cancelId == null) {
       cancelId = engine.newClientOrderId();
     }
+    OrderList list = engine.find(account, symbol, orderId, orig).map(Order::orderList)
+        .filter(l -> !l.isDone()).orElse(null);
     Order order = engine.cancel(account, symbol, orderId, orig, cancelId);
+    if (list != null) {
+      // cancelling a leg cancels the whole list: the answer is list-shaped (web-socket-api.md "Cancel order")
+      return OrderResponses.canceledList(list, order.updateTime());
+    }
     return OrderResponses.canceled(order, cancelId, order.updateTime());
   }
 
@@ -231,13 +285,14 @@ public final class ExchangeApi {
               .put("maxQty", "9000.00000000").put("stepSize", "0.00000000"))
           .add(new JsonObject().put("filterType", "NOTIONAL").put("minNotional", "0.00000000")
               .put("applyMinToMarket", true).put("maxNotional", "9000000.00000000").put("applyMaxToMarket", false)
-              .put("avgPriceMins", 5));
+              .put("avgPriceMins", 5))
+          .add(new JsonObject().put("filterType", "MAX_NUM_ORDER_AMENDS").put("maxNumOrderAmends", 10));
       symbols.add(new JsonObject().put("symbol", s.symbol()).put("status", "TRADING")
           .put("baseAsset", s.baseAsset()).put("baseAssetPrecision", 8).put("quoteAsset", s.quoteAsset())
           .put("quotePrecision", 8).put("quoteAssetPrecision", 8).put("baseCommissionPrecision", 8)
           .put("quoteCommissionPrecision", 8)
           .put("orderTypes", new JsonArray().add("LIMIT").add("LIMIT_MAKER").add("MARKET"))
-          .put("icebergAllowed", false).put("ocoAllowed", true).put("otoAllowed", false)
+          .put("icebergAllowed", false).put("ocoAllowed", true).put("otoAllowed", true).put("opoAllowed", true).put("pegInstructionsAllowed", true)
           .put("quoteOrderQtyMarketAllowed", true).put("allowTrailingStop", false).put("cancelReplaceAllowed", false)
           .put("amendAllowed", true).put("isSpotTradingAllowed", true).put("isMarginTradingAllowed", false)
           .put("filters", filters).put("permissions", new JsonArray())
@@ -246,7 +301,7 @@ public final class ExchangeApi {
           .put("allowedSelfTradePreventionModes", stpModes()));
     }
     return new JsonObject().put("timezone", "UTC").put("serverTime", now)
-        .put("rateLimits", RateLimits.definitions()).put("exchangeFilters", new JsonArray()).put("symbols", symbols);
+        .put("rateLimits", RateLimits.definitions(weightLimit)).put("exchangeFilters", new JsonArray()).put("symbols", symbols);
   }
 
   private static JsonArray stpModes() {
@@ -257,7 +312,7 @@ public final class ExchangeApi {
     return a;
   }
 
-  private static <E extends Enum<E>> E parse(Class<E> type, String value, ApiException error) {
+  static <E extends Enum<E>> E parse(Class<E> type, String value, ApiException error) {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {

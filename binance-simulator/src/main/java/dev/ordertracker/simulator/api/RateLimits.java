@@ -4,24 +4,23 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Binance's rate-limit report ({@code rateLimits}) for one connection or API key. Nothing is enforced; the
- * counters are reported so that clients that read them see plausible values. One instance per session.
+ * Binance's rate-limit report ({@code rateLimits}) of one WebSocket API connection: the IP's REQUEST_WEIGHT used
+ * in the current minute (from {@link RequestWeight}, enforced there) and the connection's ORDERS counters (reported,
+ * not enforced). One instance per session.
  */
 public final class RateLimits {
 
-  private long minute = -1;
-  private long weight;
   private long tenSeconds = -1;
   private long orders10s;
   private long day = -1;
   private long ordersDay;
 
-  public static JsonArray definitions() {
+  public static JsonArray definitions(int weightLimit) {
     return new JsonArray()
-        .add(limit("REQUEST_WEIGHT", "MINUTE", 1, 6000))
+        .add(limit("REQUEST_WEIGHT", "MINUTE", 1, weightLimit))
         .add(limit("ORDERS", "SECOND", 10, 50))
         .add(limit("ORDERS", "DAY", 1, 160000))
-        .add(limit("RAW_REQUESTS", "MINUTE", 5, 61000));
+        .add(limit("RAW_REQUESTS", "MINUTE", 5, 300000));
   }
 
   private static JsonObject limit(String type, String interval, int num, int limit) {
@@ -29,13 +28,8 @@ public final class RateLimits {
         .put("limit", limit);
   }
 
-  /** Counts a request of {@code weight} (and an order when {@code order}) and returns the report. */
-  public JsonArray count(int requestWeight, boolean order, long now) {
-    if (now / 60_000 != minute) {
-      minute = now / 60_000;
-      weight = 0;
-    }
-    weight += requestWeight;
+  /** Counts an order when {@code order} and returns the report with {@code weightUsed} of {@code weightLimit}. */
+  public JsonArray count(long weightUsed, int weightLimit, boolean order, long now) {
     JsonArray a = new JsonArray();
     if (order) {
       if (now / 10_000 != tenSeconds) {
@@ -51,7 +45,7 @@ public final class RateLimits {
       a.add(limit("ORDERS", "SECOND", 10, 50).put("count", orders10s));
       a.add(limit("ORDERS", "DAY", 1, 160000).put("count", ordersDay));
     }
-    a.add(limit("REQUEST_WEIGHT", "MINUTE", 1, 6000).put("count", weight));
+    a.add(limit("REQUEST_WEIGHT", "MINUTE", 1, weightLimit).put("count", weightUsed));
     return a;
   }
 }

@@ -12,6 +12,7 @@ import dev.ordertracker.simulator.SimulatedOrder;
 import dev.ordertracker.simulator.SimulatedTrade;
 import dev.ordertracker.simulator.api.ExchangeApi;
 import dev.ordertracker.simulator.api.RequestAuthenticator;
+import dev.ordertracker.simulator.api.RequestWeight;
 import dev.ordertracker.simulator.autotrader.AutoTrader;
 import dev.ordertracker.simulator.faults.FaultInjector;
 import dev.ordertracker.simulator.faults.FaultState;
@@ -76,13 +77,16 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
     engine = new MatchingEngine(books, hub, options.getCommissionRate(),
         options.getForgetFinishedMarketOrdersAfterMs(), System::currentTimeMillis, random, options.isBookMatching(),
         dev.ordertracker.simulator.matching.StpMode.valueOf(options.getDefaultSelfTradePreventionMode()));
-    ExchangeApi exchange = new ExchangeApi(engine);
+    RequestWeight requestWeight = new RequestWeight(options.getRequestWeightPerMinute(),
+        options.getConnectionsPerFiveMinutes());
+    ExchangeApi exchange = new ExchangeApi(engine, options.getRequestWeightPerMinute());
     RequestAuthenticator authenticator = new RequestAuthenticator(accounts);
     WsApiDispatcher dispatcher = new WsApiDispatcher(exchange, authenticator, hub, faultState,
-        options.isStreamBeforeResponse());
-    wsServer = new WsApiServer(vertx, options, dispatcher, hub, faultState);
+        options.isStreamBeforeResponse(), requestWeight);
+    wsServer = new WsApiServer(vertx, options, dispatcher, hub, faultState, requestWeight);
     Router router = Router.router(vertx);
-    new RestApi(exchange, authenticator, hub, faultState, options.isStreamBeforeResponse()).mount(vertx, router);
+    new RestApi(exchange, authenticator, hub, faultState, options.isStreamBeforeResponse(), requestWeight)
+        .mount(vertx, router);
     if (options.isAdminEnabled()) {
       new AdminApi(faultInjector, this).mount(router);
     }

@@ -44,6 +44,9 @@ final class Amendments {
     if (order.amendments >= MAX_AMENDS) {
       throw ApiException.amendRejected("Filter failure: MAX_NUM_ORDER_AMENDS");
     }
+    if (order.list != null && order.list.opo && order.status == OrderStatus.PENDING_NEW) {
+      throw ApiException.amendRejected("Order amend (pending OPO order) is not supported.");
+    }
     if (order.list != null && order.list.isOco()) {
       // both legs of an OCO pair share one quantity; amending one amends both (not modelled)
       throw ApiException.amendRejected("Order amend of an OCO leg is not supported by the simulator.");

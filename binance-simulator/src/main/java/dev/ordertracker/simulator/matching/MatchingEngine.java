@@ -108,6 +108,14 @@ public final class MatchingEngine {
   // ---------------------------------------------------------------- placement
 
   public Order place(Account account, OrderRequest request) {
+    return place(account, request, null, null);
+  }
+
+  /**
+   * Places an order; a leg of {@code list} (its working leg) when not null, with {@code afterNew} run after its NEW
+   * report and before it meets the book (the list's pending legs are reported there).
+   */
+  Order place(Account account, OrderRequest request, OrderList list, Runnable afterNew) {
     if (request.stpMode() == null) {
       request = new OrderRequest(request.symbol(), request.side(), request.type(), request.timeInForce(),
           request.quantity(), request.quoteOrderQty(), request.price(), request.clientOrderId(), defaultStpMode,
@@ -115,61 +123,76 @@ public final class MatchingEngine {
     }
     SymbolBook book = book(request.symbol());
     SymbolSpec spec = book.spec();
+    BigDecimal origPrice = request.price();
+    if (request.peg() != null) {
+      if (origPrice != null) {
+        validate(spec, request); // a pegged order's own price must pass the filters too
+      }
+      request = new OrderRequest(request.symbol(), request.side(), request.type(), request.timeInForce(),
+          request.quantity(), request.quoteOrderQty(), request.peg().price(book, request.side()),
+          request.clientOrderId(), request.stpMode(), request.peg());
+    }
     validate(spec, request);
     String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : newClientOrderId();
-    Order existing = byClientId.get(clientKey(account, spec.symbol(), clientOrderId));
-    if (existing != null && existing.isOpen()) {
-      throw ApiException.duplicateClientOrderId();
-    }
+    checkClientId(account, spec.symbol(), clientOrderId);
     long now = now();
-    BigDecimal limit = request.type() == OrderType.MARKET ? null : request.price();
-    List<SymbolBook.Level> plan = request.quantity() != null
-        ? book.planByQuantity(request.side(), request.quantity(), limit)
-        : book.planByQuote(request.side(), request.quoteOrderQty());
-    List<SymbolBook.Level> route = plan;
-    if (bookMatching && request.quantity() != null) {
-      route = book.withRestingOrders(request.side(), plan, limit);
-      plan = SymbolBook.cut(route, request.quantity());
-      if (request.type() == OrderType.MARKET) {
-        route = plan; // its funds were locked for this route: a prevented part expires (stp_faq.md scenario F)
-      }
-    }
-    BigDecimal planned = SymbolBook.total(plan);
-    if (request.type() == OrderType.LIMIT_MAKER && !plan.isEmpty()) {
-      throw ApiException.wouldTakeAsMaker();
-    }
-    if (request.type() == OrderType.MARKET && planned.signum() == 0) {
-      throw ApiException.filterFailure("LOT_SIZE");
-    }
-    if (request.timeInForce() == TimeInForce.FOK && planned.compareTo(request.quantity()) < 0) {
-      plan = List.of();
-      route = plan;
-    }
-    // Funds to lock: the full limit value for BUY LIMIT, the planned cost for BUY MARKET, the quantity for SELL.
-    BigDecimal qty = request.quantity() != null ? request.quantity() : planned;
-    String lockAsset = request.side() == Side.BUY ? spec.quoteAsset() : spec.baseAsset();
-    BigDecimal lockAmount;
-    if (request.side() == Side.SELL) {
-      lockAmount = qty;
-    } else if (request.type() == OrderType.MARKET) {
-      lockAmount = SymbolBook.totalQuote(plan);
-    } else {
-      lockAmount = request.price().multiply(qty);
-    }
+    TakerPlan plan = TakerPlan.of(book, request.side(), request.type(), request.timeInForce(), request.quantity(),
+        request.quoteOrderQty(), request.price(), bookMatching);
     Balances balances = account.balances();
-    if (!balances.lock(lockAsset, lockAmount)) {
+    if (!balances.lock(plan.lockAsset(), plan.lockAmount())) {
       throw ApiException.insufficientBalance();
     }
     Order order = new Order(account, spec, book.nextOrderId(), clientOrderId, request, now);
-    order.origQty = qty;
-    order.lockedAsset = lockAsset;
-    order.locked = lockAmount;
+    order.origQty = plan.qty();
+    if (request.peg() != null) {
+      order.origPrice = origPrice == null ? BigDecimal.ZERO : origPrice;
+    }
+    order.lockedAsset = plan.lockAsset();
+    order.locked = plan.lockAmount();
     order.working = true;
-    ordersBySymbol.get(spec.symbol()).put(order.orderId, order);
-    byClientId.put(clientKey(account, spec.symbol(), clientOrderId), order);
+    order.list = list;
+    if (list != null) {
+      list.working = order;
+    }
+    register(order);
     emit(order, ExecutionType.NEW, null, null, null, now, null, null);
-    listener.onBalancesChanged(account, List.of(lockAsset), now);
+    listener.onBalancesChanged(account, List.of(plan.lockAsset()), now);
+    if (afterNew != null) {
+      afterNew.run();
+    }
+    execute(book, order, plan.route(), now);
+    return order;
+  }
 
+  /**
+   * A pending leg of an order list goes to the book because its working leg filled: funds locked, NEW report, then it
+   * meets the book like a new order. A leg that cannot be placed (funds, LIMIT_MAKER that would take) expires with
+   * {@code eR=REJECTED}.
+   */
+  void activate(SymbolBook book, Order leg, long now) {
+    TakerPlan plan;
+    try {
+      plan = TakerPlan.of(book, leg.side, leg.type, leg.timeInForce, leg.origQty, null, leg.price, bookMatching);
+    } catch (ApiException e) {
+      plan = null;
+    }
+    if (plan == null || !leg.account.balances().lock(plan.lockAsset(), plan.lockAmount())) {
+      leg.lockedAsset = leg.side == Side.SELL ? book.spec().baseAsset() : book.spec().quoteAsset();
+      finish(book, leg, ExecutionType.EXPIRED, OrderStatus.EXPIRED, null, null, now, "REJECTED");
+      return;
+    }
+    transition(leg, OrderStatus.NEW, now);
+    leg.lockedAsset = plan.lockAsset();
+    leg.locked = plan.lockAmount();
+    leg.working = true;
+    leg.workingTime = now;
+    emit(leg, ExecutionType.NEW, null, null, null, now, null, null);
+    listener.onBalancesChanged(leg.account, List.of(plan.lockAsset()), now);
+    execute(book, leg, plan.route(), now);
+  }
+
+  /** The order walks its route (trades, self-trade prevention), then rests or expires by its type's rules. */
+  private void execute(SymbolBook book, Order order, List<SymbolBook.Level> route, long now) {
     for (SymbolBook.Level level : route) {
       if (!order.isOpen()) {
         break; // filled, or expired by self-trade prevention
@@ -193,10 +216,22 @@ public final class MatchingEngine {
         book.rest(order);
       }
     }
-    return order;
   }
 
-  private static void validate(SymbolSpec spec, OrderRequest r) {
+  /** -2010 "Duplicate order sent." when a live order of the account already holds the client id. */
+  void checkClientId(Account account, String symbol, String clientOrderId) {
+    Order existing = byClientId.get(clientKey(account, symbol, clientOrderId));
+    if (existing != null && existing.isLive()) {
+      throw ApiException.duplicateClientOrderId();
+    }
+  }
+
+  private void register(Order order) {
+    ordersBySymbol.get(order.symbol()).put(order.orderId, order);
+    byClientId.put(clientKey(order.account, order.symbol(), order.clientOrderId), order);
+  }
+
+  static void validate(SymbolSpec spec, OrderRequest r) {
     if (r.quantity() != null) {
       if (r.quantity().signum() <= 0 || !spec.isStepMultiple(r.quantity())) {
         throw ApiException.filterFailure("LOT_SIZE");
@@ -289,8 +324,12 @@ public final class MatchingEngine {
     order.finishedAt = now;
     book.remove(order);
     book.removeStop(order);
+    order.cancelClientOrderId = cancelClientId;
     emit(order, x, null, cancelClientId, origClientId, now, null, expiryReason);
     listener.onBalancesChanged(order.account, List.of(order.lockedAsset), now);
+    if (x == ExecutionType.EXPIRED && order.list != null) {
+      orderLists.legEnded(book, order, now);
+    }
   }
 
   void releaseLock(Order order) {
@@ -316,12 +355,12 @@ public final class MatchingEngine {
     SymbolBook book = book(symbol);
     long now = now();
     Order order = lookup(account, symbol, orderId, origClientOrderId).orElseThrow(ApiException::unknownOrderOnCancel);
-    if (!order.isOpen()) {
+    if (!order.isLive()) {
       throw ApiException.unknownOrderOnCancel();
     }
     String c = cancelClientId != null ? cancelClientId : newClientOrderId();
     finish(book, order, ExecutionType.CANCELED, OrderStatus.CANCELED, c, order.clientOrderId, now, null);
-    orderLists.legCanceled(book, order, now);
+    orderLists.legCanceled(book, order, c, now);
     return order;
   }
 
@@ -362,16 +401,31 @@ public final class MatchingEngine {
     return orderLists.place(account, request);
   }
 
+  /** Places an OTO / OTOCO / OPO / OPOCO list (see {@link OrderLists}). */
+  public OrderList placeOto(Account account, OtoRequest request) {
+    return orderLists.placeOto(account, request);
+  }
+
+  /** The account's order list by id or list client id (-2011 when unknown). */
+  public OrderList orderList(Account account, String symbol, Long orderListId, String listClientOrderId) {
+    book(symbol);
+    return orderLists.find(account, symbol, orderListId, listClientOrderId);
+  }
+
+  boolean bookMatching() {
+    return bookMatching;
+  }
+
   Order newOrder(Account account, SymbolBook book, OrderRequest request, String lockAsset, long now) {
     String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : newClientOrderId();
-    Order existing = byClientId.get(clientKey(account, book.spec().symbol(), clientOrderId));
-    if (existing != null && existing.isOpen()) {
-      throw ApiException.duplicateClientOrderId();
+    checkClientId(account, book.spec().symbol(), clientOrderId);
+    if (request.stpMode() == null) {
+      request = new OrderRequest(request.symbol(), request.side(), request.type(), request.timeInForce(),
+          request.quantity(), request.quoteOrderQty(), request.price(), clientOrderId, defaultStpMode, request.peg());
     }
     Order order = new Order(account, book.spec(), book.nextOrderId(), clientOrderId, request, now);
     order.lockedAsset = lockAsset;
-    ordersBySymbol.get(book.spec().symbol()).put(order.orderId, order);
-    byClientId.put(clientKey(account, book.spec().symbol(), clientOrderId), order);
+    register(order);
     return order;
   }
 

@@ -9,5 +9,12 @@ import java.math.BigDecimal;
  */
 public record OcoRequest(String symbol, Side side, BigDecimal quantity, BigDecimal limitMakerPrice,
     BigDecimal stopPrice, BigDecimal stopLimitPrice, TimeInForce stopLimitTimeInForce, String listClientOrderId,
-    String limitMakerClientOrderId, String stopClientOrderId) {
+    String limitMakerClientOrderId, String stopClientOrderId, StpMode stpMode) {
+
+  public OcoRequest(String symbol, Side side, BigDecimal quantity, BigDecimal limitMakerPrice, BigDecimal stopPrice,
+      BigDecimal stopLimitPrice, TimeInForce stopLimitTimeInForce, String listClientOrderId,
+      String limitMakerClientOrderId, String stopClientOrderId) {
+    this(symbol, side, quantity, limitMakerPrice, stopPrice, stopLimitPrice, stopLimitTimeInForce, listClientOrderId,
+        limitMakerClientOrderId, stopClientOrderId, null);
+  }
 }

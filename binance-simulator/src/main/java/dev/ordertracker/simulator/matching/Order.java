@@ -21,13 +21,15 @@ public final class Order {
   /** The price in use: the limit, or for a pegged order the pegged price. */
   BigDecimal price;
   /** The price the order was placed with ({@code p}); zero when unset (pegged orders). */
-  final BigDecimal origPrice;
+  BigDecimal origPrice;
   final Peg peg;
   final StpMode stpMode;
   /** Quantity removed by self-trade prevention ({@code A}, {@code preventedQuantity}). */
   BigDecimal preventedQty = BigDecimal.ZERO;
   long preventedMatchId = -1;
   int amendments;
+  /** The client id of the cancel that ended the order (null unless canceled). */
+  String cancelClientOrderId;
   final BigDecimal quoteOrderQty;
   final long createTime;
   long workingTime;
@@ -142,6 +144,10 @@ public final class Order {
 
   public BigDecimal stopPrice() {
     return stopPrice;
+  }
+
+  public String cancelClientOrderId() {
+    return cancelClientOrderId;
   }
 
   /** Null unless the order is a leg of an order list. */

@@ -68,5 +68,8 @@ final class TradePrevention {
         new Prevention(matchId, o.preventedQty, qty, NO_TRADE_GROUP, counter.orderId, counter.symbol(), execQty,
             execPrice, execQty.multiply(execPrice)));
     engine.listener.onBalancesChanged(o.account, List.of(o.lockedAsset), now);
+    if (o.list != null && !o.isOpen()) {
+      engine.orderLists().legEnded(book, o, now);
+    }
   }
 }

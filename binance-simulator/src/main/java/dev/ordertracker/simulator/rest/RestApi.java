@@ -3,7 +3,7 @@ package dev.ordertracker.simulator.rest;
 import dev.ordertracker.simulator.account.Account;
 import dev.ordertracker.simulator.api.ApiException;
 import dev.ordertracker.simulator.api.ExchangeApi;
-import dev.ordertracker.simulator.api.RateLimits;
+import dev.ordertracker.simulator.api.RequestWeight;
 import dev.ordertracker.simulator.api.RequestAuthenticator;
 import dev.ordertracker.simulator.api.RequestParams;
 import dev.ordertracker.simulator.faults.FailureKind;
@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,10 +39,11 @@ public final class RestApi {
   private final UserDataHub hub;
   private final FaultState faults;
   private final boolean streamBeforeResponse;
-  private final RateLimits rateLimits = new RateLimits();
+  private final RequestWeight requestWeight;
 
   public RestApi(ExchangeApi exchange, RequestAuthenticator authenticator, UserDataHub hub, FaultState faults,
-      boolean streamBeforeResponse) {
+      boolean streamBeforeResponse, RequestWeight requestWeight) {
+    this.requestWeight = requestWeight;
     this.exchange = exchange;
     this.authenticator = authenticator;
     this.hub = hub;
@@ -55,18 +57,31 @@ public final class RestApi {
     router.get("/api/v3/time").handler(ctx -> json(ctx, 200, "{\"serverTime\":" + System.currentTimeMillis() + "}"));
     router.get("/api/v3/exchangeInfo").handler(ctx -> json(ctx, 200,
         exchange.exchangeInfo(System.currentTimeMillis()).encode()));
-    signed(router, HttpMethod.POST, "/api/v3/order", true, (a, p) -> exchange.placeOrder(a, p));
-    signed(router, HttpMethod.DELETE, "/api/v3/order", true, (a, p) -> exchange.cancelOrder(a, p));
-    signed(router, HttpMethod.PUT, "/api/v3/order/amend/keepPriority", true, (a, p) -> exchange.amendOrder(a, p));
-    signed(router, HttpMethod.GET, "/api/v3/order", true, (a, p) -> exchange.orderStatus(a, p));
-    signed(router, HttpMethod.GET, "/api/v3/openOrders", true, (a, p) -> exchange.openOrders(a, p));
-    signed(router, HttpMethod.GET, "/api/v3/myTrades", true, (a, p) -> exchange.myTrades(a, p));
-    signed(router, HttpMethod.GET, "/api/v3/account", false,
+    // weights as documented; placements and cancellations weigh 0 when successful (CHANGELOG.md 2026-04-02)
+    signed(router, HttpMethod.POST, "/api/v3/order", FREE, (a, p) -> exchange.placeOrder(a, p));
+    signed(router, HttpMethod.DELETE, "/api/v3/order", FREE, (a, p) -> exchange.cancelOrder(a, p));
+    signed(router, HttpMethod.POST, "/api/v3/orderList/oco", FREE, (a, p) -> exchange.placeOco(a, p));
+    signed(router, HttpMethod.POST, "/api/v3/orderList/oto", FREE, (a, p) -> exchange.placeOto(a, p, false, false));
+    signed(router, HttpMethod.POST, "/api/v3/orderList/otoco", FREE, (a, p) -> exchange.placeOto(a, p, true, false));
+    signed(router, HttpMethod.POST, "/api/v3/orderList/opo", FREE, (a, p) -> exchange.placeOto(a, p, false, true));
+    signed(router, HttpMethod.POST, "/api/v3/orderList/opoco", FREE, (a, p) -> exchange.placeOto(a, p, true, true));
+    signed(router, HttpMethod.DELETE, "/api/v3/orderList", FREE, (a, p) -> exchange.cancelOrderList(a, p));
+    signed(router, HttpMethod.PUT, "/api/v3/order/amend/keepPriority", p -> 4, (a, p) -> exchange.amendOrder(a, p));
+    signed(router, HttpMethod.GET, "/api/v3/order", p -> 4, (a, p) -> exchange.orderStatus(a, p));
+    signed(router, HttpMethod.GET, "/api/v3/openOrders", p -> p.has("symbol") ? 6 : 80,
+        (a, p) -> exchange.openOrders(a, p));
+    signed(router, HttpMethod.GET, "/api/v3/myTrades", p -> p.has("orderId") ? 5 : 20,
+        (a, p) -> exchange.myTrades(a, p));
+    signed(router, HttpMethod.GET, "/api/v3/account", p -> 20,
         (a, p) -> exchange.accountInfo(a, System.currentTimeMillis()));
   }
 
-  private void signed(Router router, HttpMethod method, String path, boolean failable,
+  /** Marks a placement or cancellation: weight 1, 0 when successful. */
+  private static final ToIntFunction<RequestParams> FREE = p -> -1;
+
+  private void signed(Router router, HttpMethod method, String path, ToIntFunction<RequestParams> weightOf,
       BiFunction<Account, RequestParams, Object> action) {
+    boolean failable = !path.equals("/api/v3/account");
     router.route(method, path).handler(ctx -> {
       long now = System.currentTimeMillis();
       String query = ctx.request().query();
@@ -81,8 +96,14 @@ public final class RestApi {
       }
       int status = 200;
       String response;
+      int weight = 1;
+      boolean free = false;
       try {
         RequestParams params = RequestParams.of(decode(query, body));
+        weight = weightOf.applyAsInt(params);
+        free = weight < 0;
+        weight = Math.abs(weight);
+        requestWeight.check(weight, now);
         String signature = rawSignature == null ? null : URLDecoder.decode(rawSignature, StandardCharsets.UTF_8);
         Account account = authenticator.authenticate(ctx.request().getHeader("X-MBX-APIKEY"), params,
             SigningPayloads.rest(query, body), signature, now);
@@ -90,6 +111,11 @@ public final class RestApi {
       } catch (ApiException e) {
         status = e.status();
         response = e.toJson().encode();
+        free = false;
+        if (e.retryAfter() >= 0) {
+          weight = 0; // refused for its weight: not charged
+          ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, (e.retryAfter() - now + 999) / 1000)));
+        }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "REST " + method + " " + path + " failed", e);
         ApiException internal = ApiException.internal();
@@ -101,8 +127,8 @@ public final class RestApi {
         status = e.status();
         response = e.toJson().encode();
       }
-      ctx.response().putHeader("X-MBX-USED-WEIGHT-1M",
-          String.valueOf(rateLimits.count(1, false, now).getJsonObject(0).getLong("count")));
+      long used = requestWeight.add(status == 200 && free ? 0 : weight, now);
+      ctx.response().putHeader("X-MBX-USED-WEIGHT-1M", String.valueOf(used));
       json(ctx, status, response);
       if (!streamBeforeResponse) {
         hub.flushDeferred();

@@ -2,6 +2,9 @@ package dev.ordertracker.simulator.stream;
 
 import dev.ordertracker.simulator.account.Account;
 
-/** One user data stream subscription: an account's events on one connection under one id. */
-public record Subscription(EventSink sink, int id, Account account) {
+/**
+ * One user data stream subscription: an account's events on one connection under one id; {@code viaLogon} when made
+ * by {@code userDataStream.subscribe} on a logged-on session (it ends with {@code session.logout}).
+ */
+public record Subscription(EventSink sink, int id, Account account, boolean viaLogon) {
 }

@@ -4,6 +4,8 @@ import dev.ordertracker.simulator.matching.Amendment;
 import dev.ordertracker.simulator.matching.Fill;
 import dev.ordertracker.simulator.matching.Order;
 import dev.ordertracker.simulator.matching.OrderList;
+import dev.ordertracker.simulator.matching.OrderStatus;
+import dev.ordertracker.simulator.matching.Peg;
 import dev.ordertracker.simulator.matching.OrderType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +35,8 @@ public final class OrderResponses {
     if (type == ResponseType.ACK) {
       return j;
     }
-    j.put("price", Decimals.format(o.price())).put("origQty", Decimals.format(o.origQty()))
+    j.put("price", Decimals.format(o.origPrice()));
+    withPeg(o, j).put("origQty", Decimals.format(o.origQty()))
         .put("executedQty", Decimals.format(o.executedQty()))
         .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
         .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
@@ -52,10 +55,10 @@ public final class OrderResponses {
   }
 
   public static JsonObject canceled(Order o, String cancelClientId, long transactTime) {
-    return new JsonObject().put("symbol", o.symbol()).put("origClientOrderId", o.clientOrderId())
+    JsonObject j = new JsonObject().put("symbol", o.symbol()).put("origClientOrderId", o.clientOrderId())
         .put("orderId", o.orderId()).put("orderListId", o.orderListId()).put("clientOrderId", cancelClientId)
-        .put("transactTime", transactTime).put("price", Decimals.format(o.price()))
-        .put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
+        .put("transactTime", transactTime).put("price", Decimals.format(o.origPrice()));
+    return withPeg(o, j).put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
         .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
         .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
         .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
@@ -65,8 +68,8 @@ public final class OrderResponses {
   public static JsonObject status(Order o) {
     JsonObject j = new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
         .put("orderListId", o.orderListId())
-        .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.price()))
-        .put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
+        .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.origPrice()));
+    withPeg(o, j).put("origQty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
         .put("cummulativeQuoteQty", Decimals.format(o.cumQuote())).put("status", o.status().name())
         .put("timeInForce", o.timeInForce().name()).put("type", o.type().name()).put("side", o.side().name())
         .put("stopPrice", Decimals.format(o.stopPrice())).put("icebergQty", "0.00000000")
@@ -75,6 +78,19 @@ public final class OrderResponses {
         .put("origQuoteOrderQty", Decimals.format(o.quoteOrderQty()))
         .put("selfTradePreventionMode", o.stpMode().name());
     return withPrevention(o, j);
+  }
+
+  /** {@code pegPriceType, pegOffsetType, pegOffsetValue, peggedPrice}: only for pegged orders. */
+  private static JsonObject withPeg(Order o, JsonObject j) {
+    Peg peg = o.peg();
+    if (peg != null) {
+      j.put("pegPriceType", peg.priceType());
+      if (peg.offsetType() != null) {
+        j.put("pegOffsetType", peg.offsetType()).put("pegOffsetValue", peg.offsetValue());
+      }
+      j.put("peggedPrice", Decimals.format(o.price()));
+    }
+    return j;
   }
 
   /** {@code preventedMatchId} and {@code preventedQuantity}: only for orders self-trade prevention touched. */
@@ -90,7 +106,7 @@ public final class OrderResponses {
     Order o = a.order();
     JsonObject order = new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
         .put("orderListId", o.orderListId()).put("origClientOrderId", a.origClientOrderId())
-        .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.price()))
+        .put("clientOrderId", o.clientOrderId()).put("price", Decimals.format(o.origPrice()))
         .put("qty", Decimals.format(o.origQty())).put("executedQty", Decimals.format(o.executedQty()))
         .put("preventedQty", Decimals.format(o.preventedQty()))
         .put("quoteOrderQty", Decimals.format(o.quoteOrderQty()))
@@ -118,23 +134,41 @@ public final class OrderResponses {
     return orders;
   }
 
-  /** Response of {@code orderList.place.oco}. */
+  /** Answer of an order-list placement ({@code orderList.place.oco|oto|otoco|opo|opoco}). */
   public static JsonObject orderList(OrderList list) {
-    JsonArray orders = new JsonArray();
     JsonArray reports = new JsonArray();
     for (Order o : list.orders()) {
-      orders.add(new JsonObject().put("symbol", o.symbol()).put("orderId", o.orderId())
-          .put("clientOrderId", o.clientOrderId()));
       JsonObject report = placed(o, ResponseType.RESULT, list.transactionTime());
+      if (o.stopPrice().signum() > 0) {
+        report.put("stopPrice", Decimals.format(o.stopPrice()));
+      }
+      if (o.status() == OrderStatus.PENDING_NEW && o.origQty().signum() == 0) {
+        report.remove("origQty"); // a pending OPO leg has no quantity yet (web-socket-api.md, OPO)
+      }
+      reports.add(report);
+    }
+    return listHead(list, "EXEC_STARTED", "EXECUTING", list.transactionTime()).put("orderReports", reports);
+  }
+
+  /** Answer of a cancel that ended a list ({@code order.cancel} of a leg, {@code orderList.cancel}). */
+  public static JsonObject canceledList(OrderList list, long transactTime) {
+    JsonArray reports = new JsonArray();
+    for (Order o : list.orders()) {
+      JsonObject report = canceled(o, o.cancelClientOrderId() != null ? o.cancelClientOrderId() : o.clientOrderId(),
+          transactTime);
       if (o.stopPrice().signum() > 0) {
         report.put("stopPrice", Decimals.format(o.stopPrice()));
       }
       reports.add(report);
     }
-    return new JsonObject().put("orderListId", list.orderListId()).put("contingencyType", "OCO")
-        .put("listStatusType", "EXEC_STARTED").put("listOrderStatus", "EXECUTING")
-        .put("listClientOrderId", list.listClientOrderId()).put("transactionTime", list.transactionTime())
-        .put("symbol", list.symbol()).put("orders", orders).put("orderReports", reports);
+    return listHead(list, "ALL_DONE", "ALL_DONE", transactTime).put("orderReports", reports);
+  }
+
+  private static JsonObject listHead(OrderList list, String statusType, String orderStatus, long time) {
+    return new JsonObject().put("orderListId", list.orderListId()).put("contingencyType", list.contingencyType())
+        .put("listStatusType", statusType).put("listOrderStatus", orderStatus)
+        .put("listClientOrderId", list.listClientOrderId()).put("transactionTime", time)
+        .put("symbol", list.symbol()).put("orders", legs(list));
   }
 
   public static JsonArray statuses(List<Order> orders) {

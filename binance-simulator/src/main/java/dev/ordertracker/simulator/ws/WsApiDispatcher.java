@@ -5,6 +5,7 @@ import dev.ordertracker.simulator.api.ApiException;
 import dev.ordertracker.simulator.api.ExchangeApi;
 import dev.ordertracker.simulator.api.RequestAuthenticator;
 import dev.ordertracker.simulator.api.RequestParams;
+import dev.ordertracker.simulator.api.RequestWeight;
 import dev.ordertracker.simulator.faults.FailureKind;
 import dev.ordertracker.simulator.faults.FaultState;
 import dev.ordertracker.simulator.signing.KeyType;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,8 +39,17 @@ public final class WsApiDispatcher {
     Object invoke(WsApiSession session, JsonObject params, RequestParams p, long now);
   }
 
-  /** A method's entry: handler, request weight, whether it counts as an order, whether faults may fail it. */
-  private record Entry(Method method, int weight, boolean order, boolean failable) {
+  /**
+   * A method's entry: handler, request weight (may depend on the parameters), whether a successful request weighs 0
+   * (order placement and cancellation since 2026-04-02, CHANGELOG.md), whether it counts as an order, whether faults
+   * may fail it.
+   */
+  private record Entry(Method method, ToIntFunction<RequestParams> weight, boolean freeOnSuccess, boolean order,
+      boolean failable) {
+
+    Entry(Method method, int weight, boolean order, boolean failable) {
+      this(method, p -> weight, false, order, failable);
+    }
   }
 
   private final Map<String, Entry> methods = new HashMap<>();
@@ -47,14 +58,16 @@ public final class WsApiDispatcher {
   private final UserDataHub hub;
   private final FaultState faults;
   private final boolean streamBeforeResponse;
+  private final RequestWeight requestWeight;
 
   public WsApiDispatcher(ExchangeApi exchange, RequestAuthenticator authenticator, UserDataHub hub, FaultState faults,
-      boolean streamBeforeResponse) {
+      boolean streamBeforeResponse, RequestWeight requestWeight) {
     this.exchange = exchange;
     this.authenticator = authenticator;
     this.hub = hub;
     this.faults = faults;
     this.streamBeforeResponse = streamBeforeResponse;
+    this.requestWeight = requestWeight;
     methods.put("ping", new Entry((s, j, p, now) -> new JsonObject(), 1, false, false));
     methods.put("time", new Entry((s, j, p, now) -> new JsonObject().put("serverTime", now), 1, false, false));
     methods.put("exchangeInfo", new Entry((s, j, p, now) -> exchange.exchangeInfo(now), 20, false, false));
@@ -65,18 +78,29 @@ public final class WsApiDispatcher {
     methods.put("userDataStream.subscribe", new Entry(this::subscribeLogon, 2, false, false));
     methods.put("userDataStream.subscribe.signature", new Entry(this::subscribeSignature, 2, false, false));
     methods.put("userDataStream.unsubscribe", new Entry(this::unsubscribe, 2, false, false));
-    methods.put("order.place", new Entry((s, j, p, now) -> exchange.placeOrder(auth(s, j, p, now), p), 1, true, true));
-    methods.put("orderList.place.oco",
-        new Entry((s, j, p, now) -> exchange.placeOco(auth(s, j, p, now), p), 2, true, true));
+    trade("order.place", (s, j, p, now) -> exchange.placeOrder(auth(s, j, p, now), p), true);
+    trade("orderList.place.oco", (s, j, p, now) -> exchange.placeOco(auth(s, j, p, now), p), true);
+    trade("orderList.place.oto", (s, j, p, now) -> exchange.placeOto(auth(s, j, p, now), p, false, false), true);
+    trade("orderList.place.otoco", (s, j, p, now) -> exchange.placeOto(auth(s, j, p, now), p, true, false), true);
+    trade("orderList.place.opo", (s, j, p, now) -> exchange.placeOto(auth(s, j, p, now), p, false, true), true);
+    trade("orderList.place.opoco", (s, j, p, now) -> exchange.placeOto(auth(s, j, p, now), p, true, true), true);
+    trade("orderList.cancel", (s, j, p, now) -> exchange.cancelOrderList(auth(s, j, p, now), p), false);
+    trade("order.cancel", (s, j, p, now) -> exchange.cancelOrder(auth(s, j, p, now), p), false);
+    // an amend weighs 0 only when it expires the order, which the simulator never does
     methods.put("order.amend.keepPriority",
         new Entry((s, j, p, now) -> exchange.amendOrder(auth(s, j, p, now), p), 4, false, true));
-    methods.put("order.cancel", new Entry((s, j, p, now) -> exchange.cancelOrder(auth(s, j, p, now), p), 1, false, true));
     methods.put("order.status", new Entry((s, j, p, now) -> exchange.orderStatus(auth(s, j, p, now), p), 4, false, true));
-    methods.put("openOrders.status",
-        new Entry((s, j, p, now) -> exchange.openOrders(auth(s, j, p, now), p), 6, false, true));
-    methods.put("myTrades", new Entry((s, j, p, now) -> exchange.myTrades(auth(s, j, p, now), p), 20, false, true));
+    methods.put("openOrders.status", new Entry((s, j, p, now) -> exchange.openOrders(auth(s, j, p, now), p),
+        p -> p.has("symbol") ? 6 : 80, false, false, true));
+    methods.put("myTrades", new Entry((s, j, p, now) -> exchange.myTrades(auth(s, j, p, now), p),
+        p -> p.has("orderId") ? 5 : 20, false, false, true));
     methods.put("account.status",
         new Entry((s, j, p, now) -> exchange.accountInfo(auth(s, j, p, now), now), 20, false, false));
+  }
+
+  /** Placement and cancellation: weight 1, 0 when successful. */
+  private void trade(String name, Method method, boolean order) {
+    methods.put(name, new Entry(method, p -> 1, true, order, true));
   }
 
   public void handle(WsApiSession session, String text) {
@@ -98,21 +122,34 @@ public final class WsApiDispatcher {
     }
     Object rawParams = request.getValue("params");
     JsonObject params = rawParams instanceof JsonObject ? (JsonObject) rawParams : new JsonObject();
-    JsonArray limits = session.rateLimits().count(entry.weight(), entry.order(), now);
+    RequestParams p = RequestParams.of(params);
+    int weight = entry.weight().applyAsInt(p);
+    try {
+      requestWeight.check(weight, now);
+    } catch (ApiException e) {
+      session.sendText(error(id, e, session.rateLimits().count(requestWeight.used(now), requestWeight.limit(), false,
+          now)).encode());
+      return;
+    }
     FailureKind failure = entry.failable() ? faults.takeFailure() : null;
     if (!streamBeforeResponse) {
       hub.deferEvents();
     }
-    JsonObject response;
+    Object result = null;
+    ApiException failed = null;
     try {
-      Object result = entry.method().invoke(session, params, RequestParams.of(params), now);
-      response = new JsonObject().put("id", id).put("status", 200).put("result", result).put("rateLimits", limits);
+      result = entry.method().invoke(session, params, p, now);
     } catch (ApiException e) {
-      response = error(id, e, limits);
+      failed = e;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "WebSocket API method " + methodName + " failed", e);
-      response = error(id, ApiException.internal(), limits);
+      failed = ApiException.internal();
     }
+    long used = requestWeight.add(failed == null && entry.freeOnSuccess() ? 0 : weight, now);
+    JsonArray limits = session.rateLimits().count(used, requestWeight.limit(), entry.order(), now);
+    JsonObject response = failed == null
+        ? new JsonObject().put("id", id).put("status", 200).put("result", result).put("rateLimits", limits)
+        : error(id, failed, limits);
     if (failure != null) {
       response = error(id, failure == FailureKind.HTTP_5XX ? ApiException.internal() : ApiException.timeout(), limits);
     }
@@ -123,7 +160,7 @@ public final class WsApiDispatcher {
   }
 
   static JsonObject error(Object id, ApiException e, JsonArray limits) {
-    JsonObject response = new JsonObject().put("id", id).put("status", e.status()).put("error", e.toJson());
+    JsonObject response = new JsonObject().put("id", id).put("status", e.status()).put("error", e.toWsJson());
     if (limits != null) {
       response.put("rateLimits", limits);
     }
@@ -152,7 +189,13 @@ public final class WsApiDispatcher {
     return sessionStatus(session, now);
   }
 
+  /** Logs out; the subscriptions made through the logon ({@code userDataStream.subscribe}) end with it. */
   private Object logout(WsApiSession session, JsonObject params, RequestParams p, long now) {
+    for (Subscription s : new ArrayList<>(session.subscriptions())) {
+      if (s.viaLogon()) {
+        terminate(session, s, now);
+      }
+    }
     session.logon(null, now);
     return sessionStatus(session, now);
   }
@@ -171,17 +214,23 @@ public final class WsApiDispatcher {
     if (session.logon() == null) {
       throw ApiException.unauthorized();
     }
-    return subscribe(session, session.logon());
+    return subscribe(session, session.logon(), true);
   }
 
   private Object subscribeSignature(WsApiSession session, JsonObject params, RequestParams p, long now) {
     Account account = authenticator.authenticate(p.required("apiKey"), p, SigningPayloads.wsApi(params),
         p.optional("signature"), now);
-    return subscribe(session, account);
+    return subscribe(session, account, false);
   }
 
-  private JsonObject subscribe(WsApiSession session, Account account) {
-    Subscription s = session.addSubscription(account);
+  /** One subscription per account per connection: a second one is -2035 SUBSCRIPTION_ACTIVE. */
+  private JsonObject subscribe(WsApiSession session, Account account, boolean viaLogon) {
+    for (Subscription existing : session.subscriptions()) {
+      if (existing.account() == account) {
+        throw new ApiException(400, -2035, "User Data Stream subscription already active.");
+      }
+    }
+    Subscription s = session.addSubscription(account, viaLogon);
     hub.subscribe(s);
     return new JsonObject().put("subscriptionId", s.id());
   }
@@ -193,7 +242,7 @@ public final class WsApiDispatcher {
       ended.addAll(session.subscriptions());
     } else {
       Subscription s = session.subscriptions().stream().filter(x -> x.id() == id).findFirst()
-          .orElseThrow(() -> new ApiException(400, -2035, "Subscription not found."));
+          .orElseThrow(() -> new ApiException(400, -2036, "User Data Stream subscription not active."));
       ended.add(s);
     }
     for (Subscription s : ended) {

@@ -1,6 +1,7 @@
 package dev.ordertracker.simulator.ws;
 
 import dev.ordertracker.simulator.SimulatorOptions;
+import dev.ordertracker.simulator.api.RequestWeight;
 import dev.ordertracker.simulator.faults.FaultState;
 import dev.ordertracker.simulator.stream.Subscription;
 import dev.ordertracker.simulator.stream.UserDataHub;
@@ -30,9 +31,11 @@ public final class WsApiServer {
   private final UserDataHub hub;
   private final FaultState faults;
   private final Set<WsApiSession> sessions = new LinkedHashSet<>();
+  private final RequestWeight requestWeight;
 
   public WsApiServer(Vertx vertx, SimulatorOptions options, WsApiDispatcher dispatcher, UserDataHub hub,
-      FaultState faults) {
+      FaultState faults, RequestWeight requestWeight) {
+    this.requestWeight = requestWeight;
     this.vertx = vertx;
     this.options = options;
     this.dispatcher = dispatcher;
@@ -45,6 +48,8 @@ public final class WsApiServer {
       handshake.reject(404);
     } else if (faults.refusing(System.currentTimeMillis())) {
       handshake.reject(503);
+    } else if (!requestWeight.tryConnect(System.currentTimeMillis())) {
+      handshake.reject(429); // connection attempts per 5 minutes spent
     } else {
       handshake.accept();
     }

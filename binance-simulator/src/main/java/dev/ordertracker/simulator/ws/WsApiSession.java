@@ -115,8 +115,8 @@ public final class WsApiSession implements EventSink {
     this.authorizedSince = account == null ? 0 : now;
   }
 
-  Subscription addSubscription(Account account) {
-    Subscription s = new Subscription(this, nextSubscriptionId++, account);
+  Subscription addSubscription(Account account, boolean viaLogon) {
+    Subscription s = new Subscription(this, nextSubscriptionId++, account, viaLogon);
     subscriptions.put(s.id(), s);
     return s;
   }
