@@ -1,6 +1,7 @@
 package dev.ordertracker.binance.it;
 
 import dev.ordertracker.api.EventType;
+import dev.ordertracker.api.OrderList;
 import dev.ordertracker.api.OrderKey;
 import dev.ordertracker.api.OrderSide;
 import dev.ordertracker.api.OrderStatus;
@@ -187,5 +188,100 @@ class ExchangeLifecyclesIT {
     assertThat(events("ETHUSDT", maker)).containsExactly(EventType.ORDER_PLACED, EventType.ORDER_PLACED,
         EventType.ORDER_FILLED);
     assertThat(events("ETHUSDT", taker)).endsWith(EventType.ORDER_CANCELLED);
+  }
+
+  private JsonObject post(String path, Map<String, Object> params) throws Exception {
+    return (JsonObject) await(rest.signed(HttpMethod.POST, path, params, signer));
+  }
+
+  /**
+   * An OTO list: the working leg BUY 1.0000 at 2990.00, the pending leg SELL 1.0000 at 3100.00 (PENDING_NEW until the
+   * working leg fills). The pending leg is tracked from its first report (PENDING, no event), becomes PLACED when the
+   * working leg fills, then fills; the list view follows the listStatus reports.
+   */
+  @Test
+  void anOtoWhosePendingLegBecomesNewThenFills(Vertx vertx) throws Exception {
+    start(vertx, new SimulatorOptions());
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("symbol", "ETHUSDT");
+    params.put("listClientOrderId", "my-oto");
+    params.put("workingType", "LIMIT");
+    params.put("workingSide", "BUY");
+    params.put("workingPrice", "2990.00");
+    params.put("workingQuantity", "1.0000");
+    params.put("workingTimeInForce", "GTC");
+    params.put("pendingType", "LIMIT");
+    params.put("pendingSide", "SELL");
+    params.put("pendingPrice", "3100.00");
+    params.put("pendingQuantity", "1.0000");
+    params.put("pendingTimeInForce", "GTC");
+    JsonObject list = post("/api/v3/orderList/oto", params);
+    String listId = Long.toString(list.getLong("orderListId"));
+    long working = list.getJsonArray("orders").getJsonObject(0).getLong("orderId");
+    long pending = list.getJsonArray("orders").getJsonObject(1).getLong("orderId");
+
+    TrackedOrder waiting = eventuallyTracked("ETHUSDT", pending, t -> t.status() == OrderStatus.PENDING,
+        "pending leg tracked from its first report");
+    assertThat(waiting.details().orderListId()).isEqualTo(listId);
+    assertThat(waiting.details().working()).isFalse();
+    eventually(Duration.ofSeconds(10), () -> {
+      try {
+        return "OTO".equals(await(h.tracker.getOrderList(listId, "ETHUSDT")).contingencyType());
+      } catch (Exception e) {
+        return false;
+      }
+    }, "the list view");
+    OrderList view = await(h.tracker.getOrderList(listId));
+    assertThat(view.listClientOrderId()).isEqualTo("my-oto");
+    assertThat(view.legs()).extracting(OrderList.Leg::orderId).containsExactlyInAnyOrder(Long.toString(working),
+        Long.toString(pending));
+
+    await(h.simulator.movePrice("ETHUSDT", d("2989.00")));
+    TrackedOrder placed = eventuallyTracked("ETHUSDT", pending, t -> t.status() == OrderStatus.PLACED,
+        "pending leg placed");
+    assertThat(placed.details().working()).isTrue();
+    eventually(Duration.ofSeconds(10), () -> {
+      try {
+        return "ALL_DONE".equals(await(h.tracker.getOrderList(listId, "ETHUSDT")).listOrderStatus());
+      } catch (Exception e) {
+        return false;
+      }
+    }, "the list done");
+    await(h.simulator.movePrice("ETHUSDT", d("3101.00")));
+    TrackedOrder filled = eventuallyTracked("ETHUSDT", pending, t -> t.status() == OrderStatus.FILLED,
+        "pending leg filled");
+
+    h.assertTrackerEqualsTruth();
+    assertSameQuantityAndClientId(filled, truth("ETHUSDT", pending));
+    assertThat(filled.details().orderListId()).isEqualTo(listId);
+    assertThat(tracked("ETHUSDT", working).details().orderListId()).isEqualTo(listId);
+    eventually(Duration.ofSeconds(5), () -> events("ETHUSDT", pending).size() >= 2, "pending leg events");
+    assertThat(events("ETHUSDT", pending)).containsExactly(EventType.ORDER_PLACED, EventType.ORDER_FILLED);
+    assertThat(events("ETHUSDT", working)).containsExactly(EventType.ORDER_PLACED, EventType.ORDER_FILLED);
+  }
+
+  /** faqs/pegged_orders.md: {@code p} is the original price (zero when unset), {@code gp} the price in use. */
+  @Test
+  void aPeggedOrdersPriceIsThePriceInUse(Vertx vertx) throws Exception {
+    start(vertx, new SimulatorOptions());
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("symbol", "ETHUSDT");
+    params.put("side", "BUY");
+    params.put("type", "LIMIT");
+    params.put("timeInForce", "GTC");
+    params.put("quantity", "1.0000");
+    params.put("pegPriceType", "PRIMARY_PEG");
+    JsonObject answer = post("/api/v3/order", params);
+    long id = answer.getLong("orderId");
+    String inUse = answer.getString("peggedPrice");
+
+    TrackedOrder placed = eventuallyTracked("ETHUSDT", id, t -> t.status() == OrderStatus.PLACED, "pegged placed");
+    assertThat(placed.price()).isEqualByComparingTo(inUse);
+    assertThat(placed.details().peggedPrice()).isEqualByComparingTo(inUse);
+    await(h.simulator.movePrice("ETHUSDT", d("2990.00")));
+    TrackedOrder filled = eventuallyTracked("ETHUSDT", id, t -> t.status() == OrderStatus.FILLED, "pegged filled");
+    h.assertTrackerEqualsTruth();
+    assertThat(filled.price()).isEqualByComparingTo(inUse);
+    assertThat(filled.averagePrice()).isEqualByComparingTo(inUse);
   }
 }
