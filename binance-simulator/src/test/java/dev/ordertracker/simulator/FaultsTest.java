@@ -133,6 +133,29 @@ class FaultsTest extends SimulatorTestBase {
   }
 
   @Test
+  void injectEventDeliversARawEventToTheAccountsSubscriptions(Vertx vertx) throws Exception {
+    BinanceSimulator sim = start(vertx, quiet());
+    WsTestClient c = connect(vertx, sim);
+    int sub = c.subscribeDemo();
+    JsonObject event = BinanceFixtures.json("examples/event-executionReport.json").getJsonObject("event")
+        .put("x", "SOMETHING_NEW").put("i", 777);
+    sim.faults().injectEvent("demo", event).await(T, TimeUnit.SECONDS);
+    JsonObject got = c.await(WsTestClient.report(777, "SOMETHING_NEW"), 1).get(0);
+    assertThat(got.getInteger("subscriptionId")).isEqualTo(sub);
+    assertThat(got.getJsonObject("event")).isEqualTo(event);
+    WebClient web = WebClient.create(vertx);
+    var resp = web.post(sim.port(), "127.0.0.1", "/admin/faults/inject-event")
+        .sendJsonObject(new JsonObject().put("account", "demo").put("event", event.copy().put("o", "NEW_TYPE")))
+        .await(T, TimeUnit.SECONDS);
+    assertThat(resp.statusCode()).as(resp.bodyAsString()).isEqualTo(200);
+    assertThat(c.await(f -> WsTestClient.report(777, null).test(f)
+        && "NEW_TYPE".equals(f.getJsonObject("event").getString("o")), 1)).hasSize(1);
+    assertThatThrownBy(() -> sim.faults().injectEvent("nobody", event).await(T, TimeUnit.SECONDS))
+        .hasMessageContaining("unknown account");
+    web.close();
+  }
+
+  @Test
   void adminEndpoint(Vertx vertx) throws Exception {
     BinanceSimulator sim = start(vertx, quiet());
     WebClient web = WebClient.create(vertx);

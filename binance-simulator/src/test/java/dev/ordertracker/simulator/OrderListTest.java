@@ -139,7 +139,7 @@ class OrderListTest extends SimulatorTestBase {
     JsonObject answer = c.signed("orderList.place.otoco", params);
     assertThat(answer.getInteger("status")).as(answer.encode()).isEqualTo(200);
     JsonObject r = answer.getJsonObject("result");
-    assertThat(r.getString("contingencyType")).isEqualTo("OTOCO");
+    assertThat(r.getString("contingencyType")).isEqualTo("OTO"); // enums.md: OCO and OTO only
     JsonArray reports = r.getJsonArray("orderReports");
     assertThat(reports).hasSize(3);
     long working = reports.getJsonObject(0).getLong("orderId");
@@ -159,7 +159,7 @@ class OrderListTest extends SimulatorTestBase {
     report(maker, "TRADE", "FILLED");
     assertThat(report(stop, "EXPIRED", "EXPIRED").getString("eR")).isEqualTo("OCO_TRIGGER");
     JsonObject done = listStatuses(2).get(1);
-    assertThat(done.getString("c")).isEqualTo("OTOCO");
+    assertThat(done.getString("c")).isEqualTo("OTO");
     assertThat(done.getString("L")).isEqualTo("ALL_DONE");
     assertThat(done.getJsonArray("O")).hasSize(3);
   }

@@ -120,6 +120,8 @@ class SelfTradePreventionTest extends SimulatorTestBase {
     JsonObject m = status(maker);
     assertThat(m.getString("status")).isEqualTo("NEW");
     assertThat(m.getString("preventedQuantity")).isEqualTo("0.20000000");
+    assertThat(simulators.get(0).order("ETHUSDT", maker)).get().extracting(SimulatedOrder::preventedQty)
+        .satisfies(a -> assertThat(a).isEqualByComparingTo("0.2"));
     // q - z - A = 0.8 open: the price moving through fills exactly that
     simulators.get(0).movePrice("ETHUSDT", new BigDecimal("2999.00")).await(10, java.util.concurrent.TimeUnit.SECONDS);
     JsonObject fill = c.await(WsTestClient.report(maker, "TRADE"), 1).get(0).getJsonObject("event");

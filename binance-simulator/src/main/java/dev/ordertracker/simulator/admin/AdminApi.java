@@ -25,6 +25,7 @@ import java.util.function.Function;
  *   POST /admin/faults/pause-delivery | resume-delivery
  *   POST /admin/faults/fail-next-requests          {"count": 1, "kind": "HTTP_5XX" | "TIMEOUT_1007"}
  *   POST /admin/faults/refuse-connections          {"ms": 5000}
+ *   POST /admin/faults/inject-event               {"account": "demo", "event": {"e": "executionReport", ...}}
  *   POST /admin/faults/reset ;  GET /admin/faults
  *   POST /admin/price {"symbol": "BTCUSDT", "price": "60000.00"} ;  GET /admin/prices
  *   POST /admin/deposit {"account": "demo", "asset": "USDT", "amount": "100"}
@@ -49,6 +50,8 @@ public final class AdminApi {
     post(router, "/admin/faults/server-shutdown", b -> faults.sendServerShutdown());
     post(router, "/admin/faults/event-stream-terminated",
         b -> faults.sendEventStreamTerminated(b.getString("account", "demo")));
+    post(router, "/admin/faults/inject-event",
+        b -> faults.injectEvent(b.getString("account", "demo"), b.getJsonObject("event")));
     post(router, "/admin/faults/duplicate-next", b -> faults.duplicateNext(b.getInteger("events")));
     post(router, "/admin/faults/reorder-next", b -> faults.reorderNext(b.getInteger("events")));
     post(router, "/admin/faults/pause-delivery", b -> faults.pauseDelivery());

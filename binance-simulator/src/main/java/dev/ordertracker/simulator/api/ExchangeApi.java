@@ -126,7 +126,7 @@ public final class ExchangeApi {
     Order leg = list.orders().stream().filter(Order::isLive).findFirst()
         .orElseThrow(ApiException::unknownOrderOnCancel);
     engine.cancel(account, symbol, leg.orderId(), null, cancelId);
-    return OrderResponses.canceledList(list, engine.now());
+    return OrderResponses.canceledList(list, engine.now(), false);
   }
 
   /**
@@ -208,7 +208,7 @@ public final class ExchangeApi {
     Order order = engine.cancel(account, symbol, orderId, orig, cancelId);
     if (list != null) {
       // cancelling a leg cancels the whole list: the answer is list-shaped (web-socket-api.md "Cancel order")
-      return OrderResponses.canceledList(list, order.updateTime());
+      return OrderResponses.canceledList(list, order.updateTime(), true);
     }
     return OrderResponses.canceled(order, cancelId, order.updateTime());
   }

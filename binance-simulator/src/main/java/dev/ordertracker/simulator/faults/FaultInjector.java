@@ -48,6 +48,23 @@ public final class FaultInjector {
     });
   }
 
+  /**
+   * Delivers {@code event} (the inner event object, e.g. an executionReport with a value Binance may add tomorrow)
+   * to the account's subscriptions as if the exchange had sent it; the engine's state is not changed.
+   */
+  public Future<Void> injectEvent(String account, JsonObject event) {
+    if (event == null || !(event.getValue("e") instanceof String)) {
+      return Future.failedFuture(new IllegalArgumentException("event must be a JSON object with a string \"e\""));
+    }
+    JsonObject copy = event.copy();
+    return call(() -> {
+      if (!target.injectEvent(account, copy)) {
+        throw new IllegalArgumentException("unknown account " + account);
+      }
+      return null;
+    });
+  }
+
   /** Delivers each of the next {@code n} events twice. */
   public Future<Void> duplicateNext(int n) {
     return run(() -> state.duplicateNext(positive(n)));

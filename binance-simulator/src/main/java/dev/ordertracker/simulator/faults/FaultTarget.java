@@ -11,4 +11,7 @@ public interface FaultTarget {
 
   /** Sends {@code eventStreamTerminated} to every subscription of the account and ends them; false if unknown. */
   boolean terminateStreams(String account);
+
+  /** Publishes a raw user data event to the account's subscriptions (through the delivery faults); false if unknown. */
+  boolean injectEvent(String account, io.vertx.core.json.JsonObject event);
 }

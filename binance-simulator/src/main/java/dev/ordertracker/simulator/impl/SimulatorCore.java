@@ -246,6 +246,15 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
   }
 
   @Override
+  public boolean injectEvent(String account, JsonObject event) {
+    if (accounts.byName(account).isEmpty()) {
+      return false;
+    }
+    hub.publish(account, event.encode());
+    return true;
+  }
+
+  @Override
   public boolean terminateStreams(String account) {
     return accounts.byName(account).isPresent() && wsServer.terminateStreams(account);
   }

@@ -34,7 +34,7 @@ final class TruthView {
     }
     SimulatedOrder snapshot = new SimulatedOrder(o.account().name(), o.symbol(), o.orderId(), o.clientOrderId(),
         o.side().name(), o.type().name(), o.timeInForce().name(), o.origQty(), o.price(), o.status().name(),
-        o.executedQty(), o.cumQuote(), trades);
+        o.executedQty(), o.cumQuote(), trades, o.preventedQty(), o.orderListId());
     orders.put(key, new Entry(previous == null ? sequence++ : previous.sequence, snapshot));
   }
 

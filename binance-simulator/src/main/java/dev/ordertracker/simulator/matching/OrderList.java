@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * An order list. OCO: a pair (a LIMIT_MAKER leg and a STOP_LOSS_LIMIT leg) of which the first to execute expires the
  * other. OTO: a working leg and a pending leg placed when the working leg fills. OTOCO: a working leg and a pending
- * OCO pair. OPO / OPOCO are OTO / OTOCO whose pending quantity is what the working leg received (reported with
- * contingency type OTO / OTOCO). Owned by the simulator context.
+ * OCO pair. OPO / OPOCO are OTO / OTOCO whose pending quantity is what the working leg received. All but OCO are
+ * reported with contingency type OTO (enums.md lists OCO and OTO only). Owned by the simulator context.
  */
 public final class OrderList {
 
@@ -50,7 +50,7 @@ public final class OrderList {
     return leg == limitMaker ? stop : limitMaker;
   }
 
-  /** {@code c} / {@code contingencyType}: OCO, OTO or OTOCO. */
+  /** {@code c} / {@code contingencyType}: OCO or OTO. */
   public String contingencyType() {
     return contingencyType;
   }

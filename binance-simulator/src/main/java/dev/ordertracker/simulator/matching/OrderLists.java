@@ -169,8 +169,8 @@ final class OrderLists {
       checkFree(account, spec.symbol(), pair.limitMakerClientOrderId());
       checkFree(account, spec.symbol(), pair.stopClientOrderId());
     }
-    OrderList list = newList(r.symbol(), r.listClientOrderId(), r.pending() != null ? "OTO" : "OTOCO", r.opo(),
-        engine.now());
+    // enums.md ContingencyType has OCO and OTO only: OTOCO, OPO and OPOCO lists are reported as OTO
+    OrderList list = newList(r.symbol(), r.listClientOrderId(), "OTO", r.opo(), engine.now());
     engine.place(account, w, list, () -> pend(account, book, list, r));
     return list;
   }

@@ -45,8 +45,11 @@ public final class EventEncoder {
     }
     Peg peg = r.peg();
     if (peg != null) {
-      e.put("gP", peg.priceType()).put("gOT", peg.offsetType()).put("gOV", peg.offsetValue())
-          .put("gp", Decimals.format(r.peggedPrice()));
+      e.put("gP", peg.priceType());
+      if (peg.offsetType() != null) {
+        e.put("gOT", peg.offsetType()).put("gOV", peg.offsetValue());
+      }
+      e.put("gp", Decimals.format(r.peggedPrice()));
     }
     if (r.expiryReason() != null) {
       e.put("eR", r.expiryReason());

@@ -150,12 +150,19 @@ public final class OrderResponses {
     return listHead(list, "EXEC_STARTED", "EXECUTING", list.transactionTime()).put("orderReports", reports);
   }
 
-  /** Answer of a cancel that ended a list ({@code order.cancel} of a leg, {@code orderList.cancel}). */
-  public static JsonObject canceledList(OrderList list, long transactTime) {
+  /**
+   * Answer of a cancel that ended a list. {@code order.cancel} of a leg: each report as a single cancel answer
+   * ({@code origClientOrderId}, {@code clientOrderId} = the cancel's id); {@code orderList.cancel}: the reports
+   * carry the orders' own {@code clientOrderId} and no {@code origClientOrderId} (web-socket-api.md).
+   */
+  public static JsonObject canceledList(OrderList list, long transactTime, boolean legCancel) {
     JsonArray reports = new JsonArray();
     for (Order o : list.orders()) {
-      JsonObject report = canceled(o, o.cancelClientOrderId() != null ? o.cancelClientOrderId() : o.clientOrderId(),
-          transactTime);
+      JsonObject report = canceled(o, legCancel && o.cancelClientOrderId() != null ? o.cancelClientOrderId()
+          : o.clientOrderId(), transactTime);
+      if (!legCancel) {
+        report.remove("origClientOrderId");
+      }
       if (o.stopPrice().signum() > 0) {
         report.put("stopPrice", Decimals.format(o.stopPrice()));
       }
