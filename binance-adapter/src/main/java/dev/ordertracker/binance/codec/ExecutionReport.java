@@ -68,7 +68,12 @@ public record ExecutionReport(
     return clientOrderId;
   }
 
+  /**
+   * A TRADE execution with its trade id. A report whose execution type this version does not know is a trade when it
+   * carries a trade id ({@code t} is -1 otherwise): its fill is recorded, so that reconciliation does not count the
+   * same trade again.
+   */
   public boolean isTrade() {
-    return executionType == ExecutionType.TRADE && tradeId >= 0;
+    return (executionType == ExecutionType.TRADE || executionType == null) && tradeId >= 0;
   }
 }

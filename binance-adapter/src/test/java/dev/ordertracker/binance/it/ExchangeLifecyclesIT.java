@@ -20,6 +20,7 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,10 +93,15 @@ class ExchangeLifecyclesIT {
     return h.simulator.order(symbol, orderId).orElseThrow();
   }
 
-  /** Quantity and client id too: what the Harness's truth check does not compare. */
+  /** Quantity, client id, prevented quantity and list id too: what the Harness's truth check does not compare. */
   private void assertSameQuantityAndClientId(TrackedOrder t, SimulatedOrder o) {
     assertThat(t.quantity()).as("quantity of %s", o.orderId()).isEqualByComparingTo(o.origQty());
     assertThat(t.clientOrderId()).as("client id of %s", o.orderId()).isEqualTo(o.clientOrderId());
+    BigDecimal prevented = t.details().preventedQuantity() == null ? BigDecimal.ZERO : t.details().preventedQuantity();
+    assertThat(prevented).as("prevented quantity of %s", o.orderId())
+        .isEqualByComparingTo(o.preventedQty() == null ? BigDecimal.ZERO : o.preventedQty());
+    assertThat(t.details().orderListId()).as("list of %s", o.orderId())
+        .isEqualTo(o.orderListId() < 0 ? null : Long.toString(o.orderListId()));
   }
 
   @Test
@@ -182,7 +188,8 @@ class ExchangeLifecyclesIT {
     TrackedOrder filled = eventuallyTracked("ETHUSDT", maker, t -> t.status() == OrderStatus.FILLED, "filled");
     h.assertTrackerEqualsTruth();
     assertThat(filled.filledQuantity()).isEqualByComparingTo("0.8");
-    assertThat(filled.details().preventedQuantity()).isEqualByComparingTo("0.2");
+    assertSameQuantityAndClientId(filled, truth("ETHUSDT", maker));
+    assertSameQuantityAndClientId(tracked("ETHUSDT", taker), truth("ETHUSDT", taker));
     eventually(Duration.ofSeconds(5), () -> events("ETHUSDT", maker).size() >= 3, "maker events");
     // the prevention republishes the current status's event (its prevented and remaining quantities changed)
     assertThat(events("ETHUSDT", maker)).containsExactly(EventType.ORDER_PLACED, EventType.ORDER_PLACED,
