@@ -20,16 +20,21 @@ import java.util.Set;
  * <p>Every mutator throws {@link UnsupportedOperationException}, like an unmodifiable map.
  */
 final class EventBodyView extends AbstractMap<String, Object> {
-  /** The keys always present, in body order; error_message and last_fill follow when set. */
+  /** The keys always present, in body order; error_message, last_fill and amendment follow when set. */
   private static final String[] KEYS = {Fields.EVENT_TYPE, Fields.PRIORITY, Fields.SEQUENCE, Fields.ORDER_ID,
       Fields.CLIENT_ORDER_ID, Fields.SYMBOL, Fields.ORDER_TYPE, Fields.SIDE, Fields.QUANTITY, Fields.PRICE,
       Fields.STATUS, Fields.FILLED_QUANTITY, Fields.AVERAGE_PRICE, Fields.CREATED_AT, Fields.UPDATED_AT,
-      Fields.ACCOUNT};
+      Fields.ACCOUNT, Fields.TIME_IN_FORCE, Fields.STOP_PRICE, Fields.ICEBERG_QUANTITY, Fields.ORDER_LIST_ID,
+      Fields.STP_MODE, Fields.PREVENTED_QUANTITY, Fields.LAST_PREVENTED_QUANTITY, Fields.WORKING,
+      Fields.EXPIRY_REASON, Fields.PEGGED_PRICE, Fields.EXECUTION_TYPE, Fields.REMAINING_QUANTITY};
+  /** The keys present only when set, in body order. */
+  private static final String[] OPTIONAL_KEYS = {Fields.ERROR_MESSAGE, Fields.LAST_FILL, Fields.AMENDMENT};
 
   private final OrderEvent event;
   private String createdAt;
   private String updatedAt;
   private JsonObject lastFill;
+  private JsonObject amendment;
   private Set<Map.Entry<String, Object>> entries;
 
   EventBodyView(OrderEvent event) {
@@ -58,8 +63,21 @@ final class EventBodyView extends AbstractMap<String, Object> {
       case Fields.CREATED_AT -> createdAt();
       case Fields.UPDATED_AT -> updatedAt();
       case Fields.ACCOUNT -> event.account();
+      case Fields.TIME_IN_FORCE -> event.details().timeInForce();
+      case Fields.STOP_PRICE -> WireJson.decimal(event.details().stopPrice());
+      case Fields.ICEBERG_QUANTITY -> WireJson.decimal(event.details().icebergQuantity());
+      case Fields.ORDER_LIST_ID -> event.details().orderListId();
+      case Fields.STP_MODE -> event.details().stpMode();
+      case Fields.PREVENTED_QUANTITY -> WireJson.decimal(event.details().preventedQuantity());
+      case Fields.LAST_PREVENTED_QUANTITY -> WireJson.decimal(event.details().lastPreventedQuantity());
+      case Fields.WORKING -> event.details().working();
+      case Fields.EXPIRY_REASON -> event.details().expiryReason();
+      case Fields.PEGGED_PRICE -> WireJson.decimal(event.details().peggedPrice());
+      case Fields.EXECUTION_TYPE -> event.details().executionType();
+      case Fields.REMAINING_QUANTITY -> WireJson.decimal(event.remainingQuantity());
       case Fields.ERROR_MESSAGE -> event.errorMessage();
       case Fields.LAST_FILL -> lastFill();
+      case Fields.AMENDMENT -> amendment();
       default -> null;
     };
   }
@@ -88,13 +106,29 @@ final class EventBodyView extends AbstractMap<String, Object> {
     return f;
   }
 
+  private JsonObject amendment() {
+    JsonObject a = amendment;
+    if (a == null && event.amendment() != null) {
+      amendment = a = new JsonObject(Collections.unmodifiableMap(event.amendment().toJson().getMap()));
+    }
+    return a;
+  }
+
+  /** Whether the optional key {@code OPTIONAL_KEYS[i]} is present. */
+  private boolean hasOptional(int i) {
+    return switch (i) {
+      case 0 -> event.errorMessage() != null;
+      case 1 -> event.lastFill() != null;
+      default -> event.amendment() != null;
+    };
+  }
+
   @Override
   public boolean containsKey(Object key) {
-    if (Fields.ERROR_MESSAGE.equals(key)) {
-      return event.errorMessage() != null;
-    }
-    if (Fields.LAST_FILL.equals(key)) {
-      return event.lastFill() != null;
+    for (int i = 0; i < OPTIONAL_KEYS.length; i++) {
+      if (OPTIONAL_KEYS[i].equals(key)) {
+        return hasOptional(i);
+      }
     }
     for (String k : KEYS) {
       if (k.equals(key)) {
@@ -106,7 +140,13 @@ final class EventBodyView extends AbstractMap<String, Object> {
 
   @Override
   public int size() {
-    return KEYS.length + (event.errorMessage() != null ? 1 : 0) + (event.lastFill() != null ? 1 : 0);
+    int n = KEYS.length;
+    for (int i = 0; i < OPTIONAL_KEYS.length; i++) {
+      if (hasOptional(i)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   @Override
@@ -149,7 +189,13 @@ final class EventBodyView extends AbstractMap<String, Object> {
     if (i < KEYS.length) {
       return KEYS[i];
     }
-    return i == KEYS.length && event.errorMessage() != null ? Fields.ERROR_MESSAGE : Fields.LAST_FILL;
+    int left = i - KEYS.length;
+    for (int k = 0; k < OPTIONAL_KEYS.length; k++) {
+      if (hasOptional(k) && left-- == 0) {
+        return OPTIONAL_KEYS[k];
+      }
+    }
+    throw new NoSuchElementException();
   }
 
   @Override

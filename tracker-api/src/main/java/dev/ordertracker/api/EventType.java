@@ -19,7 +19,13 @@ public enum EventType {
    * The exchange no longer knows the order and no trade explains its end: the tracker gave up on it after
    * repeated queries. The body's status is EXPIRED and {@code error_message} says why; it is never silently FAILED.
    */
-  ORDER_LOST(9);
+  ORDER_LOST(9),
+  /**
+   * The order was amended in place (quantity reduced, client id changed; book priority kept): published once per
+   * amendment, seen live or found by reconciliation. The body carries the new quantity and client id and the
+   * {@code amendment} entry; its status is the order's unchanged one.
+   */
+  ORDER_AMENDED(7);
 
   private final int priority;
 

@@ -26,6 +26,35 @@ public final class Fields {
   public static final String FILLS = "fills";
   public static final String EXCHANGE_RESPONSE = "exchange_response";
   public static final String ACCOUNT = "account";
+  // OrderDetails (flattened into orders, events and updates; null when not reported)
+  public static final String TIME_IN_FORCE = "time_in_force";
+  public static final String STOP_PRICE = "stop_price";
+  public static final String ICEBERG_QUANTITY = "iceberg_quantity";
+  public static final String ORDER_LIST_ID = "order_list_id";
+  public static final String STP_MODE = "stp_mode";
+  public static final String PREVENTED_QUANTITY = "prevented_quantity";
+  public static final String LAST_PREVENTED_QUANTITY = "last_prevented_quantity";
+  public static final String WORKING = "working";
+  public static final String EXPIRY_REASON = "expiry_reason";
+  public static final String PEGGED_PRICE = "pegged_price";
+  public static final String EXECUTION_TYPE = "execution_type";
+  /** Derived: quantity − filled − prevented while the order is open, 0 once final, null when quantity is unknown. */
+  public static final String REMAINING_QUANTITY = "remaining_quantity";
+  public static final String AMENDMENTS = "amendments";
+
+  // Amendment
+  public static final String OLD_QUANTITY = "old_quantity";
+  public static final String NEW_QUANTITY = "new_quantity";
+  public static final String OLD_CLIENT_ORDER_ID = "old_client_order_id";
+  public static final String NEW_CLIENT_ORDER_ID = "new_client_order_id";
+
+  // OrderList
+  public static final String CONTINGENCY_TYPE = "contingency_type";
+  public static final String LIST_STATUS_TYPE = "list_status_type";
+  public static final String LIST_ORDER_STATUS = "list_order_status";
+  public static final String LIST_CLIENT_ORDER_ID = "list_client_order_id";
+  public static final String REJECT_REASON = "reject_reason";
+  public static final String LEGS = "legs";
 
   // StatusChange
   public static final String TIMESTAMP = "timestamp";
@@ -45,6 +74,8 @@ public final class Fields {
   public static final String PRIORITY = "priority";
   public static final String SEQUENCE = "sequence";
   public static final String LAST_FILL = "last_fill";
+  /** On ORDER_AMENDED events only: the amendment this event reports. */
+  public static final String AMENDMENT = "amendment";
 
   // OrderUpdate / StatusUpdate
   public static final String CUMULATIVE_FILLED_QUANTITY = "cumulative_filled_quantity";
@@ -52,6 +83,7 @@ public final class Fields {
   public static final String EXECUTION_ID = "execution_id";
   public static final String TRANSACTION_TIME = "transaction_time";
   public static final String LOST = "lost";
+  public static final String UPDATE_KIND = "update_kind";
 
   // UpdateResult
   public static final String OUTCOME = "outcome";

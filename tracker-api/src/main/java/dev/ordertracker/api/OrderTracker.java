@@ -100,6 +100,20 @@ public final class OrderTracker {
     return service.clearHistory();
   }
 
+  /** Hands the tracker an exchange list report; answers the list as the tracker now knows it. */
+  public Future<OrderList> applyListUpdate(OrderList list) {
+    return service.applyListUpdate(list.toJson()).map(OrderList::new);
+  }
+
+  /** Lookup by list id alone: fails with 409 when the id exists on several symbols. */
+  public Future<OrderList> getOrderList(String orderListId) {
+    return getOrderList(orderListId, null);
+  }
+
+  public Future<OrderList> getOrderList(String orderListId, String symbol) {
+    return service.getOrderList(orderListId, symbol).map(OrderList::new);
+  }
+
   private static List<TrackedOrder> orders(JsonArray array) {
     List<TrackedOrder> out = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {

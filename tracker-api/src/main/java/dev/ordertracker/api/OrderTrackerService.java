@@ -14,7 +14,7 @@ import io.vertx.core.json.JsonObject;
  * Any verticle, any cluster node, or a JavaScript client through the bridge calls it with the message header
  * {@code action} = the method name and a JSON body holding the parameters by name. Bodies and answers are the JSON
  * forms of the model records ({@link NewOrder}, {@link StatusUpdate}, {@link OrderUpdate}, {@link TrackedOrder},
- * {@link UpdateResult}, {@link TrackerStats}). Java code normally uses the typed {@link OrderTracker} instead,
+ * {@link UpdateResult}, {@link TrackerStats}, {@link OrderList}). Java code normally uses the typed {@link OrderTracker} instead,
  * which wraps a proxy of this interface.
  *
  * <p>Failures arrive as {@code io.vertx.serviceproxy.ServiceException} with a {@link TrackerErrors} code: 400 for
@@ -73,4 +73,16 @@ public interface OrderTrackerService {
 
   /** Empties the in-memory history of completed orders. Active orders are untouched. */
   Future<Void> clearHistory();
+
+  /**
+   * Applies an exchange list report ({@link OrderList}, the whole list as the exchange reports it): the tracker's
+   * view of that list is replaced unless it already holds a newer report. Answers the {@link OrderList} as known.
+   */
+  Future<JsonObject> applyListUpdate(JsonObject list);
+
+  /**
+   * One {@link OrderList} by its id. {@code symbol} may be null: the id must then match exactly one known list
+   * (else 409), as for orders. 404 when unknown.
+   */
+  Future<JsonObject> getOrderList(String orderListId, @Nullable String symbol);
 }

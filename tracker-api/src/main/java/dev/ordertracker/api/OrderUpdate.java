@@ -14,12 +14,16 @@ import java.time.Instant;
  * client id, account, creation time) let the tracker start tracking an order it first sees here, for example one
  * placed elsewhere or whose NEW report beat the placement response. {@code lost} marks an order the exchange no
  * longer knows and that no trade explains; the tracker ends it as EXPIRED and publishes {@link EventType#ORDER_LOST}.
+ *
+ * <p>{@code kind} says which rows of the transition table classify the report (a status report, an in-place
+ * amendment, a self-trade prevention that leaves the order open); {@code details} carries what the report says
+ * about the order's terms and execution state ({@link OrderDetails}, never null).
  */
 public record OrderUpdate(String orderId, String symbol, OrderStatus status, BigDecimal cumulativeFilledQuantity,
                           BigDecimal cumulativeQuoteQuantity, Fill lastFill, String executionId,
                           Instant transactionTime, String errorMessage, String clientOrderId, String account,
                           OrderType orderType, OrderSide side, BigDecimal quantity, BigDecimal price,
-                          Instant createdAt, boolean lost) {
+                          Instant createdAt, boolean lost, UpdateKind kind, OrderDetails details) {
 
   public OrderUpdate {
     NewOrder.requireText(orderId, Fields.ORDER_ID);
@@ -43,6 +47,31 @@ public record OrderUpdate(String orderId, String symbol, OrderStatus status, Big
     if (quantity != null && quantity.signum() <= 0) {
       throw new IllegalArgumentException(Fields.QUANTITY + " must be positive");
     }
+    if (kind == null) {
+      kind = UpdateKind.STATUS;
+    }
+    if (details == null) {
+      details = OrderDetails.NONE;
+    }
+    if (kind == UpdateKind.AMENDMENT && quantity == null && clientOrderId == null) {
+      throw new IllegalArgumentException(Fields.UPDATE_KIND + " AMENDMENT needs the new " + Fields.QUANTITY
+          + " or " + Fields.CLIENT_ORDER_ID);
+    }
+    if (kind == UpdateKind.TRADE_PREVENTION && details.preventedQuantity() == null) {
+      throw new IllegalArgumentException(Fields.UPDATE_KIND + " TRADE_PREVENTION needs "
+          + Fields.PREVENTED_QUANTITY);
+    }
+  }
+
+  /** A status report (the form before update kinds and details existed). */
+  public OrderUpdate(String orderId, String symbol, OrderStatus status, BigDecimal cumulativeFilledQuantity,
+                     BigDecimal cumulativeQuoteQuantity, Fill lastFill, String executionId,
+                     Instant transactionTime, String errorMessage, String clientOrderId, String account,
+                     OrderType orderType, OrderSide side, BigDecimal quantity, BigDecimal price,
+                     Instant createdAt, boolean lost) {
+    this(orderId, symbol, status, cumulativeFilledQuantity, cumulativeQuoteQuantity, lastFill, executionId,
+        transactionTime, errorMessage, clientOrderId, account, orderType, side, quantity, price, createdAt, lost,
+        UpdateKind.STATUS, OrderDetails.NONE);
   }
 
   public OrderUpdate(JsonObject json) {
@@ -62,7 +91,10 @@ public record OrderUpdate(String orderId, String symbol, OrderStatus status, Big
         Decimals.parse(json.getValue(Fields.QUANTITY), Fields.QUANTITY),
         Decimals.nonNegative(json.getValue(Fields.PRICE), Fields.PRICE),
         WireJson.optInstant(json, Fields.CREATED_AT),
-        WireJson.optBoolean(json, Fields.LOST, false));
+        WireJson.optBoolean(json, Fields.LOST, false),
+        json.getValue(Fields.UPDATE_KIND) == null ? UpdateKind.STATUS
+            : UpdateKind.parse(WireJson.optString(json, Fields.UPDATE_KIND)),
+        OrderDetails.fromJson(json));
   }
 
   public static Builder builder(String symbol, String orderId, OrderStatus status) {
@@ -84,7 +116,7 @@ public record OrderUpdate(String orderId, String symbol, OrderStatus status, Big
   }
 
   public JsonObject toJson() {
-    return new JsonObject()
+    return details.writeTo(new JsonObject()
         .put(Fields.ORDER_ID, orderId)
         .put(Fields.SYMBOL, symbol)
         .put(Fields.STATUS, status.name())
@@ -101,7 +133,8 @@ public record OrderUpdate(String orderId, String symbol, OrderStatus status, Big
         .put(Fields.QUANTITY, WireJson.decimal(quantity))
         .put(Fields.PRICE, WireJson.decimal(price))
         .put(Fields.CREATED_AT, Timestamps.format(createdAt))
-        .put(Fields.LOST, lost);
+        .put(Fields.LOST, lost)
+        .put(Fields.UPDATE_KIND, kind.name()));
   }
 
   /** Fluent construction; only symbol, order id and status are required. */
@@ -123,6 +156,8 @@ public record OrderUpdate(String orderId, String symbol, OrderStatus status, Big
     private BigDecimal price;
     private Instant createdAt;
     private boolean lost;
+    private UpdateKind kind = UpdateKind.STATUS;
+    private OrderDetails details = OrderDetails.NONE;
 
     private Builder(String symbol, String orderId, OrderStatus status) {
       this.symbol = symbol;
@@ -185,10 +220,20 @@ public record OrderUpdate(String orderId, String symbol, OrderStatus status, Big
       return this;
     }
 
+    public Builder kind(UpdateKind value) {
+      this.kind = value;
+      return this;
+    }
+
+    public Builder details(OrderDetails value) {
+      this.details = value;
+      return this;
+    }
+
     public OrderUpdate build() {
       return new OrderUpdate(orderId, symbol, status, cumulativeFilledQuantity, cumulativeQuoteQuantity, lastFill,
           executionId, transactionTime, errorMessage, clientOrderId, account, orderType, side, quantity, price,
-          createdAt, lost);
+          createdAt, lost, kind, details);
     }
   }
 }

@@ -11,13 +11,15 @@ import java.util.Objects;
 
 /**
  * An immutable snapshot of a tracked order. Only the tracker verticle creates them; everybody else reads them.
- * The JSON form has exactly the keys of {@link #toJson()}, always present (null when unknown).
+ * The JSON form has exactly the keys of {@link #toJson()}, always present (null when unknown): the
+ * {@link OrderDetails} flattened, {@code remaining_quantity} ({@link #remainingQuantity()}) and the
+ * {@code amendments}, oldest first. Objects written before those keys existed still load (absent = unknown/none).
  */
 public record TrackedOrder(String orderId, String clientOrderId, String symbol, OrderType orderType, OrderSide side,
                            BigDecimal quantity, BigDecimal price, OrderStatus status, BigDecimal filledQuantity,
                            BigDecimal averagePrice, Instant createdAt, Instant updatedAt, String errorMessage,
                            List<StatusChange> statusHistory, List<Fill> fills, JsonObject exchangeResponse,
-                           String account) {
+                           String account, OrderDetails details, List<Amendment> amendments) {
 
   public TrackedOrder {
     Objects.requireNonNull(orderId, Fields.ORDER_ID);
@@ -28,6 +30,21 @@ public record TrackedOrder(String orderId, String clientOrderId, String symbol, 
     if (filledQuantity == null) {
       filledQuantity = BigDecimal.ZERO;
     }
+    if (details == null) {
+      details = OrderDetails.NONE;
+    }
+    amendments = amendments == null ? List.of() : List.copyOf(amendments);
+  }
+
+  /** An order without details or amendments (the form before they existed). */
+  public TrackedOrder(String orderId, String clientOrderId, String symbol, OrderType orderType, OrderSide side,
+                      BigDecimal quantity, BigDecimal price, OrderStatus status, BigDecimal filledQuantity,
+                      BigDecimal averagePrice, Instant createdAt, Instant updatedAt, String errorMessage,
+                      List<StatusChange> statusHistory, List<Fill> fills, JsonObject exchangeResponse,
+                      String account) {
+    this(orderId, clientOrderId, symbol, orderType, side, quantity, price, status, filledQuantity, averagePrice,
+        createdAt, updatedAt, errorMessage, statusHistory, fills, exchangeResponse, account, OrderDetails.NONE,
+        List.of());
   }
 
   public TrackedOrder(JsonObject json) {
@@ -47,7 +64,9 @@ public record TrackedOrder(String orderId, String clientOrderId, String symbol, 
         list(json.getJsonArray(Fields.STATUS_HISTORY), StatusChange::new),
         list(json.getJsonArray(Fields.FILLS), Fill::new),
         WireJson.optObject(json, Fields.EXCHANGE_RESPONSE),
-        WireJson.optString(json, Fields.ACCOUNT));
+        WireJson.optString(json, Fields.ACCOUNT),
+        OrderDetails.fromJson(json),
+        list(json.getJsonArray(Fields.AMENDMENTS), Amendment::new));
   }
 
   public static TrackedOrder fromJson(JsonObject json) {
@@ -62,12 +81,36 @@ public record TrackedOrder(String orderId, String clientOrderId, String symbol, 
     return status.isFinal();
   }
 
+  /**
+   * What is still open for execution: quantity − filled − prevented (Binance: {@code q − z − A}), never below zero;
+   * zero once the order is final; null when the quantity is unknown.
+   */
+  public BigDecimal remainingQuantity() {
+    return remaining(quantity, filledQuantity, details.preventedQuantity(), status);
+  }
+
+  static BigDecimal remaining(BigDecimal quantity, BigDecimal filled, BigDecimal prevented, OrderStatus status) {
+    if (quantity == null) {
+      return null;
+    }
+    if (status.isFinal()) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal open = filled == null ? quantity : quantity.subtract(filled);
+    if (prevented != null) {
+      open = open.subtract(prevented);
+    }
+    return open.signum() < 0 ? BigDecimal.ZERO : open;
+  }
+
   public JsonObject toJson() {
     JsonArray history = new JsonArray(new ArrayList<>(statusHistory.size()));
     statusHistory.forEach(c -> history.add(c.toJson()));
     JsonArray fillArray = new JsonArray(new ArrayList<>(fills.size()));
     fills.forEach(f -> fillArray.add(f.toJson()));
-    return new JsonObject()
+    JsonArray amendmentArray = new JsonArray(new ArrayList<>(amendments.size()));
+    amendments.forEach(a -> amendmentArray.add(a.toJson()));
+    return details.writeTo(new JsonObject()
         .put(Fields.ORDER_ID, orderId)
         .put(Fields.CLIENT_ORDER_ID, clientOrderId)
         .put(Fields.SYMBOL, symbol)
@@ -84,7 +127,9 @@ public record TrackedOrder(String orderId, String clientOrderId, String symbol, 
         .put(Fields.STATUS_HISTORY, history)
         .put(Fields.FILLS, fillArray)
         .put(Fields.EXCHANGE_RESPONSE, exchangeResponse)
-        .put(Fields.ACCOUNT, account);
+        .put(Fields.ACCOUNT, account))
+        .put(Fields.REMAINING_QUANTITY, WireJson.decimal(remainingQuantity()))
+        .put(Fields.AMENDMENTS, amendmentArray);
   }
 
   private static <T> List<T> list(JsonArray array, java.util.function.Function<JsonObject, T> reader) {

@@ -9,7 +9,12 @@
  * </pre>
  *
  * Records here are immutable snapshots. Their JSON form uses the snake_case keys in {@link dev.ordertracker.api.Fields},
- * decimals are exact JSON numbers ({@link java.math.BigDecimal}), timestamps ISO-8601 UTC with milliseconds.
+ * decimals are decimal strings read into {@link java.math.BigDecimal}s, timestamps ISO-8601 UTC with milliseconds.
+ * An order carries its {@link dev.ordertracker.api.OrderDetails} (time in force, stop price, iceberg quantity, order
+ * list id, STP mode, prevented quantities, working, expiry reason, pegged price, last execution type; flattened in
+ * JSON) and its {@link dev.ordertracker.api.Amendment}s; an {@link dev.ordertracker.api.OrderUpdate}'s
+ * {@link dev.ordertracker.api.UpdateKind} chooses its rows of the transition table; order lists are
+ * {@link dev.ordertracker.api.OrderList}s ({@code getOrderList}).
  */
 @ModuleGen(name = "order-tracker", groupPackage = "dev.ordertracker")
 package dev.ordertracker.api;

@@ -1,10 +1,12 @@
 package dev.ordertracker.core;
 
+import dev.ordertracker.api.Amendment;
 import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.Fill;
 import dev.ordertracker.api.NewOrder;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderKey;
+import dev.ordertracker.api.OrderList;
 import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.StatusUpdate;
@@ -14,7 +16,7 @@ import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.api.UpdateOutcome;
 import dev.ordertracker.api.UpdateResult;
 import dev.ordertracker.core.book.OrderBook;
-import dev.ordertracker.core.state.AveragePrice;
+import dev.ordertracker.core.lists.OrderLists;
 import dev.ordertracker.core.state.OrderRecord;
 import dev.ordertracker.core.state.OrderStateMachine;
 import dev.ordertracker.core.state.Verdict;
@@ -35,8 +37,8 @@ import java.util.TreeSet;
  *
  * <p>Single-threaded: owned by the tracker verticle's context (or a benchmark/test thread); no locks. Every update
  * goes through the same fixed steps: identity (find the order, or start it from the stream) → duplicate
- * (execution id, trade id) → transition (the table) → mutation (quantities, fill, status, history) → book (final
- * orders move to the bounded history) → journal → event. The state is always updated before the event is emitted,
+ * (execution id, trade id) → transition (the table, by the update's kind) → mutation (quantities, fill, details,
+ * amendment, status, history) → book (final orders move to the bounded history) → journal → event. The state is always updated before the event is emitted,
  * and an emit failure is counted and logged but never undoes the change.
  *
  * <p>Lookups by order id: with a symbol they are exact; without one the id must match exactly one known order,
@@ -47,6 +49,7 @@ public final class OrderTrackerCore {
   private static final System.Logger LOG = System.getLogger(OrderTrackerCore.class.getName());
 
   private final OrderBook book;
+  private final OrderLists lists;
   private final TrackerCounters counters = new TrackerCounters();
   private final EventSink sink;
   private final TrackerJournal journal;
@@ -67,6 +70,7 @@ public final class OrderTrackerCore {
 
   private OrderTrackerCore(Builder b) {
     this.book = new OrderBook(b.maxHistorySize);
+    this.lists = new OrderLists(b.maxHistorySize);
     this.lastSequence = b.initialSequence;
     this.sink = b.sink;
     this.journal = b.journal;
@@ -182,6 +186,12 @@ public final class OrderTrackerCore {
     for (TrackedOrder o : active) {
       book.add(OrderRecord.restore(o), evicted);
     }
+    for (OrderRecord r : book.active(null)) {
+      noteLeg(r.symbol(), r.orderId(), r.clientOrderId(), r.details().orderListId(), r.account());
+    }
+    for (OrderRecord r : book.historyOldestFirst()) {
+      noteLeg(r.symbol(), r.orderId(), r.clientOrderId(), r.details().orderListId(), r.account());
+    }
     evicted.clear();
     lastSequence = Math.max(lastSequence, sequence);
     if (stats != null) {
@@ -220,6 +230,16 @@ public final class OrderTrackerCore {
     List<TrackedOrder> out = new ArrayList<>(records.size());
     records.forEach(r -> out.add(r.snapshot()));
     return out;
+  }
+
+  /** Applies an exchange list report; answers the list as now known (a newer known report wins). */
+  public OrderList applyListUpdate(OrderList report) {
+    return lists.apply(report);
+  }
+
+  /** @throws TrackerException 404 unknown, 409 ambiguous list id without a symbol */
+  public OrderList getOrderList(String orderListId, String symbol) {
+    return lists.find(orderListId, symbol);
   }
 
   public TrackerStats stats() {
@@ -276,9 +296,11 @@ public final class OrderTrackerCore {
     OrderRecord r = new OrderRecord(new OrderKey(book.symbol(u.symbol()), u.orderId()), u.status(), now);
     r.describe(u.clientOrderId(), u.orderType(), u.side(), u.quantity(), u.price(), u.account(), null,
         u.createdAt());
+    r.mergeDetails(u.details());
+    noteLeg(r.symbol(), r.orderId(), r.clientOrderId(), r.details().orderListId(), r.account());
     remember(r, null, null, null, null);
     if (u.cumulativeFilledQuantity().signum() > 0) {
-      updateQuantities(r, u, null, now);
+      r.applyQuantities(u, null, now);
     }
     if (u.lastFill() != null) {
       r.addFill(u.lastFill());
@@ -301,12 +323,24 @@ public final class OrderTrackerCore {
       return refuse(UpdateOutcome.DUPLICATE, "trade " + fill.tradeId() + " already recorded");
     }
     int cmp = reported.compareTo(r.filledQuantity());
-    Verdict verdict = OrderStateMachine.classify(r.status(), u.status(), cmp);
+    Verdict verdict = OrderStateMachine.classify(u.kind(), r.status(), u.status(), cmp, change(r, u));
     lastVerdict = verdict;
     switch (verdict) {
       case DUPLICATE:
+        // Same status and quantities (or nothing new for its kind): its details may still be news (a stop order
+        // now working, a list id first seen here). Recorded without an event: no status or quantity changed.
+        if (r.mergeDetails(u.details())) {
+          changed(r);
+        }
         return refuse(UpdateOutcome.DUPLICATE, null);
+      case AMEND:
+        return amend(r, u);
+      case PREVENT:
+        return prevent(r, u);
       case STALE:
+        if (r.fillInDetails(u.details())) {
+          changed(r); // an older report: only what is still unknown is taken from it
+        }
         if (fill != null) {
           // Reordered stream: a report older than what we know, carrying a trade we never recorded (its quantity
           // is already inside the known cumulative quantity). Status and quantities stay; the fill is kept so that
@@ -327,7 +361,7 @@ public final class OrderTrackerCore {
     }
     Instant now = clock.instant();
     if (cmp > 0) {
-      updateQuantities(r, u, explicitAverage, now);
+      r.applyQuantities(u, explicitAverage, now);
     } else if (explicitAverage != null) {
       r.setQuantities(r.filledQuantity(), explicitAverage.multiply(r.filledQuantity()), explicitAverage, now);
     }
@@ -342,8 +376,64 @@ public final class OrderTrackerCore {
     if (r.account() == null && u.account() != null) {
       r.describe(null, null, null, null, null, u.account(), null, null);
     }
+    r.mergeDetails(u.details());
     finishChange(r, u, now, false);
     return UpdateOutcome.APPLIED;
+  }
+
+  /** The change a non-status report brings, for the transition table (see {@link OrderStateMachine#classify}). */
+  private static int change(OrderRecord r, OrderUpdate u) {
+    switch (u.kind()) {
+      case AMENDMENT: return r.amendmentChanges(u.quantity(), u.clientOrderId()) ? 1 : 0;
+      case TRADE_PREVENTION: return r.details().preventedCompare(u.details());
+      default: return 0;
+    }
+  }
+
+  /**
+   * An in-place amendment: new quantity and client id, an amendment entry, one ORDER_AMENDED event. The new client
+   * id is indexed; the old one stays indexed too, so either finds the order (until it leaves the history).
+   */
+  private UpdateOutcome amend(OrderRecord r, OrderUpdate u) {
+    Instant now = clock.instant();
+    String oldClientId = r.clientOrderId();
+    Amendment amendment = r.amend(u.quantity(), u.clientOrderId(), now);
+    r.mergeDetails(u.details());
+    r.rememberExecution(u.executionId());
+    if (r.clientOrderId() != null && !r.clientOrderId().equals(oldClientId)) {
+      book.indexClientId(r);
+    }
+    metrics.update(UpdateOutcome.APPLIED);
+    metrics.changed(u.kind());
+    changed(r);
+    publish(r, EventType.ORDER_AMENDED, null, amendment);
+    return UpdateOutcome.APPLIED;
+  }
+
+  /**
+   * Self-trade prevention decremented an order that stays open: the prevented quantities (and so the remaining
+   * quantity) change, the status does not. The event of the current status is published again, because fields of
+   * its body changed (prevented_quantity, remaining_quantity, execution_type = TRADE_PREVENTION tells it apart); a
+   * PENDING order publishes nothing, as ever.
+   */
+  private UpdateOutcome prevent(OrderRecord r, OrderUpdate u) {
+    r.mergeDetails(u.details());
+    r.touch(clock.instant());
+    r.rememberExecution(u.executionId());
+    metrics.update(UpdateOutcome.APPLIED);
+    metrics.changed(u.kind());
+    changed(r);
+    EventType type = EventType.forStatus(r.status());
+    if (type != null) {
+      publish(r, type, null, null);
+    }
+    return UpdateOutcome.APPLIED;
+  }
+
+  private void noteLeg(String symbol, String orderId, String clientOrderId, String orderListId, String account) {
+    if (orderListId != null) {
+      lists.noteLeg(symbol, orderListId, new OrderList.Leg(symbol, orderId, clientOrderId), account);
+    }
   }
 
   /** Status, history, book, counters, journal, then the event: in this order. */
@@ -369,10 +459,7 @@ public final class OrderTrackerCore {
     changed(r);
     EventType type = u.lost() ? EventType.ORDER_LOST : EventType.forStatus(status);
     if (type != null) {
-      long sequence = ++lastSequence;
-      lastEventType = type;
-      lastEventSequence = sequence;
-      emit(r.event(type, sequence, u.lastFill()));
+      publish(r, type, u.lastFill(), null);
     }
     if (isNew || status.isFinal()) {
       sizesChanged();
@@ -382,7 +469,7 @@ public final class OrderTrackerCore {
   /** Race 2 of the state machine: the order is final, a fill from before its end arrives now. No event. */
   private UpdateOutcome lateFill(OrderRecord r, OrderUpdate u, BigDecimal explicitAverage) {
     Instant now = clock.instant();
-    updateQuantities(r, u, explicitAverage, now);
+    r.applyQuantities(u, explicitAverage, now);
     if (u.lastFill() != null) {
       r.addFill(u.lastFill());
     }
@@ -393,28 +480,6 @@ public final class OrderTrackerCore {
         + "): cumulative filled now " + r.filledQuantity().toPlainString() + "; no event published");
     changed(r);
     return UpdateOutcome.APPLIED;
-  }
-
-  private void updateQuantities(OrderRecord r, OrderUpdate u, BigDecimal explicitAverage, Instant now) {
-    BigDecimal reported = u.cumulativeFilledQuantity();
-    BigDecimal quote;
-    BigDecimal average;
-    if (explicitAverage != null) {
-      average = explicitAverage;
-      quote = explicitAverage.multiply(reported);
-    } else {
-      quote = u.cumulativeQuoteQuantity();
-      Fill fill = u.lastFill();
-      if (quote == null && fill != null) {
-        // Without a cumulative quote, extend the known one by this trade when it is exactly the missing piece.
-        BigDecimal knownQuote = r.filledQuantity().signum() == 0 ? BigDecimal.ZERO : r.quoteQuantity();
-        if (knownQuote != null && r.filledQuantity().add(fill.quantity()).compareTo(reported) == 0) {
-          quote = knownQuote.add(fill.quoteQuantity());
-        }
-      }
-      average = AveragePrice.of(quote, reported);
-    }
-    r.setQuantities(reported, quote, average, now);
   }
 
   private UpdateOutcome refuse(UpdateOutcome outcome, String reason) {
@@ -435,6 +500,13 @@ public final class OrderTrackerCore {
     }
     metrics.update(outcome);
     return outcome;
+  }
+
+  private void publish(OrderRecord r, EventType type, Fill fill, Amendment amendment) {
+    long sequence = ++lastSequence;
+    lastEventType = type;
+    lastEventSequence = sequence;
+    emit(r.event(type, sequence, fill, amendment));
   }
 
   private void emit(OrderEvent event) {

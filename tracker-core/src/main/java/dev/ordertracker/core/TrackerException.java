@@ -20,7 +20,7 @@ public final class TrackerException extends RuntimeException {
     return code;
   }
 
-  static TrackerException notFound(String message) {
+  public static TrackerException notFound(String message) {
     return new TrackerException(TrackerErrors.NOT_FOUND, message);
   }
 }

@@ -167,6 +167,21 @@ final class EventFields {
     return (JsonObject) v;
   }
 
+  /**
+   * A required enum that tolerates values this version does not know: those are added to {@code unknown} (kept as
+   * sent) and answered as null. Present but not a string is still a WRONG_TYPE error.
+   */
+  <E extends Enum<E>> E tolerantEnum(String key, Class<E> enumType, UnknownValue.Kind kind,
+                                     java.util.List<UnknownValue> unknown) {
+    String s = requiredString(key);
+    try {
+      return Enum.valueOf(enumType, s);
+    } catch (IllegalArgumentException e) {
+      unknown.add(new UnknownValue(kind, s));
+      return null;
+    }
+  }
+
   <E extends Enum<E>> E requiredEnum(String key, Class<E> enumType) {
     String s = requiredString(key);
     try {

@@ -4,6 +4,7 @@ import dev.ordertracker.api.OrderSide;
 import dev.ordertracker.api.OrderType;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * An {@code executionReport}: one change of one order. Field comments give the Binance key. Quantities and prices
@@ -11,7 +12,11 @@ import java.math.BigDecimal;
  * {@link ExecutionConditions} ({@link ExecutionConditions#NONE} when none was present).
  *
  * <p>For a CANCELED report, {@code clientOrderId} ({@code c}) is the cancel request's own id and
- * {@code originalClientOrderId} ({@code C}) the cancelled order's: see {@link #orderClientId()}.
+ * {@code originalClientOrderId} ({@code C}) the cancelled order's: see {@link #orderClientId()}. For a REPLACED
+ * report (an amendment), {@code c} is the order's new client id and {@code C} its previous one.
+ *
+ * <p>{@code executionType}, {@code orderStatus} and {@code orderType} are null when Binance sent a value this
+ * version does not know; {@code unknownValues} then holds it ({@link UnknownValue}; empty otherwise).
  */
 public record ExecutionReport(
     long eventTime,                 // E
@@ -47,7 +52,12 @@ public record ExecutionReport(
     long workingTime,               // W (-1 when absent)
     String selfTradePreventionMode, // V
     String expiryReason,            // eR (conditional, kept here because the status mapping uses it)
-    ExecutionConditions conditions) implements UserDataEvent {
+    ExecutionConditions conditions,
+    List<UnknownValue> unknownValues) implements UserDataEvent {
+
+  public ExecutionReport {
+    unknownValues = unknownValues == null ? List.of() : List.copyOf(unknownValues);
+  }
 
   /** The client id of the order this report is about: {@code C} for cancels, {@code c} otherwise. */
   public String orderClientId() {
@@ -58,7 +68,12 @@ public record ExecutionReport(
     return clientOrderId;
   }
 
+  /**
+   * A TRADE execution with its trade id. A report whose execution type this version does not know is a trade when it
+   * carries a trade id ({@code t} is -1 otherwise): its fill is recorded, so that reconciliation does not count the
+   * same trade again.
+   */
   public boolean isTrade() {
-    return executionType == ExecutionType.TRADE && tradeId >= 0;
+    return (executionType == ExecutionType.TRADE || executionType == null) && tradeId >= 0;
   }
 }

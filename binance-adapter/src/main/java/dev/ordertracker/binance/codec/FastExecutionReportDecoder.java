@@ -6,6 +6,7 @@ import dev.ordertracker.api.OrderType;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The hot path: one pass over the characters of an executionReport frame (wrapped or bare), recording where each
@@ -452,7 +453,7 @@ final class FastExecutionReportDecoder {
         decimal(COMMISSION, false), symbol(COMMISSION_ASSET, false), lng(TX_TIME, 0, true), lng(TRADE_ID, -1, false),
         lng(EXEC_ID, 0, true), bool(ON_BOOK), bool(MAKER), lng(CREATED, -1, false),
         decimal(CUM_QUOTE, false), decimal(LAST_QUOTE, false), decimal(QUOTE_ORDER_QTY, false),
-        lng(WORKING_TIME, -1, false), common(STP_MODE), common(EXPIRY), conditions());
+        lng(WORKING_TIME, -1, false), common(STP_MODE), common(EXPIRY), conditions(), List.of());
     return failed ? null : r;
   }
 

@@ -2,7 +2,7 @@ package dev.ordertracker.binance.codec;
 
 import java.util.List;
 
-/** A {@code listStatus} event: the state of an order list (OCO, OTO, OTOCO, OPO). */
+/** A {@code listStatus} event: the state of an order list (OCO, OTO, OTOCO, OPO, OPOCO). */
 public record ListStatus(long eventTime, String symbol, long orderListId, String contingencyType,
                          String listStatusType, String listOrderStatus, String rejectReason,
                          String listClientOrderId, long transactionTime, List<Member> orders)

@@ -70,18 +70,21 @@ final class StrictEventDecoder {
   }
 
   private static ExecutionReport executionReport(EventFields f) {
+    List<UnknownValue> unknown = new ArrayList<>(0);
     return new ExecutionReport(
         f.requiredLong("E"), f.requiredString("s"), f.requiredString("c"),
-        f.requiredEnum("S", OrderSide.class), f.requiredEnum("o", OrderType.class), f.optString("f"),
+        f.requiredEnum("S", OrderSide.class), f.tolerantEnum("o", OrderType.class, UnknownValue.Kind.ORDER_TYPE,
+            unknown), f.optString("f"),
         f.requiredDecimal("q"), f.optDecimal("p"), f.optDecimal("P"), f.optDecimal("F"),
         f.optLong("g", -1), f.optString("C"),
-        f.requiredEnum("x", ExecutionType.class), f.requiredEnum("X", BinanceOrderStatus.class),
+        f.tolerantEnum("x", ExecutionType.class, UnknownValue.Kind.EXECUTION_TYPE, unknown),
+        f.tolerantEnum("X", BinanceOrderStatus.class, UnknownValue.Kind.ORDER_STATUS, unknown),
         f.optString("r"), f.requiredLong("i"),
         f.requiredDecimal("l"), f.requiredDecimal("z"), f.requiredDecimal("L"),
         f.optDecimal("n"), f.optString("N"), f.requiredLong("T"), f.optLong("t", -1), f.requiredLong("I"),
         f.optBoolean("w", false), f.optBoolean("m", false), f.optLong("O", -1),
         f.optDecimal("Z"), f.optDecimal("Y"), f.optDecimal("Q"), f.optLong("W", -1), f.optString("V"),
-        f.optString("eR"), conditions(f));
+        f.optString("eR"), conditions(f), unknown);
   }
 
   private static ExecutionConditions conditions(EventFields f) {

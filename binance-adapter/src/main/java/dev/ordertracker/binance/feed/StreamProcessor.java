@@ -7,8 +7,11 @@ import dev.ordertracker.binance.codec.AccountEvents;
 import dev.ordertracker.binance.codec.EventStreamTerminated;
 import dev.ordertracker.binance.codec.ExecutionReport;
 import dev.ordertracker.binance.codec.FrameDecodeException;
+import dev.ordertracker.binance.codec.ListReports;
+import dev.ordertracker.binance.codec.ListStatus;
 import dev.ordertracker.binance.codec.OrderUpdates;
 import dev.ordertracker.binance.codec.ServerShutdown;
+import dev.ordertracker.binance.codec.UnknownValue;
 import dev.ordertracker.binance.codec.UserDataDecoder;
 import dev.ordertracker.binance.codec.UserDataEvent;
 import dev.ordertracker.binance.codec.UserDataFrame;
@@ -19,20 +22,26 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
  * What happens to one user-data frame, in a fixed order: decode (bad frames: logged truncated, counted, skipped)
- * → account from the subscription id → edge dedup (execution id; order + trade id) → executionReport to
- * {@link OrderUpdate} → tracker; account events → {@code <prefix>.account.<account>}; serverShutdown and
- * eventStreamTerminated → the connection owner. Used by the verticle and by the replay tool.
+ * → account from the subscription id → edge dedup (execution id; order + trade id) → unknown enum values counted
+ * (logged once per value) → executionReport to {@link OrderUpdate} → tracker (a report whose status is unknown
+ * waits for reconciliation); listStatus → the tracker's list view ({@code applyListUpdate}) and, like the other
+ * account events, {@code <prefix>.account.<account>}; serverShutdown and eventStreamTerminated → the connection
+ * owner. Used by the verticle and by the replay tool.
  *
  * <p>Runs on one context (the verticle's); not thread-safe.
  */
 public final class StreamProcessor {
   private static final System.Logger LOG = System.getLogger(StreamProcessor.class.getName());
   private static final int LOG_EXCERPT = 200;
+  /** Distinct unknown enum values logged; beyond this they are only counted (a hostile stream cannot flood). */
+  private static final int MAX_LOGGED_UNKNOWN = 64;
 
   /** The connection owner's reactions to control events. */
   public interface Control {
@@ -50,6 +59,7 @@ public final class StreamProcessor {
   private final Control control;
   private final Map<String, Map<String, Long>> lastTradeIds = new HashMap<>();
   private final boolean answerAll;
+  private final Set<UnknownValue> loggedUnknown = new HashSet<>();
 
   public StreamProcessor(UserDataDecoder decoder, ExecutionDeduplicator dedup, TrackerFeed feed, EventBus eventBus,
                          Addresses addresses, AdapterMetrics metrics, Control control) {
@@ -103,6 +113,9 @@ public final class StreamProcessor {
     if (event instanceof ExecutionReport r) {
       return executionReport(r, account, receivedNanos, text);
     }
+    if (event instanceof ListStatus list) {
+      listStatus(list, account);
+    }
     JsonObject json = AccountEvents.toJson(event, account);
     if (json != null) {
       metrics.accountEvent();
@@ -121,6 +134,9 @@ public final class StreamProcessor {
     }
     if (r.isTrade()) {
       lastTradeIds.computeIfAbsent(account, a -> new HashMap<>()).merge(r.symbol(), r.tradeId(), Math::max);
+    }
+    if (!r.unknownValues().isEmpty()) {
+      unknownValues(r);
     }
     OrderUpdate update;
     try {
@@ -146,6 +162,30 @@ public final class StreamProcessor {
         LOG.log(System.Logger.Level.WARNING, () -> "tracker refused update " + update.key() + " "
             + update.status() + ": " + ar.cause().getMessage());
       }
+    });
+  }
+
+  /** Counts every unknown value by kind and logs each distinct one once (bounded). */
+  private void unknownValues(ExecutionReport r) {
+    for (UnknownValue u : r.unknownValues()) {
+      metrics.unknownValue(u.kind());
+      if (loggedUnknown.size() < MAX_LOGGED_UNKNOWN && loggedUnknown.add(u)) {
+        boolean waits = u.kind() == UnknownValue.Kind.ORDER_STATUS;
+        LOG.log(System.Logger.Level.WARNING, () -> "Binance sent " + u.kind() + " '" + u.value()
+            + "' which this version does not know (first seen on " + r.symbol() + "/" + r.orderId() + "); "
+            + (waits ? "such reports are skipped and the order is repaired by reconciliation"
+                : "the report is applied from the fields that can be read") + ". Logged once per value.");
+      }
+    }
+  }
+
+  /** A list report to the tracker's list view; the stream's pending order updates go first. */
+  private void listStatus(ListStatus list, String account) {
+    feed.flush();
+    feed.tracker().applyListUpdate(ListReports.from(list, account)).onFailure(e -> {
+      metrics.updateFailed();
+      LOG.log(System.Logger.Level.WARNING, () -> "tracker refused list report " + list.symbol() + "/"
+          + list.orderListId() + ": " + e.getMessage());
     });
   }
 

@@ -1,6 +1,7 @@
 package dev.ordertracker.binance.metrics;
 
 import dev.ordertracker.binance.codec.FrameDecodeException;
+import dev.ordertracker.binance.codec.UnknownValue;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.function.LongConsumer;
 public final class AdapterMetrics {
   private final LongAdder frames = new LongAdder();
   private final Map<FrameDecodeException.Kind, LongAdder> decodeErrors = new EnumMap<>(FrameDecodeException.Kind.class);
+  private final Map<UnknownValue.Kind, LongAdder> unknownValues = new EnumMap<>(UnknownValue.Kind.class);
   private final LongAdder invalidReports = new LongAdder();
   private final LongAdder duplicatesDropped = new LongAdder();
   private final LongAdder updatesSent = new LongAdder();
@@ -37,6 +39,9 @@ public final class AdapterMetrics {
     for (FrameDecodeException.Kind k : FrameDecodeException.Kind.values()) {
       decodeErrors.put(k, new LongAdder());
     }
+    for (UnknownValue.Kind k : UnknownValue.Kind.values()) {
+      unknownValues.put(k, new LongAdder());
+    }
     for (int i = 0; i < latencyBuckets.length; i++) {
       latencyBuckets[i] = new AtomicLong();
     }
@@ -48,6 +53,15 @@ public final class AdapterMetrics {
 
   public void decodeError(FrameDecodeException.Kind kind) {
     decodeErrors.get(kind).increment();
+  }
+
+  /** A frame carried an enum value this version does not know (counted by field, never by value). */
+  public void unknownValue(UnknownValue.Kind kind) {
+    unknownValues.get(kind).increment();
+  }
+
+  public long unknownValues(UnknownValue.Kind kind) {
+    return unknownValues.get(kind).sum();
   }
 
   public void invalidReport() {
@@ -142,6 +156,9 @@ public final class AdapterMetrics {
     }
     long rank = (long) Math.ceil(q * total);
     long seen = 0;
+    for (UnknownValue.Kind k : UnknownValue.Kind.values()) {
+      unknownValues.put(k, new LongAdder());
+    }
     for (int i = 0; i < latencyBuckets.length; i++) {
       seen += latencyBuckets[i].get();
       if (seen >= rank) {

@@ -1,6 +1,7 @@
 package dev.ordertracker.binance.metrics;
 
 import dev.ordertracker.binance.codec.FrameDecodeException;
+import dev.ordertracker.binance.codec.UnknownValue;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +20,8 @@ import java.util.function.ToDoubleFunction;
  * ({@code BackendRegistries.getDefaultNow()} is not null); otherwise the plain counters stay the only view.
  * Meters are built once; labels are bounded ({@code adapter} = the address prefix, {@code kind} = decode error kind).
  * Names: {@code binance_adapter_frames_total}, {@code ..._decode_errors_total{kind}}, {@code ..._duplicates_dropped_total},
+ * {@code ..._unknown_values_total{kind}} (EXECUTION_TYPE | ORDER_STATUS | ORDER_TYPE: enum values Binance sent that
+ * this version does not know),
  * {@code ..._updates_total}, {@code ..._update_failures_total}, {@code ..._reconnects_total},
  * {@code ..._reconciliations_total}, {@code ..._reconciliation_corrections_total}, {@code ..._orders_lost_total},
  * {@code ..._reconcile_weight_total}, and the timer {@code binance_adapter_frame_to_answer_seconds} (a histogram:
@@ -79,6 +82,10 @@ public final class MicrometerAdapterMetrics {
     counter(registry, "frames", adapter, metrics, AdapterMetrics::frames, meters);
     for (FrameDecodeException.Kind kind : FrameDecodeException.Kind.values()) {
       meters.add(FunctionCounter.builder("binance_adapter_decode_errors", metrics, m -> m.decodeErrors(kind))
+          .tag("adapter", adapter).tag("kind", kind.name()).register(registry));
+    }
+    for (UnknownValue.Kind kind : UnknownValue.Kind.values()) {
+      meters.add(FunctionCounter.builder("binance_adapter_unknown_values", metrics, m -> m.unknownValues(kind))
           .tag("adapter", adapter).tag("kind", kind.name()).register(registry));
     }
     counter(registry, "duplicates_dropped", adapter, metrics, AdapterMetrics::duplicatesDropped, meters);

@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * One reconciliation of one account after a (re)connect, spending little request weight:
  * <ol>
- *   <li>{@code openOrders.status} for all symbols (weight 80): open orders whose status and executed quantity match
- *   the tracker need nothing more; open orders the tracker does not know are tracked from it;</li>
+ *   <li>{@code openOrders.status} for all symbols (weight 80): open orders whose status, executed quantity,
+ *   quantity, client id and prevented quantity match the tracker need nothing more (an amend or a self-trade
+ *   prevention missed while disconnected changes only the last three); open orders the tracker does not know are tracked from it;</li>
  *   <li>trades of the orders that changed: per symbol, pages of 1,000 trades ({@code myTrades}, weight 20 a page)
  *   from the first trade id the stream has not shown, or from the oldest such order's creation time; per order
  *   (weight 5) when only a few orders of the symbol changed;</li>
@@ -115,7 +116,10 @@ public final class ReconcileRun {
   }
 
   private static boolean unchanged(TrackedOrder t, ExchangeOrder o) {
-    return StatusMapping.toTracker(o.status()) == t.status() && o.executedQty().compareTo(t.filledQuantity()) == 0;
+    return StatusMapping.toTracker(o.status()) == t.status() && o.executedQty().compareTo(t.filledQuantity()) == 0
+        && (t.quantity() == null || o.origQty().signum() <= 0 || o.origQty().compareTo(t.quantity()) == 0)
+        && (t.clientOrderId() == null || o.clientOrderId() == null || o.clientOrderId().equals(t.clientOrderId()))
+        && t.details().preventedCompare(o.details()) <= 0;
   }
 
   private Future<Void> fetchTrades(String account, Map<OrderKey, Need> needs, Map<String, Long> hints) {

@@ -2,9 +2,11 @@ package dev.ordertracker.binance.reconcile;
 
 import dev.ordertracker.api.Decimals;
 import dev.ordertracker.api.Fill;
+import dev.ordertracker.api.OrderDetails;
 import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.TrackedOrder;
+import dev.ordertracker.api.UpdateKind;
 import dev.ordertracker.binance.codec.BinanceOrderStatus;
 import dev.ordertracker.binance.codec.StatusMapping;
 
@@ -20,11 +22,16 @@ import java.util.TreeMap;
  * Reconciliation as a pure function: (what the tracker knows, what the exchange says, the order's trades) → the
  * updates that bring the tracker to the exchange's state, in the order they happened, each one a real change:
  * <ol>
+ *   <li>an amendment when the exchange's quantity or client order id differs from the tracker's (an amend missed
+ *   while disconnected: one AMENDMENT update, so one ORDER_AMENDED event, however many amends happened);</li>
  *   <li>every trade the tracker has not seen, oldest first, as PARTIALLY_FILLED (FILLED when it completes the
  *   order), with its fill and the running cumulative quantities;</li>
  *   <li>then, if the exchange's executed quantity is ahead of the trades (trades not returned), one catch-up;</li>
+ *   <li>then, for an order still open, a self-trade prevention when the exchange's prevented quantity is larger;</li>
  *   <li>then the exchange's status when it is ahead of the tracker's (PLACED, CANCELLED, EXPIRED, FAILED...).</li>
  * </ol>
+ * Every update carries the exchange's {@link OrderDetails} (time in force, list id, STP mode...; the prevented
+ * quantity only on the prevention and final-status updates, so that it is reported once).
  * "Not found" is not terminal: an order the exchange no longer knows is resolved from its trades; only after
  * {@code lostAfterMisses} consecutive misses with nothing explaining its end is it marked lost (EXPIRED, lost=true,
  * with an error message), never FAILED. Final tracked orders need nothing.
@@ -71,6 +78,10 @@ public final class Reconciler {
     }
 
     List<OrderUpdate> out = new ArrayList<>();
+    if (tracked != null && exchange != null && amended(tracked, exchange)) {
+      out.add(details.builder(symbol, orderId, tracked.status()).kind(UpdateKind.AMENDMENT)
+          .cumulative(cum, quote).transactionTime(at(exchange, now)).build());
+    }
     BigDecimal orderQty = details.quantity;
     for (ExchangeTrade t : fresh.values()) {
       cum = cum.add(t.qty());
@@ -101,21 +112,42 @@ public final class Reconciler {
     }
 
     OrderStatus target = StatusMapping.toTracker(exchange.status());
-    Instant at = Instant.ofEpochMilli(exchange.updateTime() > 0 ? exchange.updateTime() : now.toEpochMilli());
+    Instant at = at(exchange, now);
     if (exchange.executedQty().compareTo(cum) > 0) {
       // the exchange executed more than the trades we were given explain: catch up without a fill
       cum = exchange.executedQty();
       quote = exchange.cumulativeQuoteQty().max(quote);
       OrderStatus status = target != null && target.isFinal() ? target : OrderStatus.PARTIALLY_FILLED;
       out.add(details.builder(symbol, orderId, status).cumulative(cum, quote).transactionTime(at)
-          .errorMessage(errorFor(status, exchange)).build());
+          .errorMessage(errorFor(status, exchange)).details(status.isFinal() ? exchange.details() : details.terms)
+          .build());
       current = status;
+    }
+    BigDecimal prevented = exchange.details().preventedQuantity();
+    if (prevented != null && current != null && !current.isFinal() && (target == null || !target.isFinal())
+        && (tracked == null || tracked.details().preventedCompare(exchange.details()) > 0)) {
+      out.add(details.builder(symbol, orderId, current).kind(UpdateKind.TRADE_PREVENTION).cumulative(cum, quote)
+          .transactionTime(at).details(exchange.details()).build());
     }
     if (target != null && rank(target) > rank(current)) {
       out.add(details.builder(symbol, orderId, target).cumulative(cum, quote).transactionTime(at)
-          .errorMessage(errorFor(target, exchange)).build());
+          .errorMessage(errorFor(target, exchange)).details(target.isFinal() ? exchange.details() : details.terms)
+          .build());
     }
     return new Reconciliation(out, 0, false);
+  }
+
+  private static Instant at(ExchangeOrder exchange, Instant now) {
+    return Instant.ofEpochMilli(exchange.updateTime() > 0 ? exchange.updateTime() : now.toEpochMilli());
+  }
+
+  /** The exchange's quantity or client id differs from the tracker's: an amendment the tracker has not seen. */
+  private static boolean amended(TrackedOrder tracked, ExchangeOrder exchange) {
+    boolean quantity = exchange.origQty() != null && exchange.origQty().signum() > 0 && tracked.quantity() != null
+        && exchange.origQty().compareTo(tracked.quantity()) != 0;
+    boolean clientId = exchange.clientOrderId() != null && !exchange.clientOrderId().isEmpty()
+        && tracked.clientOrderId() != null && !exchange.clientOrderId().equals(tracked.clientOrderId());
+    return quantity || clientId;
   }
 
   private static String errorFor(OrderStatus status, ExchangeOrder exchange) {
@@ -123,7 +155,7 @@ public final class Reconciler {
       return "rejected by the exchange (found " + exchange.status() + " on reconciliation)";
     }
     if (status == OrderStatus.EXPIRED) {
-      return exchange.status().name();
+      return exchange.details().expiryReason() != null ? exchange.details().expiryReason() : exchange.status().name();
     }
     return null;
   }
@@ -159,21 +191,27 @@ public final class Reconciler {
   /** The order's own details, repeated on every update so that the tracker can start tracking from any of them. */
   private record Details(String clientOrderId, String account, dev.ordertracker.api.OrderType type,
                          dev.ordertracker.api.OrderSide side, BigDecimal quantity, BigDecimal price,
-                         Instant createdAt) {
+                         Instant createdAt, OrderDetails terms) {
     static Details of(TrackedOrder tracked, ExchangeOrder exchange, String account) {
       if (exchange != null) {
         BigDecimal qty = exchange.origQty() != null && exchange.origQty().signum() > 0 ? exchange.origQty()
             : tracked == null ? null : tracked.quantity();
+        OrderDetails d = exchange.details();
+        // The prevented quantity travels on its own update (or the final one) so that it is reported once; an order
+        // the tracker does not know yet starts with all of it.
+        OrderDetails terms = tracked == null ? d : new OrderDetails(d.timeInForce(), d.stopPrice(),
+            d.icebergQuantity(), d.orderListId(), d.stpMode(), null, null, d.working(), null, d.peggedPrice(), null);
         return new Details(exchange.clientOrderId(), account, exchange.type(), exchange.side(), qty,
-            exchange.price(), exchange.time() > 0 ? Instant.ofEpochMilli(exchange.time()) : null);
+            d.peggedPrice() != null ? d.peggedPrice() : exchange.price(),
+            exchange.time() > 0 ? Instant.ofEpochMilli(exchange.time()) : null, terms);
       }
       return new Details(tracked.clientOrderId(), account, tracked.orderType(), tracked.side(), tracked.quantity(),
-          tracked.price(), tracked.createdAt());
+          tracked.price(), tracked.createdAt(), OrderDetails.NONE);
     }
 
     OrderUpdate.Builder builder(String symbol, String orderId, OrderStatus status) {
       return OrderUpdate.builder(symbol, orderId, status).clientOrderId(clientOrderId).account(account)
-          .order(type, side, quantity, price).createdAt(createdAt);
+          .order(type, side, quantity, price).createdAt(createdAt).details(terms);
     }
   }
 }

@@ -181,6 +181,7 @@ final class Harness {
 
   static OrderStatus expected(String binanceStatus) {
     switch (binanceStatus) {
+      case "PENDING_NEW": return OrderStatus.PENDING;
       case "NEW": return OrderStatus.PLACED;
       case "PARTIALLY_FILLED": return OrderStatus.PARTIALLY_FILLED;
       case "FILLED": return OrderStatus.FILLED;

@@ -1,5 +1,6 @@
 package dev.ordertracker.core.book;
 
+import dev.ordertracker.api.Amendment;
 import dev.ordertracker.api.OrderKey;
 import dev.ordertracker.core.state.OrderRecord;
 
@@ -72,6 +73,11 @@ public final class OrderBook {
   /** Adds a new order: active, or straight to history when it is already final. Returns evicted orders. */
   public void add(OrderRecord record, List<OrderRecord> evicted) {
     indexId(record.key());
+    for (Amendment a : record.amendments()) {
+      if (a.oldClientOrderId() != null) {
+        byClientId.put(a.oldClientOrderId(), record.key()); // a restored amended order: its old ids find it too
+      }
+    }
     indexClientId(record);
     if (record.isFinal()) {
       appendHistory(record, evicted);
@@ -116,6 +122,9 @@ public final class OrderBook {
   private void forget(OrderRecord record) {
     historyByKey.remove(record.key());
     unindexClientId(record.clientOrderId(), record.key());
+    for (Amendment a : record.amendments()) {
+      unindexClientId(a.oldClientOrderId(), record.key()); // an amended order is found by its old ids too
+    }
     unindexId(record.key());
   }
 

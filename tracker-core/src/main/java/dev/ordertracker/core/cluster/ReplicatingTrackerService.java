@@ -71,6 +71,16 @@ final class ReplicatingTrackerService implements OrderTrackerService {
   }
 
   @Override
+  public Future<JsonObject> applyListUpdate(JsonObject list) {
+    return query(() -> endpoint.applyListUpdate(list)); // the list view is not replicated (see OrderLists)
+  }
+
+  @Override
+  public Future<JsonObject> getOrderList(String orderListId, String symbol) {
+    return query(() -> endpoint.getOrderList(orderListId, symbol));
+  }
+
+  @Override
   public Future<JsonObject> getStats() {
     return query(endpoint::getStats);
   }

@@ -2,6 +2,7 @@ package dev.ordertracker.core.service;
 
 import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.NewOrder;
+import dev.ordertracker.api.OrderList;
 import dev.ordertracker.api.OrderTracker;
 import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.api.OrderUpdate;
@@ -91,6 +92,16 @@ public final class TrackerServiceEndpoint implements OrderTrackerService {
       core.clearHistory();
       return null;
     });
+  }
+
+  @Override
+  public Future<JsonObject> applyListUpdate(JsonObject list) {
+    return call(() -> core.applyListUpdate(new OrderList(require(list, "list"))).toJson());
+  }
+
+  @Override
+  public Future<JsonObject> getOrderList(String orderListId, String symbol) {
+    return call(() -> core.getOrderList(requireText(orderListId, Fields.ORDER_LIST_ID), symbol).toJson());
   }
 
   private static <T> Future<T> call(Supplier<T> action) {

@@ -1,12 +1,15 @@
 package dev.ordertracker.core.state;
 
+import dev.ordertracker.api.Amendment;
 import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.Fill;
+import dev.ordertracker.api.OrderDetails;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderKey;
 import dev.ordertracker.api.OrderSide;
 import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.OrderType;
+import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.StatusChange;
 import dev.ordertracker.api.TrackedOrder;
 import io.vertx.core.json.JsonObject;
@@ -41,6 +44,9 @@ public final class OrderRecord {
   Instant createdAt;
   Instant updatedAt;
   String errorMessage;
+  /** Immutable; replaced (not edited) when a report changes it, so snapshots and events share it. */
+  private OrderDetails details = OrderDetails.NONE;
+  private ArrayList<Amendment> amendments;
   private final ArrayList<StatusChange> history = new ArrayList<>(4);
   private ArrayList<Fill> fills;
   private String[] executionIds;
@@ -91,6 +97,72 @@ public final class OrderRecord {
 
   public String account() {
     return account;
+  }
+
+  public OrderDetails details() {
+    return details;
+  }
+
+  /** The amendments, oldest first (read-only). */
+  public List<Amendment> amendments() {
+    return amendments == null ? List.of() : java.util.Collections.unmodifiableList(amendments);
+  }
+
+  /**
+   * Takes what an applied report says about the order's terms and execution state (it replaces what is known).
+   * A pegged order's price is the pegged price in use. Answers whether anything changed.
+   */
+  public boolean mergeDetails(OrderDetails reported) {
+    OrderDetails merged = details.merge(reported);
+    if (merged == details) {
+      return false;
+    }
+    details = merged;
+    if (merged.peggedPrice() != null && merged.peggedPrice().signum() > 0) {
+      price = merged.peggedPrice();
+    }
+    return true;
+  }
+
+  /**
+   * Takes from a refused (duplicate or older) report only the details still unknown; nothing known is overwritten
+   * and nothing is published. Answers whether anything changed.
+   */
+  public boolean fillInDetails(OrderDetails reported) {
+    OrderDetails filled = details.fillIn(reported);
+    if (filled == details) {
+      return false;
+    }
+    details = filled;
+    if (price == null && filled.peggedPrice() != null && filled.peggedPrice().signum() > 0) {
+      price = filled.peggedPrice();
+    }
+    return true;
+  }
+
+  /** True when an amendment to this quantity and client id would change the order (null: not reported). */
+  public boolean amendmentChanges(BigDecimal newQuantity, String newClientOrderId) {
+    return newQuantity != null && (quantity == null || newQuantity.compareTo(quantity) != 0)
+        || newClientOrderId != null && !newClientOrderId.equals(clientOrderId);
+  }
+
+  /** Applies an in-place amendment (null arguments keep the known value) and answers its history entry. */
+  public Amendment amend(BigDecimal newQuantity, String newClientOrderId, Instant now) {
+    Amendment a = new Amendment(now, quantity, newQuantity != null ? newQuantity : quantity, clientOrderId,
+        newClientOrderId != null ? newClientOrderId : clientOrderId);
+    quantity = a.newQuantity();
+    clientOrderId = a.newClientOrderId();
+    updatedAt = now;
+    if (amendments == null) {
+      amendments = new ArrayList<>(2);
+    }
+    amendments.add(a);
+    return a;
+  }
+
+  /** Marks the order changed now without a status change (a prevention that leaves it open). */
+  public void touch(Instant now) {
+    updatedAt = now;
   }
 
   public boolean isFinal() {
@@ -147,6 +219,32 @@ public final class OrderRecord {
     updatedAt = now;
   }
 
+  /**
+   * Takes a report's larger cumulative quantities: the average price is the explicit one when given, else
+   * cumulative quote / quantity; without a cumulative quote, the known quote extended by the report's trade when
+   * that trade is exactly the missing piece.
+   */
+  public void applyQuantities(OrderUpdate u, BigDecimal explicitAverage, Instant now) {
+    BigDecimal reported = u.cumulativeFilledQuantity();
+    BigDecimal quote;
+    BigDecimal average;
+    if (explicitAverage != null) {
+      average = explicitAverage;
+      quote = explicitAverage.multiply(reported);
+    } else {
+      quote = u.cumulativeQuoteQuantity();
+      Fill fill = u.lastFill();
+      if (quote == null && fill != null) {
+        BigDecimal knownQuote = filledQuantity.signum() == 0 ? BigDecimal.ZERO : quoteQuantity;
+        if (knownQuote != null && filledQuantity.add(fill.quantity()).compareTo(reported) == 0) {
+          quote = knownQuote.add(fill.quoteQuantity());
+        }
+      }
+      average = AveragePrice.of(quote, reported);
+    }
+    setQuantities(reported, quote, average, now);
+  }
+
   public boolean hasTrade(long tradeId) {
     if (fills == null || tradeId < 0) {
       return false;
@@ -189,14 +287,16 @@ public final class OrderRecord {
     executionCursor = (executionCursor + 1) % EXECUTION_RING;
   }
 
-  public OrderEvent event(EventType type, long sequence, Fill lastFill) {
+  public OrderEvent event(EventType type, long sequence, Fill lastFill, Amendment amendment) {
     return new OrderEvent(type, sequence, key.orderId(), clientOrderId, key.symbol(), orderType, side, quantity, price,
-        status, filledQuantity, averagePrice, createdAt, updatedAt, account, errorMessage, lastFill);
+        status, filledQuantity, averagePrice, createdAt, updatedAt, account, errorMessage, lastFill, details,
+        amendment);
   }
 
   public TrackedOrder snapshot() {
     return new TrackedOrder(key.orderId(), clientOrderId, key.symbol(), orderType, side, quantity, price, status,
-        filledQuantity, averagePrice, createdAt, updatedAt, errorMessage, history, fills, exchangeResponse, account);
+        filledQuantity, averagePrice, createdAt, updatedAt, errorMessage, history, fills, exchangeResponse, account,
+        details, amendments);
   }
 
   /** Rebuilds a record from a snapshot (restore after a restart or a fail-over). */
@@ -209,6 +309,10 @@ public final class OrderRecord {
     r.quoteQuantity = order.averagePrice() == null ? null : order.averagePrice().multiply(order.filledQuantity());
     r.updatedAt = order.updatedAt();
     r.errorMessage = order.errorMessage();
+    r.details = order.details();
+    if (!order.amendments().isEmpty()) {
+      r.amendments = new ArrayList<>(order.amendments());
+    }
     r.history.addAll(order.statusHistory());
     for (Fill f : order.fills()) {
       r.addFill(f);

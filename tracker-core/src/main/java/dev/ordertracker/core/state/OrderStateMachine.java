@@ -1,6 +1,7 @@
 package dev.ordertracker.core.state;
 
 import dev.ordertracker.api.OrderStatus;
+import dev.ordertracker.api.UpdateKind;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -17,8 +18,10 @@ import static dev.ordertracker.api.OrderStatus.PENDING;
 import static dev.ordertracker.api.OrderStatus.PLACED;
 
 /**
- * The order life cycle as data: every legal {@code (status, reported status) → status} row is in {@link #ALLOWED};
- * the two races of the real world are the rows below it. Stateless and pure; callers own the order.
+ * The order life cycle as data: every legal {@code (status, reported status) → status} row of a status report is in
+ * {@link #ALLOWED}; the two races of the real world are the rows below it; the reports that change an order without
+ * changing its status (an in-place amendment, a self-trade prevention that leaves it open) have their own rows in
+ * {@link #KIND_ROWS}. Stateless and pure; callers own the order.
  *
  * <pre>
  *   PENDING ─┬─▶ PLACED ─┬─▶ PARTIALLY_FILLED ──▶ PARTIALLY_FILLED (larger cumulative qty only)
@@ -56,7 +59,51 @@ public final class OrderStateMachine {
    */
   private static final Set<OrderStatus> LATE_FILL_FROM = EnumSet.of(FILLED, CANCELLED, EXPIRED);
 
+  /** How a report of a non-status kind compares with what is known: the sign of its change, or "final". */
+  private static final int LESS = 0, SAME = 1, MORE = 2, ON_FINAL = 3;
+
+  /**
+   * The rows of the report kinds other than {@link UpdateKind#STATUS}, by how the report compares with the order:
+   * <ul>
+   *   <li>AMENDMENT compares (quantity, client order id): MORE = either differs from the known one, SAME = both
+   *   equal. Binance only reduces, but a reconciliation correction may go either way, so any difference is real.</li>
+   *   <li>TRADE_PREVENTION compares the cumulative prevented quantity ({@code A}) with the known one.</li>
+   * </ul>
+   * An order that self-trade prevention ends is a STATUS report (its final status) and never reaches these rows.
+   */
+  private static final Map<UpdateKind, Verdict[]> KIND_ROWS = new EnumMap<>(UpdateKind.class);
+
+  static {
+    // index:                                LESS             SAME              MORE            ON_FINAL
+    KIND_ROWS.put(UpdateKind.AMENDMENT, row(Verdict.AMEND, Verdict.DUPLICATE, Verdict.AMEND,
+        // An amendment reported after the order ended is old news: the final report already has the exchange's
+        // final quantities, and Binance refuses to amend a finished order.
+        Verdict.STALE));
+    KIND_ROWS.put(UpdateKind.TRADE_PREVENTION, row(Verdict.STALE, Verdict.DUPLICATE, Verdict.PREVENT,
+        Verdict.STALE));
+  }
+
+  private static Verdict[] row(Verdict less, Verdict same, Verdict more, Verdict onFinal) {
+    return new Verdict[] {less, same, more, onFinal};
+  }
+
   private OrderStateMachine() {
+  }
+
+  /**
+   * Classifies a report of any kind.
+   *
+   * @param quantityCmp sign of (reported cumulative filled quantity − known one); used by STATUS reports
+   * @param changeCmp   for AMENDMENT: 0 when quantity and client id are the known ones, else 1; for
+   *                    TRADE_PREVENTION: sign of (reported prevented quantity − known one)
+   */
+  public static Verdict classify(UpdateKind kind, OrderStatus from, OrderStatus to, int quantityCmp,
+                                 int changeCmp) {
+    Verdict[] row = KIND_ROWS.get(kind);
+    if (row == null) {
+      return classify(from, to, quantityCmp);
+    }
+    return row[from.isFinal() ? ON_FINAL : changeCmp < 0 ? LESS : changeCmp == 0 ? SAME : MORE];
   }
 
   /** Progress rank: a report of a lower rank than the current status is old news (STALE), not an error. */
@@ -109,7 +156,7 @@ public final class OrderStateMachine {
     String qty = " (cumulative filled " + reported.toPlainString() + ", known " + known.toPlainString() + ")";
     switch (verdict) {
       case DUPLICATE:
-        return "same status " + to + " and cumulative filled quantity as known" + qty;
+        return "same status " + to + " and cumulative filled quantity as known (or nothing new for its kind)" + qty;
       case STALE:
         if (from.isFinal()) {
           return to + " after final status " + from + ": a final status is never left" + qty;

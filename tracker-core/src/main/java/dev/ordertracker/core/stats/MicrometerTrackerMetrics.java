@@ -2,6 +2,7 @@ package dev.ordertracker.core.stats;
 
 import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.OrderStatus;
+import dev.ordertracker.api.UpdateKind;
 import dev.ordertracker.api.UpdateOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  *   tracker_updates_total{outcome}   applied | duplicate | stale | illegal_transition | late_fill | unknown_order
+ *   tracker_changes_total{kind}               amendment | trade_prevention (applied, also counted as applied)
  *   tracker_events_published_total{event_type}
  *   tracker_orders_total{status}              FILLED | FAILED | CANCELLED | EXPIRED
  *   tracker_publish_failures_total
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MicrometerTrackerMetrics implements TrackerMetrics {
   private final EnumMap<UpdateOutcome, Counter> updates = new EnumMap<>(UpdateOutcome.class);
+  private final EnumMap<UpdateKind, Counter> changes = new EnumMap<>(UpdateKind.class);
   private final Counter lateFills;
   private final Counter unknownOrders;
   private final EnumMap<EventType, Counter> events = new EnumMap<>(EventType.class);
@@ -43,6 +46,12 @@ public final class MicrometerTrackerMetrics implements TrackerMetrics {
     for (UpdateOutcome o : UpdateOutcome.values()) {
       updates.put(o, Counter.builder("tracker_updates_total").tag("outcome", o.name().toLowerCase(Locale.ROOT))
           .tag("tracker", addressPrefix).register(registry));
+    }
+    for (UpdateKind k : UpdateKind.values()) {
+      if (k != UpdateKind.STATUS) {
+        changes.put(k, Counter.builder("tracker_changes_total").tag("kind", k.name().toLowerCase(Locale.ROOT))
+            .tag("tracker", addressPrefix).register(registry));
+      }
     }
     lateFills = Counter.builder("tracker_updates_total").tag("outcome", "late_fill").tag("tracker", addressPrefix)
         .register(registry);
@@ -85,6 +94,14 @@ public final class MicrometerTrackerMetrics implements TrackerMetrics {
   @Override
   public void update(UpdateOutcome outcome) {
     updates.get(outcome).increment();
+  }
+
+  @Override
+  public void changed(UpdateKind kind) {
+    Counter c = changes.get(kind);
+    if (c != null) {
+      c.increment();
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.ordertracker.core.stats;
 
 import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.OrderStatus;
+import dev.ordertracker.api.UpdateKind;
 import dev.ordertracker.api.UpdateOutcome;
 
 /**
@@ -13,6 +14,10 @@ public interface TrackerMetrics {
   };
 
   default void update(UpdateOutcome outcome) {
+  }
+
+  /** An applied report of a kind other than STATUS (an amendment, a self-trade prevention). */
+  default void changed(UpdateKind kind) {
   }
 
   default void lateFill() {
