@@ -9,6 +9,7 @@ import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderSide;
 import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.OrderTracker;
+import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.api.OrderType;
 import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.OrderUpdateBatch;
@@ -18,6 +19,9 @@ import dev.ordertracker.api.UpdateResult;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.junit5.VertxExtension;
@@ -237,6 +241,22 @@ class ReplicatedTrackerVerticleTest {
     TrackedOrder restored = await(OrderTracker.create(vertx).getOrder("5", "BTCUSDT"));
     assertThat(restored.filledQuantity()).isEqualByComparingTo("0.400");
     assertThat(restored.fills()).hasSize(1);
+  }
+
+  @Test
+  void theServiceAlsoAnswersOnTheLocalOnlyAddressReplicatedAndLeavesWithTheTracker() throws Exception {
+    String first = deploy("orders");
+    OrderTracker local = OrderTracker.wrap(OrderTrackerService.createProxyWithOptions(vertx,
+        Addresses.defaults().trackerLocal(), new DeliveryOptions().setLocalOnly(true)));
+    await(local.applyUpdate(fill("6", OrderStatus.PARTIALLY_FILLED, "0.400", "40.2", 3)));
+    awaitEvents(1);
+
+    await(vertx.undeploy(first));
+    Throwable gone = failure(local.getStats());
+    assertThat(gone).isInstanceOf(ReplyException.class);
+    assertThat(((ReplyException) gone).failureType()).isEqualTo(ReplyFailure.NO_HANDLERS);
+    deploy("orders");
+    assertThat(await(local.getOrder("6", "BTCUSDT")).fills()).hasSize(1);
   }
 
   @Test
