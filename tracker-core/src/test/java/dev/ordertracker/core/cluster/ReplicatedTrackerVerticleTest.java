@@ -140,6 +140,30 @@ class ReplicatedTrackerVerticleTest {
   }
 
   @Test
+  void aBatchCommittedButNotCopiedToItsKeysByADeadOwnerSurvivesTheTrackerAfterNext() throws Exception {
+    AsyncMap<String, String> map = await(vertx.sharedData().<String, String>getAsyncMap(
+        ReplicatedTrackerOptions.DEFAULT_STATE_MAP));
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    TrackedOrder filled = new TrackedOrder("9", null, "ETHUSDT", OrderType.LIMIT, OrderSide.SELL, QTY,
+        new BigDecimal("10"), OrderStatus.FILLED, QTY, new BigDecimal("10"), now, now, null, List.of(), List.of(),
+        null, null);
+    TrackedOrder placed = new TrackedOrder("9", null, "ETHUSDT", OrderType.LIMIT, OrderSide.SELL, QTY,
+        new BigDecimal("10"), OrderStatus.PLACED, BigDecimal.ZERO, null, now, now, null, List.of(), List.of(), null,
+        null);
+    // the dead owner's last commit carries the order FILLED; its key still holds the previous snapshot
+    await(map.put(TrackerStateReplica.orderKey(placed), placed.toJson().encode()));
+    await(map.put(TrackerStateReplica.META,
+        new ReplicationMeta("dead-node", 3, 11, 11, List.of(filled), List.of(), 0, null).encode()));
+
+    String second = deploy("orders");
+    await(OrderTracker.create(vertx).applyUpdate(fill("1", OrderStatus.PARTIALLY_FILLED, "0.400", "40.2", 7)));
+    await(vertx.undeploy(second)); // its commits replaced the record that carried the FILLED snapshot
+    deploy("orders");
+
+    assertThat(await(OrderTracker.create(vertx).getOrder("9", "ETHUSDT")).status()).isEqualTo(OrderStatus.FILLED);
+  }
+
+  @Test
   void aSupersededTrackerIsFencedAndPublishesNothing() throws Exception {
     deploy("a");
     OrderTracker a = OrderTracker.create(vertx, Addresses.withPrefix("a"));
