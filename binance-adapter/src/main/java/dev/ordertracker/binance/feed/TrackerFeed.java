@@ -201,7 +201,7 @@ public final class TrackerFeed {
       }
     } else {
       metrics.updateFailed(batch.size());
-      LOG.log(System.Logger.Level.WARNING, () -> "tracker refused a batch of " + batch.size()
+      LOG.log(System.Logger.Level.WARNING, () -> "tracker did not take a batch of " + batch.size()
           + " updates (they may or may not be applied; reconciliation after the next connect repairs): "
           + ar.cause().getMessage());
     }
