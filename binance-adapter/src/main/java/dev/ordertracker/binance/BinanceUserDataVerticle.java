@@ -110,7 +110,8 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
           .setMaxFrameSize(MAX_RESPONSE_BYTES).setMaxMessageSize(MAX_RESPONSE_BYTES));
       policy = new ReconnectPolicy(options.getReconnectInitialDelayMs(), options.getReconnectMaxDelayMs(),
           options.getMaxConnectionsPerWindow(), options.getConnectionWindowMs(), new Random());
-      feed = new TrackerFeed(vertx, options.addresses(), true, options.getRequestTimeoutMs()).metrics(metrics)
+      feed = new TrackerFeed(vertx, options.addresses(), true, options.getRequestTimeoutMs(),
+          options.getReconnectInitialDelayMs(), options.getReconnectMaxDelayMs()).metrics(metrics)
           .onBackpressure(IN_FLIGHT_HIGH, IN_FLIGHT_LOW,
               () -> subscriptions.keySet().forEach(WsApiConnection::pause),
               () -> subscriptions.keySet().forEach(WsApiConnection::resume));
@@ -154,6 +155,9 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
     cancel(reconnectTimer);
     cancel(renewTimer);
     cancel(reconcileTimer);
+    if (feed != null) {
+      feed.close();
+    }
     for (WsApiConnection c : new ArrayList<>(subscriptions.keySet())) {
       c.close("adapter stopped");
     }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code <prefix>.events.<EVENT_TYPE>} — order events, one address per {@link EventType};</li>
  *   <li>{@code <prefix>.tracker} — the {@code OrderTrackerService};</li>
+ *   <li>{@code <prefix>.tracker.local} — the same service, registered local-only (callers in the tracker's JVM);</li>
  *   <li>{@code <prefix>.account.<account>} — account (balance) events published by exchange adapters;</li>
  *   <li>{@code <prefix>.adapter.status} — an exchange adapter's status (request/reply, {@code "connected"}).</li>
  * </ul>
@@ -51,6 +52,15 @@ public final class Addresses {
 
   public String tracker() {
     return prefix + ".tracker";
+  }
+
+  /**
+   * The tracker service registered local-only ({@code <prefix>.tracker.local}): a caller in the tracker's JVM (the
+   * co-located exchange adapter) asks here first, so that it never depends on the cluster's view of
+   * {@link #tracker()}, which right after a takeover can still name a dead node.
+   */
+  public String trackerLocal() {
+    return tracker() + ".local";
   }
 
   public String account(String account) {

@@ -21,9 +21,9 @@ import java.util.Objects;
 
 /**
  * The only writer of order state. Owns one {@link OrderTrackerCore} on its context; serves
- * {@link OrderTrackerService} at {@code <prefix>.tracker}, takes in-JVM {@code OrderUpdate} records at
- * {@code <prefix>.tracker.ingest} ({@link LocalUpdateIngest}) and publishes events on
- * {@code <prefix>.events.<TYPE>}. Configured by {@link OrderTrackerOptions} (deployment config JSON).
+ * {@link OrderTrackerService} at {@code <prefix>.tracker} (and local-only at {@code <prefix>.tracker.local}), takes
+ * in-JVM {@code OrderUpdate} records at {@code <prefix>.tracker.ingest} ({@link LocalUpdateIngest}) and publishes
+ * events on {@code <prefix>.events.<TYPE>}. Configured by {@link OrderTrackerOptions} (deployment config JSON).
  *
  * <pre>{@code
  * vertx.deployVerticle(new OrderTrackerVerticle(),
@@ -96,10 +96,13 @@ public final class OrderTrackerVerticle extends VerticleBase {
   }
 
   private Future<?> serve(OrderTrackerCore core, Addresses addresses) {
-    MessageConsumer<?> service = new ServiceBinder(vertx).setAddress(addresses.tracker())
-        .register(OrderTrackerService.class, new TrackerServiceEndpoint(core).withHealth(store == null ? null
-            : ComponentHealth.of(new ComponentHealth.Component(Fields.HEALTH_JOURNAL, store.journal()::health))));
-    consumers.add(service);
+    TrackerServiceEndpoint endpoint = new TrackerServiceEndpoint(core).withHealth(store == null ? null
+        : ComponentHealth.of(new ComponentHealth.Component(Fields.HEALTH_JOURNAL, store.journal()::health)));
+    consumers.add(new ServiceBinder(vertx).setAddress(addresses.tracker())
+        .register(OrderTrackerService.class, endpoint));
+    // the same service for callers in this JVM (the co-located adapter): never routed by the cluster's view
+    consumers.add(new ServiceBinder(vertx).setAddress(addresses.trackerLocal())
+        .registerLocal(OrderTrackerService.class, endpoint));
     if (options.isLocalIngest()) {
       consumers.add(LocalUpdateIngest.consume(vertx.eventBus(), addresses, core));
     }

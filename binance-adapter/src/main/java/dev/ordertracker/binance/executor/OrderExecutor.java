@@ -80,7 +80,8 @@ public final class OrderExecutor {
       BinanceRestClient rest = new BinanceRestClient(vertx, options.getRestUrl(), new ServerClock(),
           options.getRecvWindowMs(), options.getRequestTimeoutMs());
       OrderExecutor executor = new OrderExecutor(vertx, rest,
-          signers, new TrackerFeed(vertx, addresses, true, options.getRequestTimeoutMs()));
+          signers, new TrackerFeed(vertx, addresses, true, options.getRequestTimeoutMs(),
+              options.getReconnectInitialDelayMs(), options.getReconnectMaxDelayMs()));
       return rest.syncClock().map(executor);
     });
   }
@@ -227,6 +228,7 @@ public final class OrderExecutor {
   }
 
   public Future<Void> close() {
+    feed.close();
     return rest.close();
   }
 }

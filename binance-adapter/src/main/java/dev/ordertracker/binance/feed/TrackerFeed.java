@@ -15,8 +15,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +24,18 @@ import java.util.List;
  * <ul>
  *   <li>local ingest: {@link OrderUpdate} records and {@link OrderUpdateBatch}es to {@code <prefix>.tracker.ingest}
  *   (tracker-core's in-JVM fast path, no JSON);</li>
- *   <li>the service proxy ({@link OrderTracker#applyUpdate}) with JSON, for a tracker on another node. Used when
+ *   <li>the service ({@link OrderTracker#applyUpdate}) with JSON, for a tracker on another node. Used when
  *   local ingest is off, or from the first time the local address has no handler.</li>
  * </ul>
+ * {@link #tracker()}, the service for everything else (the reconciliation's reads, the executor), asks the tracker
+ * in this JVM first ({@code <prefix>.tracker.local}) and the clustered {@code <prefix>.tracker} only when there is
+ * none here ({@link LocalFirstTracker}): after a cluster takeover the clustered address can still name the dead
+ * node for a moment.
+ *
+ * <p>Nothing is given up for want of an answer: a batch, an update or a service call that times out, finds no
+ * tracker, or is answered 500 (fenced, not replicated) is sent again with capped exponential backoff until the
+ * tracker gives a verdict or {@link #close} ({@link TrackerRetry}). Repeats are harmless: the tracker deduplicates.
+ * A batch stays counted in flight while it is retried, so a tracker that does not answer pauses the reading.
  *
  * <p>Stream updates ({@link #stream}) are batched on the local ingest: the updates decoded while the event loop
  * handles one read of the socket go to the tracker as one {@link OrderUpdateBatch} (at most {@value #MAX_BATCH}),
@@ -39,10 +46,11 @@ import java.util.List;
  *
  * <p>Ordering: everything is sent from the owner's context, and the event bus delivers messages from one sender to
  * one consumer in order; {@link #apply} sends the pending batch first. So the tracker sees each order's updates in
- * the order the adapter produced them. The adapter does not wait for one answer before sending the next. One
- * exception: should the local ingest disappear while batches are in flight, each comes back and is re-sent through
- * the proxy, and an update streamed before the last one has come back may overtake it; the tracker refuses what is
- * then stale, and the reconciliation after the next connect repairs the rest.
+ * the order the adapter produced them. The adapter does not wait for one answer before sending the next. Two
+ * exceptions: should the local ingest disappear while batches are in flight, each comes back and is re-sent through
+ * the service; and a batch or an update that got no answer is re-sent after later ones. Either may then arrive
+ * after a later update of the same order; the tracker refuses what is then stale (it deduplicates fills by trade
+ * id), and the reconciliation after the next connect repairs the rest.
  *
  * <p>Runs on one context (the owner's); not thread-safe.
  */
@@ -53,6 +61,7 @@ public final class TrackerFeed {
 
   private final EventBus eventBus;
   private final OrderTracker tracker;
+  private final TrackerRetry retry;
   private final String ingestAddress;
   private final DeliveryOptions delivery;
   private boolean local;
@@ -67,13 +76,26 @@ public final class TrackerFeed {
   private Runnable pause = () -> { };
   private Runnable resume = () -> { };
 
+  /** A feed whose retries wait 100 ms, doubling up to 5 s ({@link TrackerRetry} defaults). */
   public TrackerFeed(Vertx vertx, Addresses addresses, boolean localIngest, long timeoutMs) {
+    this(vertx, addresses, localIngest, timeoutMs, TrackerRetry.DEFAULT_INITIAL_DELAY_MS,
+        TrackerRetry.DEFAULT_MAX_DELAY_MS);
+  }
+
+  /**
+   * @param timeoutMs           how long a request waits for the tracker's answer
+   * @param retryInitialDelayMs delay before the first repeat of a call that got no answer (doubled each time)
+   * @param retryMaxDelayMs     cap of that delay
+   */
+  public TrackerFeed(Vertx vertx, Addresses addresses, boolean localIngest, long timeoutMs, long retryInitialDelayMs,
+                     long retryMaxDelayMs) {
     this.eventBus = vertx.eventBus();
     // ALWAYS: with tracing on (a Vertx built with a tracer, e.g. vertx-opentelemetry) each hand-off starts the trace
     // that the tracker's events and the bridge's deliveries continue (they PROPAGATE, Vert.x's default); no trace is
     // current when a socket read arrives, so PROPAGATE here would trace nothing. Without a tracer this costs nothing.
     this.delivery = new DeliveryOptions().setSendTimeout(timeoutMs).setTracingPolicy(TracingPolicy.ALWAYS);
-    this.tracker = OrderTracker.create(vertx, addresses, delivery);
+    this.retry = new TrackerRetry(vertx, retryInitialDelayMs, retryMaxDelayMs);
+    this.tracker = OrderTracker.wrap(new LocalFirstTracker(vertx, addresses, delivery, retry));
     this.ingestAddress = addresses.trackerIngest();
     this.local = localIngest;
     if (localIngest) {
@@ -99,8 +121,19 @@ public final class TrackerFeed {
     return this;
   }
 
+  /** The tracker service: local first, clustered second, retried until a verdict ({@link LocalFirstTracker}). */
   public OrderTracker tracker() {
     return tracker;
+  }
+
+  /** Stops retrying (the owner stops): calls waiting for their next attempt fail. */
+  public void close() {
+    retry.close();
+  }
+
+  /** Calls repeated because they got no answer (tests, operations). */
+  public long retries() {
+    return retry.retries();
   }
 
   /** True while updates go to the local ingest (records, no JSON). */
@@ -152,7 +185,9 @@ public final class TrackerFeed {
     long since = pendingSinceNanos;
     pending = new ArrayList<>(MAX_BATCH);
     sent(batch.size());
-    eventBus.<Integer>request(ingestAddress, new OrderUpdateBatch(batch), delivery)
+    OrderUpdateBatch message = new OrderUpdateBatch(batch);
+    retry.run("ingest of a batch of " + batch.size(),
+            () -> eventBus.<Integer>request(ingestAddress, message, delivery), TrackerRetry::unanswered)
         .onComplete(ar -> batchAnswered(batch, since, ar));
   }
 
@@ -163,14 +198,14 @@ public final class TrackerFeed {
       if (refused > 0) {
         metrics.updateFailed(refused); // the tracker logged each one
       }
-    } else if (ar.cause() instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
+    } else if (TrackerRetry.noHandlers(ar.cause())) {
       useProxy();
       for (OrderUpdate update : batch) {
         proxied(update, since);
       }
     } else {
       metrics.updateFailed(batch.size());
-      LOG.log(System.Logger.Level.WARNING, () -> "tracker did not answer a batch of " + batch.size()
+      LOG.log(System.Logger.Level.WARNING, () -> "tracker did not take a batch of " + batch.size()
           + " updates (they may or may not be applied; reconciliation after the next connect repairs): "
           + ar.cause().getMessage());
     }
@@ -210,6 +245,10 @@ public final class TrackerFeed {
   /** One update, answered with its outcome; the pending stream batch is sent first, so order is kept. */
   public Future<UpdateOutcome> apply(OrderUpdate update) {
     flush();
+    return retry.run("update " + update.key(), () -> applyOnce(update), TrackerRetry::unanswered);
+  }
+
+  private Future<UpdateOutcome> applyOnce(OrderUpdate update) {
     if (!local) {
       return tracker.applyUpdate(update).map(r -> r.outcome());
     }
@@ -217,7 +256,7 @@ public final class TrackerFeed {
         .map(m -> UpdateOutcome.valueOf(m.body()))
         .recover(e -> {
           // every request that found no local handler falls back, not only the first: several may be in flight
-          if (e instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
+          if (TrackerRetry.noHandlers(e)) {
             useProxy();
             return tracker.applyUpdate(update).map(r -> r.outcome());
           }

@@ -8,6 +8,9 @@ import dev.ordertracker.api.OrderType;
 import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.OrderUpdateBatch;
 import dev.ordertracker.api.OrderUpdateCodec;
+import dev.ordertracker.api.TrackedOrder;
+import dev.ordertracker.api.TrackerErrors;
+import dev.ordertracker.api.UpdateOutcome;
 import dev.ordertracker.binance.metrics.AdapterMetrics;
 import dev.ordertracker.core.OrderTrackerVerticle;
 import io.vertx.core.Context;
@@ -16,6 +19,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
@@ -34,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How stream updates reach the tracker's local ingest: one batch per event-loop task, split at
  * {@link TrackerFeed#MAX_BATCH}, in order with answered updates, under flow control, and through the service proxy
- * when no local ingest exists. The ingest here is a recording consumer on the real event bus; the last test uses a
- * real tracker.
+ * when no local ingest exists; service calls to the tracker in this JVM first; whatever got no answer sent again
+ * until it gets one. The ingest here is a recording consumer on the real event bus; the service tests use a real
+ * tracker.
  */
 @ExtendWith(VertxExtension.class)
 class TrackerFeedTest {
@@ -61,10 +67,15 @@ class TrackerFeedTest {
 
   /** Runs {@code action} with a feed in one task of one event-loop context. */
   private static TrackerFeed onContext(Vertx vertx, Consumer<TrackerFeed> action) throws Exception {
+    return onContext(vertx, action, 5_000);
+  }
+
+  /** {@code timeoutMs}: how long the feed waits for an answer; retries start at 20 ms, capped at 100 ms. */
+  private static TrackerFeed onContext(Vertx vertx, Consumer<TrackerFeed> action, long timeoutMs) throws Exception {
     Context context = vertx.getOrCreateContext();
     Promise<TrackerFeed> done = Promise.promise();
     context.runOnContext(v -> {
-      TrackerFeed feed = new TrackerFeed(vertx, Addresses.defaults(), true, 5_000);
+      TrackerFeed feed = new TrackerFeed(vertx, Addresses.defaults(), true, timeoutMs, 20, 100);
       action.accept(feed);
       done.complete(feed);
     });
@@ -181,6 +192,102 @@ class TrackerFeedTest {
     waitFor(() -> !feed.isLocal() && feed.inFlight() == 0);
     waitFor(() -> await(tracker.getOrder("c7")).status() == OrderStatus.FILLED);
     assertThat(await(tracker.getOrder("c7")).status()).isEqualTo(OrderStatus.FILLED);
+  }
+
+  @Test
+  void serviceCallsGoToTheTrackerInThisJvmNotToAClusteredRegistrationThatDoesNotAnswer(Vertx vertx)
+      throws Exception {
+    // A registration of orders.tracker that never answers: what the cluster still lists for a node killed -9.
+    List<Message<Object>> toTheDeadNode = new CopyOnWriteArrayList<>();
+    await(vertx.eventBus().consumer(addresses.tracker(), toTheDeadNode::add).completion());
+    await(vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions()));
+    TrackerFeed feed = onContext(vertx, f -> { }, 2_000);
+
+    for (int i = 0; i < 4; i++) {
+      assertThat(await(feed.tracker().getActiveOrders())).isEmpty();
+    }
+    assertThat(toTheDeadNode).isEmpty();
+    assertThat(feed.retries()).isZero();
+  }
+
+  @Test
+  void withoutATrackerInThisJvmServiceCallsGoToTheClusteredAddress(Vertx vertx) throws Exception {
+    await(vertx.eventBus().consumer(addresses.tracker(), m -> m.reply(new JsonArray())).completion());
+    TrackerFeed feed = onContext(vertx, f -> { }, 2_000);
+
+    assertThat(await(feed.tracker().getActiveOrders())).isEmpty();
+    assertThat(feed.retries()).isZero();
+  }
+
+  @Test
+  void aServiceCallThatFindsNoTrackerIsRetriedUntilOneIsThere(Vertx vertx) throws Exception {
+    TrackerFeed feed = onContext(vertx, f -> { }, 2_000);
+    Future<List<TrackedOrder>> active = feed.tracker().getActiveOrders();
+    waitFor(() -> feed.retries() >= 2);
+    assertThat(active.isComplete()).isFalse();
+
+    await(vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions()));
+
+    assertThat(await(active)).isEmpty();
+  }
+
+  @Test
+  void aServiceCallAnsweredWithAVerdictIsNotRetried(Vertx vertx) throws Exception {
+    await(vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions()));
+    TrackerFeed feed = onContext(vertx, f -> { }, 2_000);
+
+    Future<TrackedOrder> missing = feed.tracker().getOrder("nope", "BTCUSDT");
+    waitFor(missing::isComplete);
+    assertThat(missing.failed()).isTrue();
+    assertThat(((ReplyException) missing.cause()).failureCode()).isEqualTo(TrackerErrors.NOT_FOUND);
+    assertThat(feed.retries()).isZero();
+  }
+
+  /** An ingest that leaves the first message unanswered (it times out at the sender) and answers the others. */
+  private List<Message<Object>> ingestIgnoringTheFirst(Vertx vertx) throws Exception {
+    OrderUpdateCodec.registerOnce(vertx.eventBus());
+    List<Message<Object>> received = new CopyOnWriteArrayList<>();
+    await(vertx.eventBus().localConsumer(addresses.trackerIngest(), (Message<Object> m) -> {
+      received.add(m);
+      if (received.size() > 1) {
+        m.reply(m.body() instanceof OrderUpdateBatch ? (Object) 0 : "APPLIED");
+      }
+    }).completion());
+    return received;
+  }
+
+  @Test
+  void aBatchTheTrackerDidNotAnswerIsSentAgainUntilItIs(Vertx vertx) throws Exception {
+    List<Message<Object>> received = ingestIgnoringTheFirst(vertx);
+    TrackerFeed feed = onContext(vertx, f -> {
+      f.stream(update(1), System.nanoTime());
+      f.stream(update(2), System.nanoTime());
+    }, 300);
+
+    waitFor(() -> received.size() == 2 && feed.inFlight() == 0);
+    assertThat(shapes(received)).containsExactly("batch [c1, c2]", "batch [c1, c2]");
+    assertThat(feed.retries()).isEqualTo(1);
+  }
+
+  @Test
+  void anUpdateTheTrackerDidNotAnswerIsSentAgainUntilItIs(Vertx vertx) throws Exception {
+    List<Message<Object>> received = ingestIgnoringTheFirst(vertx);
+    Promise<Future<UpdateOutcome>> applied = Promise.promise();
+    onContext(vertx, f -> applied.complete(f.apply(update(3))), 300);
+
+    assertThat(await(await(applied.future()))).isEqualTo(UpdateOutcome.APPLIED);
+    assertThat(shapes(received)).containsExactly("single c3", "single c3");
+  }
+
+  @Test
+  void closingStopsTheRetries(Vertx vertx) throws Exception {
+    TrackerFeed feed = onContext(vertx, f -> { }, 2_000);
+    Future<List<TrackedOrder>> active = feed.tracker().getActiveOrders();
+    waitFor(() -> feed.retries() >= 1);
+    vertx.getOrCreateContext().runOnContext(v -> feed.close());
+
+    waitFor(active::isComplete);
+    assertThat(active.failed()).isTrue();
   }
 
   private interface Check {

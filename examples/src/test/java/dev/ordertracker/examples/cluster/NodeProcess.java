@@ -28,14 +28,16 @@ final class NodeProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
+  private final Path stderrLog;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final List<Long> lineNanos = new CopyOnWriteArrayList<>();
   private final Object signal = new Object();
   private volatile String nodeId;
 
-  private NodeProcess(String name, Process process) {
+  private NodeProcess(String name, Process process, Path stderrLog) {
     this.name = name;
     this.process = process;
+    this.stderrLog = stderrLog;
     Thread reader = new Thread(this::pump, "stdout-" + name);
     reader.setDaemon(true);
     reader.start();
@@ -58,12 +60,11 @@ final class NodeProcess implements AutoCloseable {
     command.add(classPathSnapshot());
     command.add(mainClass);
     command.addAll(args);
-    Process process = new ProcessBuilder(command)
-        .redirectError(logs.resolve(name + "-" + System.nanoTime() + ".stderr.log").toFile())
-        .start();
+    Path stderrLog = logs.resolve(name + "-" + System.nanoTime() + ".stderr.log");
+    Process process = new ProcessBuilder(command).redirectError(stderrLog.toFile()).start();
     // Children must not outlive this JVM (an interrupted test or benchmark run).
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + name));
-    return new NodeProcess(name, process);
+    return new NodeProcess(name, process, stderrLog);
   }
 
   private static String snapshot;
@@ -179,6 +180,11 @@ final class NodeProcess implements AutoCloseable {
 
   String awaitLine(String prefix, Duration timeout) throws InterruptedException, TimeoutException {
     return awaitLine(prefix, 0, timeout);
+  }
+
+  /** The node's log (its stderr) so far. */
+  List<String> logLines() throws IOException {
+    return Files.readAllLines(stderrLog, StandardCharsets.UTF_8);
   }
 
   int lineCount() {

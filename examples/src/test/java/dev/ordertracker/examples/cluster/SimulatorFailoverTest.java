@@ -158,7 +158,7 @@ class SimulatorFailoverTest {
    * filled) change twice. Across addresses the clustered bus may deliver out of sequence right after a takeover
    * (README-cluster.md): consumers order by {@code sequence}.
    */
-  private static void assertEachChangeOnce(JsonArray recorded, long last) {
+  static void assertEachChangeOnce(JsonArray recorded, long last) {
     Map<Long, JsonObject> distinct = TrackerFailoverTest.distinctSequences(recorded);
     assertThat(distinct.keySet()).hasSize((int) last);
     Map<String, Long> previousByAddress = new HashMap<>();

@@ -28,7 +28,8 @@ import java.util.function.UnaryOperator;
  * <p>Start = takeover: claim the state (new term, fence the previous owner), restore the core from it (active
  * orders with fills and history, completed orders, counters, last sequence), republish the events of the last
  * committed batch not known to be published (same sequences: consumers that keep the last sequence they saw drop
- * them if they already had them), then serve {@code <prefix>.tracker}. Deploy it once per cluster with Vert.x HA
+ * them if they already had them), then serve {@code <prefix>.tracker} (and, local-only, {@code
+ * <prefix>.tracker.local}: what the co-located adapter calls). Deploy it once per cluster with Vert.x HA
  * ({@code DeploymentOptions.setHa(true)}, by class name) and it moves to a surviving node when its node dies.
  *
  * <p>Fencing: every commit is a compare-and-set of the commit record, and an idle tracker re-reads it every
@@ -47,6 +48,7 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(ReplicatedTrackerVerticle.class.getName());
 
   private MessageConsumer<?> service;
+  private MessageConsumer<?> localService;
   private MessageConsumer<?> ingest;
   private ReplicationBatcher batcher;
   private TrackerStateReplica replica;
@@ -120,11 +122,14 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
         .withHealth(ComponentHealth.of(new ComponentHealth.Component(Fields.HEALTH_REPLICATION, batcher::health))),
         batcher, lease);
     service = new ServiceBinder(vertx).setAddress(addresses.tracker()).register(OrderTrackerService.class, endpoint);
+    // local-only twin: the co-located adapter's calls must not follow a clustered registration of a dead node
+    localService = new ServiceBinder(vertx).setAddress(addresses.trackerLocal())
+        .registerLocal(OrderTrackerService.class, endpoint);
     if (trackerOptions.isLocalIngest()) {
       ingest = ReplicatedIngest.consume(vertx.eventBus(), addresses, core, batcher, lease);
     }
     fenceTimer = vertx.setPeriodic(options.fenceCheckMs(), id -> checkFence());
-    return batcher.flush().compose(v -> service.completion())
+    return batcher.flush().compose(v -> service.completion()).compose(v -> localService.completion())
         .compose(v -> ingest == null ? Future.<Void>succeededFuture() : ingest.completion())
         .onFailure(e -> batcher.close()); // a failed start leaves no retry timer behind
   }
@@ -175,6 +180,9 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
     }
     if (ingest != null) {
       ingest.unregister();
+    }
+    if (localService != null) {
+      localService.unregister();
     }
     return service == null ? Future.succeededFuture() : service.unregister();
   }

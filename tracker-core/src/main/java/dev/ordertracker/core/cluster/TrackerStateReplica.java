@@ -22,7 +22,8 @@ import java.util.UUID;
  * counter (the term). Only the Vert.x shared-data API: with Hazelcast the map has one synchronous backup, so a
  * completed write survives the death of any single member.
  *
- * <p>Protocol. Claim: increment the term, then compare-and-set {@code meta} to name this tracker as owner. Commit of
+ * <p>Protocol. Claim: increment the term, then compare-and-set {@code meta} to name this tracker as owner, then copy
+ * the last committed batch to its keys (its owner may have died before doing so). Commit of
  * a batch: compare-and-set {@code meta} carrying the batch (the commit point and the fence), then put the batch's
  * order snapshots under their own keys (so {@code meta} only ever carries one batch). A compare-and-set that fails
  * means another tracker claimed the state: this one is fenced and must stop.
@@ -87,8 +88,11 @@ final class TrackerStateReplica {
             }
             currentMeta = encoded;
             meta = claimed;
-            return map.entries().map(entries -> new Claimed(term, restoreState(entries, claimed, maxHistorySize),
-                claimed.unpublishedEvents()));
+            // The previous owner may have died between its commit and copying that batch to the order keys: copy it
+            // now, before this tracker's first commit replaces the record (else the next successor restores those
+            // orders stale and the exchange feed publishes their last change again, under new sequences).
+            return copyToKeys(claimed.batchOrders()).compose(v -> map.entries()).map(entries -> new Claimed(term,
+                restoreState(entries, claimed, maxHistorySize), claimed.unpublishedEvents()));
           });
         }));
   }
@@ -135,17 +139,22 @@ final class TrackerStateReplica {
       }
       currentMeta = encoded;
       meta = next;
-      if (orders.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      List<Future<Void>> puts = new ArrayList<>(orders.size());
-      for (TrackedOrder order : orders) {
-        String value = order.toJson().encode();
-        puts.add(order.isFinal() && completedTtlMs > 0 ? map.put(orderKey(order), value, completedTtlMs)
-            : map.put(orderKey(order), value));
-      }
-      return Future.all(puts).mapEmpty();
+      return copyToKeys(orders);
     });
+  }
+
+  /** Puts the order snapshots under their own keys (completed ones with the TTL). */
+  private Future<Void> copyToKeys(List<TrackedOrder> orders) {
+    if (orders.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Future<Void>> puts = new ArrayList<>(orders.size());
+    for (TrackedOrder order : orders) {
+      String value = order.toJson().encode();
+      puts.add(order.isFinal() && completedTtlMs > 0 ? map.put(orderKey(order), value, completedTtlMs)
+          : map.put(orderKey(order), value));
+    }
+    return Future.all(puts).mapEmpty();
   }
 
   /** The commit record as this tracker last wrote it. */

@@ -9,6 +9,7 @@ import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderSide;
 import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.OrderTracker;
+import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.api.OrderType;
 import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.OrderUpdateBatch;
@@ -18,6 +19,9 @@ import dev.ordertracker.api.UpdateResult;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.junit5.VertxExtension;
@@ -136,6 +140,30 @@ class ReplicatedTrackerVerticleTest {
   }
 
   @Test
+  void aBatchCommittedButNotCopiedToItsKeysByADeadOwnerSurvivesTheTrackerAfterNext() throws Exception {
+    AsyncMap<String, String> map = await(vertx.sharedData().<String, String>getAsyncMap(
+        ReplicatedTrackerOptions.DEFAULT_STATE_MAP));
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    TrackedOrder filled = new TrackedOrder("9", null, "ETHUSDT", OrderType.LIMIT, OrderSide.SELL, QTY,
+        new BigDecimal("10"), OrderStatus.FILLED, QTY, new BigDecimal("10"), now, now, null, List.of(), List.of(),
+        null, null);
+    TrackedOrder placed = new TrackedOrder("9", null, "ETHUSDT", OrderType.LIMIT, OrderSide.SELL, QTY,
+        new BigDecimal("10"), OrderStatus.PLACED, BigDecimal.ZERO, null, now, now, null, List.of(), List.of(), null,
+        null);
+    // the dead owner's last commit carries the order FILLED; its key still holds the previous snapshot
+    await(map.put(TrackerStateReplica.orderKey(placed), placed.toJson().encode()));
+    await(map.put(TrackerStateReplica.META,
+        new ReplicationMeta("dead-node", 3, 11, 11, List.of(filled), List.of(), 0, null).encode()));
+
+    String second = deploy("orders");
+    await(OrderTracker.create(vertx).applyUpdate(fill("1", OrderStatus.PARTIALLY_FILLED, "0.400", "40.2", 7)));
+    await(vertx.undeploy(second)); // its commits replaced the record that carried the FILLED snapshot
+    deploy("orders");
+
+    assertThat(await(OrderTracker.create(vertx).getOrder("9", "ETHUSDT")).status()).isEqualTo(OrderStatus.FILLED);
+  }
+
+  @Test
   void aSupersededTrackerIsFencedAndPublishesNothing() throws Exception {
     deploy("a");
     OrderTracker a = OrderTracker.create(vertx, Addresses.withPrefix("a"));
@@ -237,6 +265,22 @@ class ReplicatedTrackerVerticleTest {
     TrackedOrder restored = await(OrderTracker.create(vertx).getOrder("5", "BTCUSDT"));
     assertThat(restored.filledQuantity()).isEqualByComparingTo("0.400");
     assertThat(restored.fills()).hasSize(1);
+  }
+
+  @Test
+  void theServiceAlsoAnswersOnTheLocalOnlyAddressReplicatedAndLeavesWithTheTracker() throws Exception {
+    String first = deploy("orders");
+    OrderTracker local = OrderTracker.wrap(OrderTrackerService.createProxyWithOptions(vertx,
+        Addresses.defaults().trackerLocal(), new DeliveryOptions().setLocalOnly(true)));
+    await(local.applyUpdate(fill("6", OrderStatus.PARTIALLY_FILLED, "0.400", "40.2", 3)));
+    awaitEvents(1);
+
+    await(vertx.undeploy(first));
+    Throwable gone = failure(local.getStats());
+    assertThat(gone).isInstanceOf(ReplyException.class);
+    assertThat(((ReplyException) gone).failureType()).isEqualTo(ReplyFailure.NO_HANDLERS);
+    deploy("orders");
+    assertThat(await(local.getOrder("6", "BTCUSDT")).fills()).hasSize(1);
   }
 
   @Test
