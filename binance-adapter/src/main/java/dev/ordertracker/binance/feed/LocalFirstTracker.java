@@ -52,6 +52,11 @@ final class LocalFirstTracker implements OrderTrackerService {
   }
 
   @Override
+  public Future<JsonObject> applyListUpdate(JsonObject listStatus) {
+    return call("applyListUpdate", s -> s.applyListUpdate(listStatus));
+  }
+
+  @Override
   public Future<JsonObject> getOrder(String orderId, String symbol) {
     return call("getOrder", s -> s.getOrder(orderId, symbol));
   }
@@ -59,6 +64,11 @@ final class LocalFirstTracker implements OrderTrackerService {
   @Override
   public Future<JsonObject> getOrderByClientId(String clientOrderId) {
     return call("getOrderByClientId", s -> s.getOrderByClientId(clientOrderId));
+  }
+
+  @Override
+  public Future<JsonObject> getOrderList(String orderListId, String symbol) {
+    return call("getOrderList", s -> s.getOrderList(orderListId, symbol));
   }
 
   @Override

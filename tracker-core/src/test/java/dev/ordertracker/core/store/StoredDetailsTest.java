@@ -9,6 +9,7 @@ import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.store.JournalBatch;
 import dev.ordertracker.api.store.OrderStore;
 import dev.ordertracker.api.store.RecoveredState;
+import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
