@@ -25,6 +25,8 @@ public final class AlertText {
       "{side} {quantity} {symbol} {order_type} placed" + ORDER);
   static final MessageTemplate CANCELLED = MessageTemplate.parse(
       "{side} {quantity} {symbol} {status}, {filled_quantity|0} filled" + ORDER);
+  static final MessageTemplate AMENDED = MessageTemplate.parse(
+      "{side} {symbol} amended to {quantity}, client id {client_order_id|-}" + ORDER);
   static final MessageTemplate ERROR = MessageTemplate.parse(
       "{side} {quantity} {symbol} failed: {error_message|no reason given}" + ORDER);
   static final MessageTemplate LOST = MessageTemplate.parse(
@@ -82,6 +84,7 @@ public final class AlertText {
       case ORDER_PARTIALLY_FILLED: return PARTIALLY_FILLED;
       case ORDER_PLACED: return PLACED;
       case ORDER_CANCELLED: return CANCELLED;
+      case ORDER_AMENDED: return AMENDED;
       case ERROR_OCCURRED: return ERROR;
       case ORDER_LOST: return LOST;
       default: throw new IllegalStateException("unhandled event type " + alert.event().eventType());

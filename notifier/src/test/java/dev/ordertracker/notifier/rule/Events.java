@@ -34,6 +34,7 @@ final class Events {
       case ORDER_PARTIALLY_FILLED -> OrderStatus.PARTIALLY_FILLED;
       case ORDER_FILLED -> OrderStatus.FILLED;
       case ORDER_CANCELLED -> OrderStatus.CANCELLED;
+      case ORDER_AMENDED -> OrderStatus.PLACED;
       case ERROR_OCCURRED -> OrderStatus.FAILED;
       case ORDER_LOST -> OrderStatus.EXPIRED;
     };
