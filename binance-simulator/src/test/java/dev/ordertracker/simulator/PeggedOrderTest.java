@@ -84,6 +84,12 @@ class PeggedOrderTest extends SimulatorTestBase {
         .put("type", "LIMIT").put("timeInForce", "GTC").put("quantity", "1.0000"));
     assertThat(noPrice.getJsonObject("error").getInteger("code")).isEqualTo(-1102);
     JsonObject info = c.call("exchangeInfo", new JsonObject()).getJsonObject("result");
-    assertThat(info.getJsonArray("symbols").getJsonObject(0).getBoolean("pegInstructionsAllowed")).isTrue();
+    JsonObject btc = info.getJsonArray("symbols").getJsonObject(0);
+    for (String flag : new String[] {"pegInstructionsAllowed", "amendAllowed", "ocoAllowed", "otoAllowed",
+        "opoAllowed"}) {
+      assertThat(btc.getBoolean(flag)).as(flag).isTrue();
+    }
+    assertThat(btc.getJsonArray("filters").stream().map(f -> ((JsonObject) f).getString("filterType")))
+        .contains("MAX_NUM_ORDER_AMENDS");
   }
 }
