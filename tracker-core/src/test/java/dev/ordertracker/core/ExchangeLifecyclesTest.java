@@ -247,4 +247,15 @@ class ExchangeLifecyclesTest {
     assertThat(restored.getOrderByClientId("web_1").amendments()).hasSize(1);
     assertThat(restored.getOrderByClientId("web_2").quantity()).isEqualByComparingTo("4");
   }
+
+  @Test
+  void theListViewIsBoundedEvenWhenListsNeverReportTheirEnd() {
+    OrderTrackerCore small = OrderTrackerCore.builder().maxHistorySize(2).clock(() -> T0).build();
+    for (int i = 0; i < 50; i++) {
+      small.applyListUpdate(new OrderList(S, Integer.toString(i), "OTO", "EXEC_STARTED", "EXECUTING", null, null, T0,
+          List.of(), "main"));
+    }
+    assertThatThrownBy(() -> small.getOrderList("0", S)).isInstanceOf(TrackerException.class);
+    assertThat(small.getOrderList("49", S).contingencyType()).isEqualTo("OTO");
+  }
 }

@@ -7,7 +7,8 @@ import dev.ordertracker.core.TrackerException;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -17,12 +18,16 @@ import java.util.TreeSet;
  *
  * <p>A list report is the whole list, so the newest one (by transaction time) replaces the known view; an older one
  * is ignored. A leg seen in an order report before any list report starts a view with only its legs. Done lists
- * (ALL_DONE, REJECT) are kept like completed orders: at most {@code maxDone}, oldest forgotten first. The view is not
+ * (ALL_DONE, REJECT) are kept like completed orders: at most {@code maxDone}, oldest forgotten first; lists whose end
+ * was never reported (a report missed while disconnected) are bounded too: at most {@link #OPEN_FACTOR} × maxDone
+ * views in all, the oldest forgotten first. The view is not
  * journaled: after a restart it is rebuilt from the restored orders' list ids and completed by the next list report.
  */
 public final class OrderLists {
+  /** All views (open and done) are at most this many times {@code maxDone}. */
+  static final int OPEN_FACTOR = 10;
   private final int maxDone;
-  private final HashMap<OrderKey, OrderList> lists = new HashMap<>();
+  private final LinkedHashMap<OrderKey, OrderList> lists = new LinkedHashMap<>();
   private final ArrayDeque<OrderKey> done = new ArrayDeque<>();
 
   public OrderLists(int maxDone) {
@@ -38,7 +43,7 @@ public final class OrderLists {
       return known; // an older report of the same list: the view already holds newer news
     }
     OrderList merged = known == null || !report.legs().isEmpty() ? report : withLegs(report, known.legs());
-    lists.put(key, merged);
+    put(key, merged);
     if (merged.isDone() && (known == null || !known.isDone())) {
       done.addLast(key);
       while (done.size() > maxDone) {
@@ -53,7 +58,7 @@ public final class OrderLists {
     OrderKey key = new OrderKey(symbol, orderListId);
     OrderList known = lists.get(key);
     if (known == null) {
-      lists.put(key, new OrderList(symbol, orderListId, null, null, null, null, null, null, List.of(leg), account));
+      put(key, new OrderList(symbol, orderListId, null, null, null, null, null, null, List.of(leg), account));
     } else if (known.legs().stream().noneMatch(l -> l.key().equals(leg.key()))) {
       List<OrderList.Leg> legs = new ArrayList<>(known.legs());
       legs.add(leg);
@@ -86,6 +91,15 @@ public final class OrderLists {
           + "' is known on several symbols " + symbols + ": pass the symbol");
     }
     return matches.get(0);
+  }
+
+  private void put(OrderKey key, OrderList list) {
+    lists.put(key, list);
+    Iterator<OrderKey> oldest = lists.keySet().iterator();
+    while (lists.size() > (long) OPEN_FACTOR * maxDone && oldest.hasNext()) {
+      oldest.next();
+      oldest.remove();
+    }
   }
 
   public int size() {
