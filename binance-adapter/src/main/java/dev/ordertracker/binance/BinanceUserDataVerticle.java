@@ -335,7 +335,7 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   }
 
   private void attemptReconcile(long generation, long delayMs, Promise<Integer> done) {
-    reconcile().onComplete(ar -> {
+    reconcile(generation).onComplete(ar -> {
       if (ar.succeeded()) {
         done.tryComplete(ar.result());
       } else if (stopping || generation != reconcileGeneration) {
@@ -354,11 +354,15 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
     });
   }
 
-  private Future<Integer> reconcile() {
+  private Future<Integer> reconcile(long generation) {
     WsApiQueries queries = new WsApiQueries(() -> current, signers, clock, options.getRecvWindowMs(), budget);
     ReconcileRun run = new ReconcileRun(queries, feed, metrics, options.getLostAfterMisses(), misses);
     boolean single = signers.size() == 1;
+    // the tracker call is retried until answered (TrackerFeed); a newer connect may have started its own run meanwhile
     return feed.tracker().getActiveOrders().compose(active -> {
+      if (stopping || generation != reconcileGeneration) {
+        return Future.failedFuture(new IllegalStateException("superseded by a newer reconciliation"));
+      }
       Future<Integer> chain = Future.succeededFuture(0);
       for (String account : signers.keySet()) {
         List<TrackedOrder> mine = new ArrayList<>();
