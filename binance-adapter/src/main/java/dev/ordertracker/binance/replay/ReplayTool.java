@@ -1,28 +1,15 @@
 package dev.ordertracker.binance.replay;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.TrackedOrder;
-import dev.ordertracker.api.UpdateOutcome;
-import dev.ordertracker.core.OrderTrackerCore;
-import dev.ordertracker.core.TrackerException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.jackson.JacksonCodec;
 
-import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,21 +25,16 @@ import java.util.List;
  * orders first, then completed ones, most recent first). A progress line (frames/s, ETA) goes to stderr every
  * {@value ReplayProgress#EVERY_SECONDS} s of a long replay.
  *
- * <p>Pipeline speed (issue 18): the file is read line by line by a reader thread ({@link FrameReader}: decode, edge
- * dedup, executionReport → OrderUpdate), which hands batches through a bounded queue to the one thread that owns an
- * {@link OrderTrackerCore} (the tracker's state machine itself, without a verticle: no event bus, no events
+ * <p>Pipeline speed (issue 18): the file is read line by line and decoded on plain threads ({@link ReplayPipeline}),
+ * which hand batches through bounded queues, in input order, to the one thread that owns an
+ * {@link dev.ordertracker.core.OrderTrackerCore} (the tracker's state machine itself, without a verticle: no event bus, no events
  * published to nobody, no event loop to block). Memory is bounded by the number of orders (the core keeps every
- * order: history is unbounded here) plus {@value #QUEUED_BATCHES} batches in flight, not by the file size. The final
- * states are written one by one, from a plain thread.
+ * order: history is unbounded here) plus a few batches in flight, not by the file size. The final states are
+ * written one by one, from a plain thread.
  * Needs tracker-core on the class path (the benchmarks jar and the examples have it).
  */
 public final class ReplayTool {
   private static final System.Logger LOG = System.getLogger(ReplayTool.class.getName());
-  static final int QUEUED_BATCHES = 16;
-  private static final int LOGGED_REFUSALS = 10;
-  private static final int IO_BUFFER = 1 << 16;
-  /** Our own factory (never Vert.x's shared mapper): values separated by our newlines, not by spaces. */
-  private static final JsonFactory OUTPUT = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
   private ReplayTool() {
   }
@@ -116,78 +98,18 @@ public final class ReplayTool {
    */
   public static Result run(Path input, Path output, String account, PrintStream progress) throws IOException,
       InterruptedException {
-    OrderTrackerCore core = OrderTrackerCore.builder().maxHistorySize(Integer.MAX_VALUE).build();
-    FrameReader reader = new FrameReader(account, new ReplayProgress(progress, Files.size(input)));
-    BatchHandoff handoff = new BatchHandoff(QUEUED_BATCHES);
+    ReplayPipeline pipeline = new ReplayPipeline();
     long start = System.nanoTime();
-    Thread producer = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(input),
-          StandardCharsets.UTF_8), IO_BUFFER)) {
-        reader.readAll(in, handoff::put);
-        handoff.finish(null);
-      } catch (IOException | RuntimeException e) {
-        handoff.finish(e instanceof IOException ? new IOException("cannot read " + input + ": " + e.getMessage(), e)
-            : e);
-      }
-    }, "replay-reader");
-    producer.setDaemon(true);
-    producer.start();
-    long applied = 0;
-    long refused = 0;
-    List<OrderUpdate> batch;
-    while ((batch = handoff.take()) != null) {
-      for (OrderUpdate update : batch) {
-        try {
-          if (core.apply(update) == UpdateOutcome.APPLIED) {
-            applied++;
-          }
-        } catch (TrackerException e) {
-          if (++refused <= LOGGED_REFUSALS) {
-            LOG.log(System.Logger.Level.INFO, () -> "update refused: " + e.getMessage());
-          }
-        } catch (RuntimeException e) {
-          // as the tracker's ingest does: one bad update never stops the replay (nor strands the reader thread)
-          refused++;
-          LOG.log(System.Logger.Level.ERROR, "update " + update.key() + " failed unexpectedly", e);
-        }
-      }
-    }
-    producer.join();
-    handoff.rethrow();
+    pipeline.run(input, account, new ReplayProgress(progress, Files.size(input)));
     double seconds = (System.nanoTime() - start) / 1e9;
-    if (refused > LOGGED_REFUSALS) {
-      LOG.log(System.Logger.Level.INFO, refused + " updates refused in all");
+    if (pipeline.refused > 0) {
+      LOG.log(System.Logger.Level.INFO, pipeline.refused + " updates refused by the tracker in all");
     }
-    int orders = write(core, output);
-    return new Result(reader.frames, reader.decodeErrors, reader.updates, applied, reader.duplicatesDropped(),
-        reader.frames / Math.max(seconds, 1e-9), orders);
-  }
-
-  /**
-   * One TrackedOrder JSON per line, one order at a time, streamed through one Jackson generator (the same encoder
-   * as {@code JsonObject.encode()} without the databind round trip and without one String per order): the output is
-   * most of a replay's work once the input is applied. The core's own snapshot lists hold references only.
-   */
-  private static int write(OrderTrackerCore core, Path output) throws IOException {
-    int n = 0;
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), IO_BUFFER);
-         JsonGenerator json = OUTPUT.createGenerator(out, JsonEncoding.UTF8)) {
-      for (TrackedOrder o : core.getActiveOrders(null)) {
-        writeLine(json, o);
-        n++;
-      }
-      for (TrackedOrder o : core.getCompletedOrders(0)) {
-        writeLine(json, o);
-        n++;
-      }
-    } catch (IOException e) {
-      throw new IOException("cannot write " + output + ": " + e.getMessage(), e);
-    }
-    return n;
-  }
-
-  private static void writeLine(JsonGenerator json, TrackedOrder order) throws IOException {
-    JacksonCodec.encodeJson(order.toJson(), json);
-    json.writeRaw('\n');
+    // active orders first, then completed ones (most recent first); the lists hold references to snapshots only
+    List<TrackedOrder> orders = new ArrayList<>(pipeline.core.getActiveOrders(null));
+    orders.addAll(pipeline.core.getCompletedOrders(0));
+    OrderWriter.write(orders, output);
+    return new Result(pipeline.frames, pipeline.decodeErrors, pipeline.updates, pipeline.applied,
+        pipeline.duplicatesDropped(), pipeline.frames / Math.max(seconds, 1e-9), orders.size());
   }
 }

@@ -1,31 +1,25 @@
 package dev.ordertracker.binance.replay;
 
-import dev.ordertracker.api.OrderUpdate;
-
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Batches from the replay's reader thread to its tracker thread, through a bounded queue: the reader waits when the
- * tracker is behind, so memory stays bounded whatever the file size. One producer, one consumer; the end (or the
- * reader's failure) is a marker after the last batch, so nothing is lost or reordered.
+ * Batches from one replay thread to the next, through a bounded queue: the producer waits when the consumer is
+ * behind, so memory stays bounded whatever the file size. One producer, one consumer; the end (or the producer's
+ * failure) is a marker after the last batch, so nothing is lost or reordered.
  */
-final class BatchHandoff {
-  private static final List<OrderUpdate> END = List.of();
+final class Handoff<T> {
+  private static final Object END = new Object();
 
-  private final BlockingQueue<List<OrderUpdate>> queue;
+  private final BlockingQueue<Object> queue;
   private volatile Exception failure;
 
-  BatchHandoff(int capacity) {
+  Handoff(int capacity) {
     this.queue = new ArrayBlockingQueue<>(capacity);
   }
 
-  void put(List<OrderUpdate> batch) {
-    if (batch.isEmpty()) {
-      return;
-    }
+  void put(T batch) {
     try {
       queue.put(batch);
     } catch (InterruptedException e) {
@@ -36,7 +30,9 @@ final class BatchHandoff {
 
   /** No more batches; {@code error} (may be null) is rethrown to the consumer by {@link #rethrow}. */
   void finish(Exception error) {
-    failure = error;
+    if (error != null) {
+      failure = error;
+    }
     try {
       queue.put(END);
     } catch (InterruptedException e) {
@@ -45,9 +41,10 @@ final class BatchHandoff {
   }
 
   /** The next batch, or null at the end. */
-  List<OrderUpdate> take() throws InterruptedException {
-    List<OrderUpdate> batch = queue.take();
-    return batch == END ? null : batch;
+  @SuppressWarnings("unchecked")
+  T take() throws InterruptedException {
+    Object batch = queue.take();
+    return batch == END ? null : (T) batch;
   }
 
   void rethrow() throws IOException {

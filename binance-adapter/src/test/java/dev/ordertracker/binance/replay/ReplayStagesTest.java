@@ -12,8 +12,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The replay's reader streams: batches leave long before the input ends, and it keeps no more than it must. */
-class FrameReaderTest {
+/** The replay's reader streams (batches leave long before the input ends) and its decoders keep input order. */
+class ReplayStagesTest {
   private static final int FRAMES = 20_000;
 
   /** A lazily generated input of {@code FRAMES} distinct NEW executionReports; counts what has been read from it. */
@@ -50,23 +50,33 @@ class FrameReaderTest {
   @Test
   void handsBatchesOnWhileTheInputIsStillBeingRead() throws Exception {
     GeneratedFrames input = new GeneratedFrames();
-    FrameReader reader = new FrameReader(null, new ReplayProgress(null, 0));
     List<Long> readWhenHandedOn = new ArrayList<>();
-    List<OrderUpdate> all = new ArrayList<>();
-    reader.readAll(new BufferedReader(input, 1 << 16), batch -> {
+    List<LineBatch> batches = new ArrayList<>();
+    LineReader.readAll(new BufferedReader(input, 1 << 16), batch -> {
       readWhenHandedOn.add(input.charsRead);
-      all.addAll(batch);
+      batches.add(batch);
     });
-    assertThat(all).hasSize(FRAMES);
-    assertThat(all.get(0).account()).isEqualTo("sub-3");
-    assertThat(readWhenHandedOn).hasSize((FRAMES + FrameReader.BATCH - 1) / FrameReader.BATCH);
+    assertThat(batches).hasSize((FRAMES + LineReader.BATCH - 1) / LineReader.BATCH);
     long total = input.charsRead;
     // the first batch left after about one batch of lines plus one read buffer, not after the whole input
     long frameChars = total / FRAMES;
-    assertThat(readWhenHandedOn.get(0)).isLessThan((FrameReader.BATCH + 1) * frameChars + (1 << 16) + frameChars);
+    assertThat(readWhenHandedOn.get(0)).isLessThan((LineReader.BATCH + 1) * frameChars + (1 << 16) + frameChars);
     assertThat(readWhenHandedOn.get(0)).isLessThan(total / 10);
-    assertThat(reader.frames).isEqualTo(FRAMES);
-    assertThat(reader.updates).isEqualTo(FRAMES);
+
+    BatchDecoder decoder = new BatchDecoder(null);
+    List<OrderUpdate> all = new ArrayList<>();
+    for (LineBatch b : batches) {
+      DecodedBatch d = decoder.decode(b);
+      assertThat(d.decodeErrors).isZero();
+      for (int i = 0; i < d.size; i++) {
+        all.add(d.updates[i]);
+        assertThat(d.accounts[i]).isEqualTo("sub-3");
+      }
+    }
+    assertThat(all).hasSize(FRAMES);
+    for (int i = 0; i < FRAMES; i++) {
+      assertThat(all.get(i).orderId()).isEqualTo(Long.toString(1_000L + i));
+    }
   }
 
   @Test
