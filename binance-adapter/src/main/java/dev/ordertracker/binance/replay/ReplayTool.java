@@ -75,7 +75,8 @@ public final class ReplayTool {
 
   /**
    * Replays {@code input} and writes the orders to {@code output} on a thread of its own (never on an event loop or
-   * a worker of {@code vertx}: a long replay would trip the blocked-thread checker).
+   * a worker of {@code vertx}: a long replay would trip the blocked-thread checker). {@code vertx} only says where the
+   * caller lives: the replay itself needs no Vert.x instance.
    */
   public static Future<Result> run(Vertx vertx, Path input, Path output, String account) {
     Promise<Result> done = Promise.promise();
