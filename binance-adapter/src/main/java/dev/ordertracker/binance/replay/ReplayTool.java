@@ -1,32 +1,19 @@
 package dev.ordertracker.binance.replay;
 
-import dev.ordertracker.api.Addresses;
-import dev.ordertracker.api.OrderTracker;
 import dev.ordertracker.api.TrackedOrder;
-import dev.ordertracker.api.UpdateOutcome;
-import dev.ordertracker.binance.codec.UserDataDecoder;
-import dev.ordertracker.binance.dedup.ExecutionDeduplicator;
-import dev.ordertracker.binance.feed.StreamProcessor;
-import dev.ordertracker.binance.feed.TrackerFeed;
-import dev.ordertracker.binance.metrics.AdapterMetrics;
-import io.vertx.core.Context;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Replays a recorded user-data stream through the decoder and the tracker, in-process:
+ * Replays a recorded user-data stream through the decoder and the tracker core, in-process:
  * <pre>
  *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.binance.replay.ReplayTool \
  *        --input frames.jsonl --output orders.jsonl [--account NAME]
@@ -34,17 +21,25 @@ import java.util.concurrent.TimeUnit;
  * The input has one JSON text per line: wrapped ({@code {"subscriptionId":N,"event":{..}}}) or a bare event; blank
  * lines are skipped. Wrapped frames are attributed to account {@code sub-N} unless {@code --account} names one
  * account for everything (bare events always use {@code --account}, default {@code replay}). Prints frames, decode
- * errors, updates and frames/s; writes the final state of every order as one TrackedOrder JSON per line.
+ * errors, updates and frames/s; writes the final state of every order as one TrackedOrder JSON per line (active
+ * orders first, then completed ones, most recent first). A progress line (frames/s, ETA) goes to stderr every
+ * {@value ReplayProgress#EVERY_SECONDS} s of a long replay.
+ *
+ * <p>Pipeline speed (issue 18): the file is read line by line and decoded on plain threads ({@link ReplayPipeline}),
+ * which hand batches through bounded queues, in input order, to the one thread that owns an
+ * {@link dev.ordertracker.core.OrderTrackerCore} (the tracker's state machine itself, without a verticle: no event bus, no events
+ * published to nobody, no event loop to block). Memory is bounded by the number of orders (the core keeps every
+ * order: history is unbounded here) plus a few batches in flight, not by the file size. The final states are
+ * written one by one, from a plain thread.
  * Needs tracker-core on the class path (the benchmarks jar and the examples have it).
  */
 public final class ReplayTool {
-  private static final int CHUNK = 5_000;
-  private static final String TRACKER_VERTICLE = "dev.ordertracker.core.OrderTrackerVerticle";
+  private static final System.Logger LOG = System.getLogger(ReplayTool.class.getName());
 
   private ReplayTool() {
   }
 
-  /** The outcome of a replay. */
+  /** The outcome of a replay. {@code framesPerSecond}: input to applied state, without writing the output. */
   public record Result(long frames, long decodeErrors, long updates, long applied, long duplicatesDropped,
                        double framesPerSecond, int orders) {
   }
@@ -68,107 +63,54 @@ public final class ReplayTool {
       usage();
       return;
     }
-    Vertx vertx = Vertx.vertx();
-    try {
-      Result r = run(vertx, input, output, account).toCompletionStage().toCompletableFuture()
-          .get(30, TimeUnit.MINUTES);
-      System.out.printf("frames %d, decode errors %d, updates %d (applied %d), duplicates dropped %d, "
-          + "%.0f frames/s, %d orders written to %s%n", r.frames(), r.decodeErrors(), r.updates(), r.applied(),
-          r.duplicatesDropped(), r.framesPerSecond(), r.orders(), output);
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
+    Result r = run(input, output, account, System.err);
+    System.out.printf("frames %d, decode errors %d, updates %d (applied %d), duplicates dropped %d, "
+        + "%.0f frames/s, %d orders written to %s%n", r.frames(), r.decodeErrors(), r.updates(), r.applied(),
+        r.duplicatesDropped(), r.framesPerSecond(), r.orders(), output);
   }
 
   private static void usage() {
     System.err.println("usage: ReplayTool --input FRAMES.jsonl --output ORDERS.jsonl [--account NAME]");
   }
 
-  /** Deploys a tracker in {@code vertx}, replays {@code input} and writes the orders to {@code output}. */
+  /**
+   * Replays {@code input} and writes the orders to {@code output} on a thread of its own (never on an event loop or
+   * a worker of {@code vertx}: a long replay would trip the blocked-thread checker). {@code vertx} only says where the
+   * caller lives: the replay itself needs no Vert.x instance.
+   */
   public static Future<Result> run(Vertx vertx, Path input, Path output, String account) {
-    return vertx.executeBlocking(() -> Files.readAllLines(input, StandardCharsets.UTF_8))
-        .compose(lines -> vertx.deployVerticle(TRACKER_VERTICLE, new DeploymentOptions()
-                .setConfig(new JsonObject().put("max_history_size", Math.max(1000, lines.size()))))
-            .compose(id -> replay(vertx, lines, account)))
-        .compose(result -> writeOrders(vertx, output).map(n -> new Result(result.frames(), result.decodeErrors(),
-            result.updates(), result.applied(), result.duplicatesDropped(), result.framesPerSecond(), n)));
-  }
-
-  private static Future<Result> replay(Vertx vertx, List<String> lines, String account) {
-    Context context = vertx.getOrCreateContext();
     Promise<Result> done = Promise.promise();
-    context.runOnContext(v -> {
-      AdapterMetrics metrics = new AdapterMetrics();
-      Addresses addresses = Addresses.defaults();
-      TrackerFeed feed = new TrackerFeed(vertx, addresses, true, 60_000);
-      StreamProcessor processor = new StreamProcessor(new UserDataDecoder(), new ExecutionDeduplicator(1_000_000),
-          feed, vertx.eventBus(), addresses, metrics, new StreamProcessor.Control() {
-            @Override
-            public void serverShutdown(Object source) {
-            }
-
-            @Override
-            public void streamTerminated(Object source, String name) {
-            }
-          }, true);
-      long[] applied = new long[1];
-      // every update answered: the tool reports how many the tracker applied
-      long start = System.nanoTime();
-      chunk(lines, 0, processor, account, applied).onComplete(ar -> {
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (ar.failed()) {
-          done.fail(ar.cause());
-        } else {
-          done.complete(new Result(metrics.frames(), metrics.decodeErrors(), metrics.updatesSent(), applied[0],
-              metrics.duplicatesDropped(), metrics.frames() / Math.max(seconds, 1e-9), 0));
-        }
-      });
-    });
+    Thread thread = new Thread(() -> {
+      try {
+        done.complete(run(input, output, account, null));
+      } catch (Exception | Error e) {
+        done.fail(e);
+      }
+    }, "replay-tracker");
+    thread.setDaemon(true);
+    thread.start();
     return done.future();
   }
 
-  /** One chunk at a time, waiting for the tracker's answers, so that the backlog stays bounded. */
-  private static Future<Void> chunk(List<String> lines, int from, StreamProcessor processor, String account,
-                                    long[] applied) {
-    if (from >= lines.size()) {
-      return Future.succeededFuture();
+  /**
+   * Replays {@code input} into a fresh tracker core on the calling thread, then writes every order's final state.
+   *
+   * @param progress where the progress line of a long replay goes, or null for none
+   */
+  public static Result run(Path input, Path output, String account, PrintStream progress) throws IOException,
+      InterruptedException {
+    ReplayPipeline pipeline = new ReplayPipeline();
+    long start = System.nanoTime();
+    pipeline.run(input, account, new ReplayProgress(progress, Files.size(input)));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (pipeline.refused > 0) {
+      LOG.log(System.Logger.Level.INFO, pipeline.refused + " updates refused by the tracker in all");
     }
-    int to = Math.min(lines.size(), from + CHUNK);
-    List<Future<UpdateOutcome>> answers = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      Future<UpdateOutcome> f = processor.handle(null, line, System.nanoTime(),
-          sub -> account != null ? account : sub < 0 ? "replay" : "sub-" + sub);
-      if (f != null) {
-        answers.add(f.onSuccess(o -> {
-          if (o == UpdateOutcome.APPLIED) {
-            applied[0]++;
-          }
-        }).recover(e -> Future.succeededFuture(null)));
-      }
-    }
-    return Future.all(answers).compose(v -> chunk(lines, to, processor, account, applied));
-  }
-
-  private static Future<Integer> writeOrders(Vertx vertx, Path output) {
-    OrderTracker tracker = OrderTracker.create(vertx);
-    return Future.all(tracker.getActiveOrders(), tracker.getCompletedOrders(dev.ordertracker.api.OrderTracker.MAX_COMPLETED_LIMIT)).compose(all -> {
-      List<TrackedOrder> orders = new ArrayList<>(all.<List<TrackedOrder>>resultAt(0));
-      orders.addAll(all.<List<TrackedOrder>>resultAt(1));
-      return vertx.executeBlocking(() -> {
-        try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-          for (TrackedOrder o : orders) {
-            w.write(o.toJson().encode());
-            w.newLine();
-          }
-        } catch (IOException e) {
-          throw new IOException("cannot write " + output + ": " + e.getMessage(), e);
-        }
-        return orders.size();
-      });
-    });
+    // active orders first, then completed ones (most recent first); the lists hold references to snapshots only
+    List<TrackedOrder> orders = new ArrayList<>(pipeline.core.getActiveOrders(null));
+    orders.addAll(pipeline.core.getCompletedOrders(0));
+    OrderWriter.write(orders, output);
+    return new Result(pipeline.frames, pipeline.decodeErrors, pipeline.updates, pipeline.applied,
+        pipeline.duplicatesDropped(), pipeline.frames / Math.max(seconds, 1e-9), orders.size());
   }
 }
