@@ -225,10 +225,11 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   }
 
   private Future<Void> subscribe(WsApiConnection c, String account, RequestSigner signer, boolean logon) {
-    Future<JsonObject> answer = logon
-        ? c.requestObject("session.logon", SignedParams.wsApi(signer, clock, 0, new JsonObject()))
-            .compose(r -> c.requestObject("userDataStream.subscribe", null))
-        : c.requestObject("userDataStream.subscribe.signature", SignedParams.wsApi(signer, clock, 0, new JsonObject()));
+    // -1021: our clock estimate was off (a slow round trip skews it): measure again and sign anew, once
+    Future<JsonObject> answer = signedSubscription(c, signer, logon).recover(e ->
+        e instanceof BinanceApiException b && b.isClockError()
+            ? WsApiQueries.syncClock(c, clock).compose(v -> signedSubscription(c, signer, logon))
+            : Future.failedFuture(e));
     return answer.map(r -> {
       Long sub = r.getLong("subscriptionId");
       if (sub == null) {
@@ -238,6 +239,14 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
       return (Void) null;
     }).recover(e -> Future.failedFuture(new IllegalStateException("subscribing account '" + account + "' (api key "
         + signer.apiKey().substring(0, Math.min(4, signer.apiKey().length())) + "…) failed: " + e.getMessage(), e)));
+  }
+
+  /** The signed request that subscribes one account: session.logon then subscribe, or subscribe.signature. */
+  private Future<JsonObject> signedSubscription(WsApiConnection c, RequestSigner signer, boolean logon) {
+    return logon
+        ? c.requestObject("session.logon", SignedParams.wsApi(signer, clock, 0, new JsonObject()))
+            .compose(r -> c.requestObject("userDataStream.subscribe", null))
+        : c.requestObject("userDataStream.subscribe.signature", SignedParams.wsApi(signer, clock, 0, new JsonObject()));
   }
 
   private void scheduleRenewal() {

@@ -24,6 +24,7 @@ import java.util.function.Function;
  *   POST /admin/faults/reorder-next                {"events": 3}
  *   POST /admin/faults/pause-delivery | resume-delivery
  *   POST /admin/faults/fail-next-requests          {"count": 1, "kind": "HTTP_5XX" | "TIMEOUT_1007"}
+ *   POST /admin/faults/reject-clock-next            {"count": 1}   (signed WS API requests answer -1021)
  *   POST /admin/faults/refuse-connections          {"ms": 5000}
  *   POST /admin/faults/inject-event               {"account": "demo", "event": {"e": "executionReport", ...}}
  *   POST /admin/faults/reset ;  GET /admin/faults
@@ -58,6 +59,7 @@ public final class AdminApi {
     post(router, "/admin/faults/resume-delivery", b -> faults.resumeDelivery());
     post(router, "/admin/faults/fail-next-requests", b -> faults.failNextRequests(b.getInteger("count", 1),
         FailureKind.valueOf(b.getString("kind", FailureKind.HTTP_5XX.name()))));
+    post(router, "/admin/faults/reject-clock-next", b -> faults.rejectClockNext(b.getInteger("count", 1)));
     post(router, "/admin/faults/refuse-connections", b -> faults.refuseConnectionsFor(b.getLong("ms")));
     post(router, "/admin/faults/reset", b -> faults.reset());
     router.get("/admin/faults").handler(ctx -> reply(ctx, faults.status()));

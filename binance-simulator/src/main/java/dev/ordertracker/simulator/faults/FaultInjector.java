@@ -90,6 +90,11 @@ public final class FaultInjector {
   }
 
   /** Rejects new WebSocket connections (HTTP 503 on the handshake) for {@code ms} milliseconds. */
+  /** The next {@code n} signed WebSocket API requests are refused with -1021 (timestamp ahead) without running. */
+  public Future<Void> rejectClockNext(int n) {
+    return run(() -> state.rejectClockNext(positive(n)));
+  }
+
   public Future<Void> refuseConnectionsFor(long ms) {
     return run(() -> state.refuseUntil(System.currentTimeMillis() + ms));
   }

@@ -14,6 +14,7 @@ public final class FaultState {
   private int duplicateNext;
   private int reorderNext;
   private int failNext;
+  private int rejectClockNext;
   private FailureKind failKind = FailureKind.HTTP_5XX;
   private long refuseUntil;
 
@@ -82,6 +83,22 @@ public final class FaultState {
     return null;
   }
 
+  void rejectClockNext(int n) {
+    rejectClockNext = n;
+  }
+
+  /**
+   * True when this signed request is to be refused with -1021 (timestamp ahead of the server) before it runs: what
+   * Binance answers a client whose clock estimate is off by more than a second.
+   */
+  public boolean takeClockRejection() {
+    if (rejectClockNext > 0) {
+      rejectClockNext--;
+      return true;
+    }
+    return false;
+  }
+
   void refuseUntil(long time) {
     refuseUntil = time;
   }
@@ -96,6 +113,7 @@ public final class FaultState {
     duplicateNext = 0;
     reorderNext = 0;
     failNext = 0;
+    rejectClockNext = 0;
     refuseUntil = 0;
   }
 
@@ -103,6 +121,7 @@ public final class FaultState {
     return new JsonObject().put("paused", paused).put("droppedWhilePaused", droppedWhilePaused)
         .put("dropAfterEvents", dropAfterEvents).put("duplicateNext", duplicateNext).put("reorderNext", reorderNext)
         .put("failNextRequests", failNext).put("failKind", failKind.name())
+        .put("rejectClockNext", rejectClockNext)
         .put("refusingConnectionsForMs", Math.max(0, refuseUntil - now));
   }
 }

@@ -138,6 +138,9 @@ public final class WsApiDispatcher {
     Object result = null;
     ApiException failed = null;
     try {
+      if (params.containsKey("signature") && faults.takeClockRejection()) {
+        throw ApiException.timestampAhead();
+      }
       result = entry.method().invoke(session, params, p, now);
     } catch (ApiException e) {
       failed = e;
