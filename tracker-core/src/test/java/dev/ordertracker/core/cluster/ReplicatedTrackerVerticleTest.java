@@ -38,6 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static dev.ordertracker.core.cluster.Futures.await;
+import static dev.ordertracker.core.cluster.Futures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -317,24 +319,5 @@ class ReplicatedTrackerVerticleTest {
       Thread.sleep(5);
     }
     assertThat(new ArrayList<>(events)).hasSizeGreaterThanOrEqualTo(n);
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.await(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("no answer within 10 s", e);
-    }
-  }
-
-  private static Throwable failure(Future<?> future) {
-    try {
-      future.await(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("no answer within 10 s", e);
-    } catch (Throwable t) {
-      return t;
-    }
-    throw new AssertionError("expected a failure, got " + future.result());
   }
 }

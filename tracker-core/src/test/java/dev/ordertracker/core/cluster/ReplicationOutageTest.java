@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
+import static dev.ordertracker.core.cluster.Futures.await;
+import static dev.ordertracker.core.cluster.Futures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -169,24 +171,5 @@ class ReplicationOutageTest {
         throw new AssertionError(e);
       }
     }
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.await(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("no answer within 10 s", e);
-    }
-  }
-
-  private static Throwable failure(Future<?> future) {
-    try {
-      future.await(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("no answer within 10 s", e);
-    } catch (Throwable t) {
-      return t;
-    }
-    throw new AssertionError("expected a failure, got " + future.result());
   }
 }
