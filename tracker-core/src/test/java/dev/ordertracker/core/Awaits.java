@@ -5,12 +5,12 @@ import io.vertx.core.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Bounded waits for futures from the test thread (never a Vert.x thread). */
-final class Awaits {
+/** Bounded waits for futures from the test thread (never a Vert.x thread); every tracker-core test package uses it. */
+public final class Awaits {
   private Awaits() {
   }
 
-  static <T> T await(Future<T> future) {
+  public static <T> T await(Future<T> future) {
     try {
       return future.await(10, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -19,7 +19,7 @@ final class Awaits {
   }
 
   /** The failure of a future that must fail. */
-  static Throwable failure(Future<?> future) {
+  public static Throwable failure(Future<?> future) {
     try {
       future.await(10, TimeUnit.SECONDS);
     } catch (TimeoutException e) {

@@ -38,8 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import static dev.ordertracker.core.cluster.Futures.await;
-import static dev.ordertracker.core.cluster.Futures.failure;
+import static dev.ordertracker.core.Awaits.await;
+import static dev.ordertracker.core.Awaits.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

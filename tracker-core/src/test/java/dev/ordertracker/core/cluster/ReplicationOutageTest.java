@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
-import static dev.ordertracker.core.cluster.Futures.await;
-import static dev.ordertracker.core.cluster.Futures.failure;
+import static dev.ordertracker.core.Awaits.await;
+import static dev.ordertracker.core.Awaits.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
