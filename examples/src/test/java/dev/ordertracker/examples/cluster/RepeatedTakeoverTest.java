@@ -98,13 +98,7 @@ class RepeatedTakeoverTest {
     Await.result(simulator.start(), WAIT);
     EventRecorder recorder = new EventRecorder();
     Await.result(local.vertx().deployVerticle(recorder), WAIT);
-    JsonObject adapterConfig = new JsonObject()
-        .put(BinanceAdapterOptions.WS_API_URL, simulator.wsApiUrl())
-        .put(BinanceAdapterOptions.REST_URL, simulator.restUrl())
-        .put(BinanceAdapterOptions.RECONNECT_INITIAL_DELAY_MS, 50)
-        .put(BinanceAdapterOptions.RECONNECT_MAX_DELAY_MS, 400)
-        .put(BinanceAdapterOptions.ACCOUNTS, new JsonArray().add(new JsonObject().put("name", ACCOUNT)
-            .put("api_key", AccountOptions.DEMO_API_KEY).put("secret", AccountOptions.DEMO_SECRET)));
+    JsonObject adapterConfig = TestCluster.adapterConfig(simulator, ACCOUNT);
     String[] adapterArgs = {"--adapter-config", adapterConfig.encode()};
     NodeProcess[] nodes = new NodeProcess[2];
     nodes[0] = cluster.startProbe("n1", 1, "tracker,adapter", adapterArgs);

@@ -1,5 +1,11 @@
 package dev.ordertracker.examples.cluster;
 
+import dev.ordertracker.binance.config.BinanceAdapterOptions;
+import dev.ordertracker.simulator.AccountOptions;
+import dev.ordertracker.simulator.BinanceSimulator;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -80,6 +86,17 @@ final class TestCluster implements AutoCloseable {
         process.close();
       }
     }
+  }
+
+  /** The config of an adapter node against {@code simulator}'s demo account, reconnecting fast (50 → 400 ms). */
+  static JsonObject adapterConfig(BinanceSimulator simulator, String account) {
+    return new JsonObject()
+        .put(BinanceAdapterOptions.WS_API_URL, simulator.wsApiUrl())
+        .put(BinanceAdapterOptions.REST_URL, simulator.restUrl())
+        .put(BinanceAdapterOptions.RECONNECT_INITIAL_DELAY_MS, 50)
+        .put(BinanceAdapterOptions.RECONNECT_MAX_DELAY_MS, 400)
+        .put(BinanceAdapterOptions.ACCOUNTS, new JsonArray().add(new JsonObject().put("name", account)
+            .put("api_key", AccountOptions.DEMO_API_KEY).put("secret", AccountOptions.DEMO_SECRET)));
   }
 
   static int freePort() throws IOException {
