@@ -27,7 +27,10 @@ import java.util.logging.Logger;
  * partition healed). If another copy answers the ping then, this one stays dormant (no children; it only logs
  * {@code SINGLETON-DORMANT}), so a rejoining node does not start a second tracker or a second adapter connection.
  * Only a real answer counts as "active": a dead node's stale registration cannot answer, so after a kill the
- * redeployed copy starts its children after at most one short ping timeout ({@link #PING_TIMEOUT_MS}).
+ * redeployed copy starts its children after at most {@link #PING_ATTEMPTS} short ping timeouts
+ * ({@link #PING_TIMEOUT_MS}); usually at once, because the dead node's registrations are gone (no handlers). Several
+ * attempts, because right after a partition heals the first request to the other side opens a new connection, and
+ * on a loaded machine one short timeout took a live singleton for a dead one (the copy then started and was fenced).
  *
  * <p>Stand-down: when its tracker is fenced (another tracker claimed the replicated state), it undeploys itself
  * with its children, adapter included.
@@ -35,8 +38,8 @@ import java.util.logging.Logger;
  * <p>Config: {@code role} and {@code children}: {@code [{role, verticle, config}]}.
  */
 public final class SingletonVerticle extends VerticleBase {
-  static final int PING_ATTEMPTS = 1;
-  static final long PING_TIMEOUT_MS = 200;
+  static final int PING_ATTEMPTS = 3;
+  static final long PING_TIMEOUT_MS = 400;
   private static final Logger LOG = Logger.getLogger(SingletonVerticle.class.getName());
 
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -77,7 +80,7 @@ public final class SingletonVerticle extends VerticleBase {
     consumers.add(vertx.eventBus().<String>localConsumer(ReplicatedTrackerVerticle.STEPPED_DOWN_ADDRESS, msg -> {
       if (childIds.contains(msg.body())) {
         LOG.warning(() -> "singleton " + role + ": its tracker was fenced; standing down with all its verticles");
-        System.out.println("SINGLETON-STOOD-DOWN " + role);
+        System.out.println("SINGLETON-STOOD-DOWN " + role + " " + deploymentID());
         vertx.undeploy(deploymentID());
       }
     }));
@@ -106,8 +109,8 @@ public final class SingletonVerticle extends VerticleBase {
         .onSuccess(v -> {
           LOG.info(() -> "singleton " + role + " active (" + children.size() + " verticle(s)) in "
               + (System.nanoTime() - started) / 1_000_000 + " ms");
-          // A line the process tests and operators can grep for.
-          System.out.println("SINGLETON-ACTIVE " + role);
+          // A line the process tests and operators can grep for; the deployment id pairs it with a stand-down.
+          System.out.println("SINGLETON-ACTIVE " + role + " " + deploymentID());
         });
   }
 }
