@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * expectation after every run and prints the medians, their ratio and the replay's in-process frames/s.
  * <pre>
  *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.replay.ReplayBenchMain \
- *        [ORDERS=100000] [SEED=18] [PAIRS=3] [DIR=target/replay-bench]
+ *        [ORDERS=100000] [SEED=18] [PAIRS=3] [DIR=target/replay-bench] [FORMAT=states]
  * </pre>
+ * {@code FORMAT} is the replay's {@code --format}: {@code states} writes what the baseline writes (a final state per
+ * order), {@code orders} the whole TrackedOrder JSON (about 20 times the bytes).
  * Both children run with {@code -Xms1g -Xmx1g} and this JVM's class path. Exits 1 when a final state is wrong.
  */
 public final class ReplayBenchMain {
@@ -32,6 +34,7 @@ public final class ReplayBenchMain {
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 18;
     int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Path dir = Path.of(args.length > 3 ? args[3] : "target/replay-bench");
+    String format = args.length > 4 ? args[4] : "states";
     Files.createDirectories(dir);
     Path frames = dir.resolve("workload-" + orders + "-" + seed + ".jsonl");
     if (!Files.exists(ReplayWorkload.expectedOf(frames))) {
@@ -47,7 +50,7 @@ public final class ReplayBenchMain {
     boolean exact = true;
     for (int k = 0; k < pairs; k++) {
       Run a = run("dev.ordertracker.binance.replay.ReplayTool", "--input", frames.toString(), "--output",
-          replayOut.toString());
+          replayOut.toString(), "--format", format);
       replay[k] = a.seconds;
       inProcess[k] = a.framesPerSecond;
       exact &= check("replay", expected, FinalStates.readTrackedOrders(replayOut));
@@ -59,8 +62,8 @@ public final class ReplayBenchMain {
     }
     double r = median(replay);
     double n = median(naive);
-    System.out.printf("median whole process: replay %.2f s, naive %.2f s: replay is %.2fx the naive baseline; "
-        + "replay in-process %,.0f frames/s; final states %s%n", r, n, n / r, median(inProcess),
+    System.out.printf("median whole process: replay (--format %s) %.2f s, naive %.2f s: replay is %.2fx the naive "
+        + "baseline; replay in-process %,.0f frames/s; final states %s%n", format, r, n, n / r, median(inProcess),
         exact ? "all exact" : "WRONG");
     if (!exact) {
       System.exit(1);

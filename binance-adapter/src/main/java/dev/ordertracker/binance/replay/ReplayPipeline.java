@@ -6,10 +6,8 @@ import dev.ordertracker.binance.dedup.ExecutionDeduplicator;
 import dev.ordertracker.core.OrderTrackerCore;
 import dev.ordertracker.core.TrackerException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,10 +16,10 @@ import java.util.List;
 /**
  * A replay's input side, as a pipeline of plain threads joined by bounded queues ({@link Handoff}):
  * <pre>
- *   reader ({@link LineReader}) ──batch k──▶ decoder k mod D ({@link BatchDecoder}) ──▶ the calling thread
+ *   reader ({@link ChunkReader}) ──chunk k──▶ decoder k mod D ({@link BatchDecoder}) ──▶ the calling thread
  * </pre>
- * The reader deals line batches round-robin to {@value #DECODERS} decoder threads (decoding is most of the work) and
- * the calling thread takes the decoded batches back in the same round-robin order, so it sees the stream exactly in
+ * The reader deals raw chunks (whole lines) round-robin to {@value #DECODERS} decoder threads (splitting lines and
+ * decoding is most of the work) and the calling thread takes the decoded batches back in the same round-robin order, so it sees the stream exactly in
  * input order. On that one thread: the edge dedup (as the live adapter does it, in stream order) and the tracker's
  * state machine ({@link OrderTrackerCore#apply}). Memory: the core's orders plus at most
  * {@value #QUEUED_BATCHES} batches per queue, whatever the file size.
@@ -51,11 +49,11 @@ final class ReplayPipeline {
 
   /** Replays {@code input} into {@link #core} (a fresh one per pipeline); returns when all of it is applied. */
   void run(Path input, String account, ReplayProgress progress) throws IOException, InterruptedException {
-    List<Handoff<LineBatch>> toDecode = new ArrayList<>(DECODERS);
+    List<Handoff<Chunk>> toDecode = new ArrayList<>(DECODERS);
     List<Handoff<DecodedBatch>> decoded = new ArrayList<>(DECODERS);
     List<Thread> threads = new ArrayList<>();
     for (int d = 0; d < DECODERS; d++) {
-      Handoff<LineBatch> in = new Handoff<>(QUEUED_BATCHES);
+      Handoff<Chunk> in = new Handoff<>(QUEUED_BATCHES);
       Handoff<DecodedBatch> out = new Handoff<>(QUEUED_BATCHES);
       toDecode.add(in);
       decoded.add(out);
@@ -63,7 +61,7 @@ final class ReplayPipeline {
       threads.add(thread("replay-decoder-" + d, () -> {
         Exception error = null;
         try {
-          LineBatch batch;
+          Chunk batch;
           while ((batch = in.take()) != null) {
             out.put(decoder.decode(batch));
           }
@@ -79,16 +77,15 @@ final class ReplayPipeline {
     }
     threads.add(thread("replay-reader", () -> {
       Exception error = null;
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(input),
-          StandardCharsets.UTF_8), IO_BUFFER)) {
+      try (InputStream in = Files.newInputStream(input)) {
         long[] next = new long[1];
-        LineReader.readAll(reader, batch -> toDecode.get((int) (next[0]++ % DECODERS)).put(batch));
+        ChunkReader.readAll(in, chunk -> toDecode.get((int) (next[0]++ % DECODERS)).put(chunk));
       } catch (IOException e) {
         error = new IOException("cannot read " + input + ": " + e.getMessage(), e);
       } catch (RuntimeException e) {
         error = e;
       } finally {
-        for (Handoff<LineBatch> h : toDecode) {
+        for (Handoff<Chunk> h : toDecode) {
           h.finish(error);
         }
       }
@@ -97,7 +94,7 @@ final class ReplayPipeline {
     DecodedBatch batch;
     for (long k = 0; (batch = decoded.get((int) (k % DECODERS)).take()) != null; k++) {
       apply(batch);
-      progress.tick(frames, batch.charsRead);
+      progress.tick(frames, batch.bytesRead);
     }
     for (Thread t : threads) {
       t.join();

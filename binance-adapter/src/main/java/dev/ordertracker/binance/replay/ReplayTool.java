@@ -16,21 +16,22 @@ import java.util.List;
  * Replays a recorded user-data stream through the decoder and the tracker core, in-process:
  * <pre>
  *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.binance.replay.ReplayTool \
- *        --input frames.jsonl --output orders.jsonl [--account NAME]
+ *        --input frames.jsonl --output orders.jsonl [--account NAME] [--format orders|states]
  * </pre>
  * The input has one JSON text per line: wrapped ({@code {"subscriptionId":N,"event":{..}}}) or a bare event; blank
  * lines are skipped. Wrapped frames are attributed to account {@code sub-N} unless {@code --account} names one
  * account for everything (bare events always use {@code --account}, default {@code replay}). Prints frames, decode
- * errors, updates and frames/s; writes the final state of every order as one TrackedOrder JSON per line (active
- * orders first, then completed ones, most recent first). A progress line (frames/s, ETA) goes to stderr every
- * {@value ReplayProgress#EVERY_SECONDS} s of a long replay.
+ * errors, updates and frames/s; writes the final state of every order, one JSON object per line (active orders first,
+ * then completed ones, most recent first): the whole TrackedOrder ({@code --format orders}, the default) or its final
+ * state alone ({@code --format states}: account, symbol, ids, status, quantities, average price, last update). A
+ * progress line (frames/s, ETA) goes to stderr every {@value ReplayProgress#EVERY_SECONDS} s of a long replay.
  *
- * <p>Pipeline speed (issue 18): the file is read line by line and decoded on plain threads ({@link ReplayPipeline}),
- * which hand batches through bounded queues, in input order, to the one thread that owns an
- * {@link dev.ordertracker.core.OrderTrackerCore} (the tracker's state machine itself, without a verticle: no event bus, no events
- * published to nobody, no event loop to block). Memory is bounded by the number of orders (the core keeps every
- * order: history is unbounded here) plus a few batches in flight, not by the file size. The final states are
- * written one by one, from a plain thread.
+ * <p>Pipeline speed (issue 18): the file is read in raw chunks and split and decoded on plain threads
+ * ({@link ReplayPipeline}), which hand batches through bounded queues, in input order, to the one thread that owns an
+ * {@link dev.ordertracker.core.OrderTrackerCore} (the tracker's state machine itself, without a verticle: no event
+ * bus, no events published to nobody, no event loop to block). Memory is bounded by the number of orders (the core keeps every
+ * order: history is unbounded here) plus a few chunks in flight, not by the file size. The final states are
+ * encoded on plain threads and written in order.
  * Needs tracker-core on the class path (the benchmarks jar and the examples have it).
  */
 public final class ReplayTool {
@@ -48,11 +49,13 @@ public final class ReplayTool {
     Path input = null;
     Path output = null;
     String account = null;
+    ReplayFormat format = ReplayFormat.ORDERS;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--input": input = Path.of(args[++i]); break;
         case "--output": output = Path.of(args[++i]); break;
         case "--account": account = args[++i]; break;
+        case "--format": format = ReplayFormat.parse(args[++i]); break;
         default:
           System.err.println("unknown argument " + args[i]);
           usage();
@@ -63,14 +66,15 @@ public final class ReplayTool {
       usage();
       return;
     }
-    Result r = run(input, output, account, System.err);
+    Result r = run(input, output, account, format, System.err);
     System.out.printf("frames %d, decode errors %d, updates %d (applied %d), duplicates dropped %d, "
         + "%.0f frames/s, %d orders written to %s%n", r.frames(), r.decodeErrors(), r.updates(), r.applied(),
         r.duplicatesDropped(), r.framesPerSecond(), r.orders(), output);
   }
 
   private static void usage() {
-    System.err.println("usage: ReplayTool --input FRAMES.jsonl --output ORDERS.jsonl [--account NAME]");
+    System.err.println("usage: ReplayTool --input FRAMES.jsonl --output ORDERS.jsonl [--account NAME] "
+        + "[--format orders|states]");
   }
 
   /**
@@ -99,6 +103,17 @@ public final class ReplayTool {
    */
   public static Result run(Path input, Path output, String account, PrintStream progress) throws IOException,
       InterruptedException {
+    return run(input, output, account, ReplayFormat.ORDERS, progress);
+  }
+
+  /**
+   * Replays {@code input} into a fresh tracker core on the calling thread, then writes every order's final state in
+   * {@code format}.
+   *
+   * @param progress where the progress line of a long replay goes, or null for none
+   */
+  public static Result run(Path input, Path output, String account, ReplayFormat format, PrintStream progress)
+      throws IOException, InterruptedException {
     ReplayPipeline pipeline = new ReplayPipeline();
     long start = System.nanoTime();
     pipeline.run(input, account, new ReplayProgress(progress, Files.size(input)));
@@ -109,7 +124,7 @@ public final class ReplayTool {
     // active orders first, then completed ones (most recent first); the lists hold references to snapshots only
     List<TrackedOrder> orders = new ArrayList<>(pipeline.core.getActiveOrders(null));
     orders.addAll(pipeline.core.getCompletedOrders(0));
-    OrderWriter.write(orders, output);
+    OrderWriter.write(orders, output, format);
     return new Result(pipeline.frames, pipeline.decodeErrors, pipeline.updates, pipeline.applied,
         pipeline.duplicatesDropped(), pipeline.frames / Math.max(seconds, 1e-9), orders.size());
   }

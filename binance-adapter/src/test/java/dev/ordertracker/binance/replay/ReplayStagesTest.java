@@ -5,8 +5,9 @@ import dev.ordertracker.binance.support.Resources;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.Reader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,33 +18,35 @@ class ReplayStagesTest {
   private static final int FRAMES = 20_000;
 
   /** A lazily generated input of {@code FRAMES} distinct NEW executionReports; counts what has been read from it. */
-  private static final class GeneratedFrames extends Reader {
+  private static final class GeneratedFrames extends InputStream {
     private final JsonObject event = Resources.json("event-executionReport.json").getJsonObject("event");
-    private String current = "";
+    private byte[] current = new byte[0];
     private int position;
     private int produced;
     long charsRead;
 
     @Override
-    public int read(char[] buf, int off, int len) {
-      if (position == current.length()) {
+    public int read(byte[] buf, int off, int len) {
+      if (position == current.length) {
         if (produced == FRAMES) {
           return -1;
         }
-        current = new JsonObject().put("subscriptionId", 3)
-            .put("event", event.copy().put("i", 1_000L + produced).put("I", 5_000L + produced)).encode() + "\n";
+        current = (new JsonObject().put("subscriptionId", 3)
+            .put("event", event.copy().put("i", 1_000L + produced).put("I", 5_000L + produced)).encode()
+            + (produced % 7 == 0 ? "\r\n\n" : "\n")).getBytes(StandardCharsets.UTF_8);
         position = 0;
         produced++;
       }
-      int n = Math.min(len, current.length() - position);
-      current.getChars(position, position + n, buf, off);
+      int n = Math.min(len, current.length - position);
+      System.arraycopy(current, position, buf, off, n);
       position += n;
       charsRead += n;
       return n;
     }
 
     @Override
-    public void close() {
+    public int read() {
+      throw new UnsupportedOperationException();
     }
   }
 
@@ -51,21 +54,20 @@ class ReplayStagesTest {
   void handsBatchesOnWhileTheInputIsStillBeingRead() throws Exception {
     GeneratedFrames input = new GeneratedFrames();
     List<Long> readWhenHandedOn = new ArrayList<>();
-    List<LineBatch> batches = new ArrayList<>();
-    LineReader.readAll(new BufferedReader(input, 1 << 16), batch -> {
+    List<Chunk> batches = new ArrayList<>();
+    ChunkReader.readAll(input, batch -> {
       readWhenHandedOn.add(input.charsRead);
       batches.add(batch);
     });
-    assertThat(batches).hasSize((FRAMES + LineReader.BATCH - 1) / LineReader.BATCH);
     long total = input.charsRead;
-    // the first batch left after about one batch of lines plus one read buffer, not after the whole input
-    long frameChars = total / FRAMES;
-    assertThat(readWhenHandedOn.get(0)).isLessThan((LineReader.BATCH + 1) * frameChars + (1 << 16) + frameChars);
+    // the first chunk left after one chunk's bytes were read, not after the whole input
+    assertThat(readWhenHandedOn.get(0)).isEqualTo(ChunkReader.CHUNK);
     assertThat(readWhenHandedOn.get(0)).isLessThan(total / 10);
+    assertThat(batches.get(batches.size() - 1).bytesRead()).isEqualTo(total);
 
     BatchDecoder decoder = new BatchDecoder(null);
     List<OrderUpdate> all = new ArrayList<>();
-    for (LineBatch b : batches) {
+    for (Chunk b : batches) {
       DecodedBatch d = decoder.decode(b);
       assertThat(d.decodeErrors).isZero();
       for (int i = 0; i < d.size; i++) {
@@ -77,6 +79,34 @@ class ReplayStagesTest {
     for (int i = 0; i < FRAMES; i++) {
       assertThat(all.get(i).orderId()).isEqualTo(Long.toString(1_000L + i));
     }
+  }
+
+  @Test
+  void cutsChunksAtLineEndsKeepsALastLineWithoutNewlineAndDropsAnOversizeLine() throws Exception {
+    String frame = new JsonObject().put("subscriptionId", 3).put("event",
+        Resources.json("event-executionReport.json").getJsonObject("event")).encode();
+    // a line straddling the first chunk's end, an oversize line (dropped, counted), a frame with no final newline
+    String first = "x".repeat(ChunkReader.CHUNK - 10) + "\n";
+    String oversize = "y".repeat(ChunkReader.MAX_LINE + 5) + "\n";
+    byte[] input = (first + frame + "\n" + oversize + frame).getBytes(StandardCharsets.UTF_8);
+    List<Chunk> chunks = new ArrayList<>();
+    ChunkReader.readAll(new ByteArrayInputStream(input), chunks::add);
+    BatchDecoder decoder = new BatchDecoder("main");
+    int frames = 0;
+    int errors = 0;
+    int reports = 0;
+    for (Chunk c : chunks) {
+      assertThat(c.length() == 0 || c.bytes()[c.length() - 1] == '\n' || c == chunks.get(chunks.size() - 1))
+          .isTrue();
+      DecodedBatch d = decoder.decode(c);
+      frames += d.frames;
+      errors += d.decodeErrors;
+      reports += d.size;
+    }
+    assertThat(frames).isEqualTo(4);
+    assertThat(errors).as("the x line (not JSON) and the oversize line").isEqualTo(2);
+    assertThat(reports).isEqualTo(2);
+    assertThat(chunks.get(chunks.size() - 1).bytesRead()).isEqualTo(input.length);
   }
 
   @Test

@@ -51,5 +51,16 @@ class ReplayToolIT {
     assertThat(filled.fills()).hasSize(1);
     assertThat(filled.account()).isEqualTo("main");
     assertThat(orders).anySatisfy(o -> assertThat(o.orderId()).isEqualTo("77"));
+
+    Path states = dir.resolve("states.jsonl");
+    ReplayTool.Result s = ReplayTool.run(input, states, "main", ReplayFormat.STATES, null);
+    assertThat(s.orders()).isEqualTo(2);
+    JsonObject state = Files.readAllLines(states).stream().map(JsonObject::new)
+        .filter(o -> o.getString("order_id").equals("4293153")).findFirst().orElseThrow();
+    assertThat(state.fieldNames()).containsExactlyInAnyOrder("account", "symbol", "order_id", "client_order_id",
+        "status", "quantity", "filled_quantity", "average_price", "updated_at");
+    assertThat(state.getString("status")).isEqualTo("FILLED");
+    assertThat(state.getString("filled_quantity")).isEqualTo(filled.filledQuantity().toPlainString());
+    assertThat(state.getString("average_price")).isEqualTo(filled.averagePrice().toPlainString());
   }
 }
