@@ -60,6 +60,9 @@ public final class ClusterNode {
   /** Starts a node with validated options; exits the JVM with status 1 when it cannot start. */
   public static void run(ClusterNodeOptions options) {
     configureLogging();
+    if (options.roles().contains(NodeRole.TRACKER) && options.config().nodeIgnoresStore()) {
+      LOG.warning("tracker.store is not used by a cluster node: the replicated tracker keeps its state in the cluster");
+    }
     long started = System.nanoTime();
     start(options).onComplete(result -> {
       if (result.failed()) {

@@ -123,13 +123,19 @@ public final class LauncherConfig {
     return cluster;
   }
 
-  /** The replicated tracker's config: {@code cluster.replication} with the tracker section as its {@code tracker}. */
+  /**
+   * The replicated tracker's config: {@code cluster.replication} with the tracker section as its {@code tracker},
+   * without {@code store}: a cluster node keeps the tracker's state in the cluster (see {@link #nodeIgnoresStore}).
+   */
   public JsonObject replicatedTrackerConfig() {
     JsonObject trackerOptions = tracker.copy();
-    if (trackerOptions.containsKey(OrderTrackerOptions.STORE) && trackerOptions.getValue(OrderTrackerOptions.STORE) == null) {
-      trackerOptions.remove(OrderTrackerOptions.STORE);
-    }
+    trackerOptions.remove(OrderTrackerOptions.STORE);
     return cluster.replication().put(ReplicatedTrackerOptions.TRACKER, trackerOptions);
+  }
+
+  /** A {@code tracker.store} is configured, which {@code node} does not use (its launcher says so at start). */
+  public boolean nodeIgnoresStore() {
+    return tracker.getValue(OrderTrackerOptions.STORE) != null;
   }
 
   private static JsonObject object(ConfigReader root, String key) {
