@@ -61,6 +61,11 @@ public final class ConfigKeys {
   public static final ConfigKey TRACKER_CONFIG = ALL.stream().filter(k -> "TRACKER_CONFIG".equals(k.env()))
       .findFirst().orElseThrow();
 
+  /** The cluster's settings (and the replicated tracker's blob): flags of {@code node} only. */
+  public static boolean nodeOnly(ConfigKey key) {
+    return key == TRACKER_CONFIG || key.path() != null && key.path().startsWith("cluster.");
+  }
+
   public static Optional<ConfigKey> byFlag(String flag) {
     return ALL.stream().filter(k -> flag.equals(k.flag())).findFirst();
   }

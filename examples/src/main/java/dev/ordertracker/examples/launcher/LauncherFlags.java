@@ -11,17 +11,20 @@ import java.util.Map;
 
 /**
  * The configuration flags of {@code run} and {@code node}: one picocli option per key of {@link ConfigKeys} that has a
- * flag, so both commands take the same flags, list them in {@code --help} with their variable, and pass what was given
+ * flag, so both commands take the same flags (the cluster's only on {@code node}), list them in {@code --help} with their variable, and pass what was given
  * to {@link dev.ordertracker.examples.config.ConfigLoader} as the top layer.
  */
 final class LauncherFlags {
   private LauncherFlags() {
   }
 
-  /** Adds the configuration flags to a command. */
-  static void addTo(CommandSpec command) {
+  /**
+   * Adds the configuration flags to a command; {@code run} leaves out those of the cluster (the keys stay the same:
+   * a file's {@code cluster} section is checked, and ignored, by {@code run}).
+   */
+  static void addTo(CommandSpec command, boolean node) {
     for (ConfigKey key : ConfigKeys.ALL) {
-      if (key.flag() == null) {
+      if (key.flag() == null || !node && ConfigKeys.nodeOnly(key)) {
         continue;
       }
       OptionSpec.Builder option = OptionSpec.builder("--" + key.flag())

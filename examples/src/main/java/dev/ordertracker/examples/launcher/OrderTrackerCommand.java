@@ -44,8 +44,8 @@ public final class OrderTrackerCommand implements Callable<Integer> {
   /** The parser, for tests: {@code commandLine().execute(args)} returns the exit code. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new OrderTrackerCommand());
-    LauncherFlags.addTo(cl.getSubcommands().get("run").getCommandSpec());
-    LauncherFlags.addTo(cl.getSubcommands().get("node").getCommandSpec());
+    LauncherFlags.addTo(cl.getSubcommands().get("run").getCommandSpec(), false);
+    LauncherFlags.addTo(cl.getSubcommands().get("node").getCommandSpec(), true);
     // a configuration error is one line naming the key, not a stack trace
     cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
       if (e instanceof IllegalArgumentException) {
@@ -85,10 +85,10 @@ public final class OrderTrackerCommand implements Callable<Integer> {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"The full stack in one JVM: the tracker with its store, the adapter (all accounts on one",
-          "WebSocket API connection), the bridge and dashboard; with no account configured, on the embedded",
-          "simulator with a generated demo key. Configuration: --config FILE, then the environment, then the",
-          "flags below (README, \"Configuration\"). Ctrl-C stops it cleanly."})
+      description = "The full stack in one JVM: the tracker with its store, the adapter (all accounts on one "
+          + "WebSocket API connection), the bridge and dashboard; with no account configured, on the embedded "
+          + "simulator with a generated demo key. Configuration: --config FILE, then the environment, then the "
+          + "flags below (README, \"Configuration\"). Ctrl-C stops it cleanly.")
   static final class Run implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -108,9 +108,9 @@ public final class OrderTrackerCommand implements Callable<Integer> {
   }
 
   @Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"A clustered node (Hazelcast) with roles: tracker, adapter, bridge, simulator, consumer.",
-          "Same configuration as run (--config FILE, environment, flags) plus the cluster section",
-          "(examples/README-cluster.md)."})
+      description = "A clustered node (Hazelcast) with roles: tracker, adapter, bridge, simulator, consumer. The "
+          + "configuration of run (--config FILE, then the environment, then the flags below) plus its cluster "
+          + "section (examples/README-cluster.md).")
   static final class Node implements Callable<Integer> {
     @Spec
     CommandSpec spec;
