@@ -84,7 +84,8 @@ public record ConfigKey(String path, String env, String flag, Type type, String 
         } catch (IOException e) {
           throw new IllegalArgumentException(source + ": cannot read " + v.substring(1) + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-          throw new IllegalArgumentException(source + ": expected a JSON object or @file (" + e.getMessage() + ")", e);
+          // not the parser's message: it quotes the text, which may hold credentials (ADAPTER_CONFIG)
+          throw new IllegalArgumentException(source + ": expected a JSON object or @file, was not valid JSON");
         }
       default:
         throw new IllegalStateException(type.name());

@@ -42,7 +42,7 @@ public final class ConfigLoader {
     ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
     return retriever.getConfig()
         .recover(e -> Future.failedFuture(file != null && !(e instanceof IllegalArgumentException)
-            ? new IllegalArgumentException("--config " + file + ": " + e.getMessage(), e) : e))
+            ? new IllegalArgumentException("--config " + file + ": " + withoutQuotedText(e.getMessage())) : e))
         .eventually(retriever::close)
         .compose(json -> {
           try {
@@ -66,8 +66,34 @@ public final class ConfigLoader {
     } catch (Exception e) {
       throw new IllegalStateException("configuration not read: " + e, e);
     } finally {
-      vertx.close();
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // a reader that does not close promptly leaves only idle threads behind; the configuration is what matters
+      }
     }
+  }
+
+  /**
+   * A parser's message without the lines it quotes from the file (which may hold credentials): its first line and
+   * where ({@code in 'reader', line 3, column 9:}).
+   */
+  static String withoutQuotedText(String message) {
+    if (message == null) {
+      return "cannot be read";
+    }
+    StringBuilder out = new StringBuilder();
+    String[] lines = message.split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].trim();
+      if (i == 0 || line.startsWith("in ") && line.contains("line")) {
+        // Jackson quotes the source on its first line: [Source: (String)"..."; line: 1, column: 9]
+        line = line.replaceAll("\\[Source: .*; line: (\\d+), column: (\\d+)]", "at line $1, column $2")
+            .replaceAll("\\(String\\)\".*", "");
+        out.append(out.length() == 0 ? "" : " ").append(line);
+      }
+    }
+    return out.toString();
   }
 
   private static ConfigStoreOptions fileStore(Path file) {

@@ -96,6 +96,20 @@ class LauncherConfigTest {
   }
 
   @Test
+  void aFileThatDoesNotParseIsNamedWithoutQuotingItsSecrets() throws IOException {
+    String secret = "s3cr3t-0123456789-abcdefghijklmnop";
+    Path json = write("broken.json", "{\"binance\": {\"accounts\": [{\"secret\": \"" + secret + "\" oops}]}}");
+    assertThatThrownBy(() -> ConfigLoader.loadNow(json, Map.of(), Map.of()))
+        .hasMessageStartingWith("--config " + json).hasMessageNotContaining(secret);
+    Path yaml = write("broken.yaml", "binance:\n  accounts:\n    - secret: " + secret + "\n   bad: [\n");
+    assertThatThrownBy(() -> ConfigLoader.loadNow(yaml, Map.of(), Map.of()))
+        .hasMessageStartingWith("--config " + yaml).hasMessageNotContaining(secret);
+    assertThatThrownBy(() -> ConfigLoader.loadNow(null, Map.of("ADAPTER_CONFIG", "{\"secret\": \"" + secret + "\""),
+        Map.of()))
+        .hasMessageContaining("ADAPTER_CONFIG").hasMessageNotContaining(secret);
+  }
+
+  @Test
   void severalAccountsFromTheEnvironmentNameUpperCased() {
     LauncherConfig config = ConfigLoader.loadNow(EXAMPLE, Map.of(
         "BINANCE_ACCOUNTS", "main, hedge-2",
