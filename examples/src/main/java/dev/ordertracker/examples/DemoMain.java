@@ -39,7 +39,8 @@ import java.util.logging.LogManager;
  * The main job: the full stack in one JVM — the embedded Binance simulator with its auto-trader (unless real
  * credentials are given), the tracker with its durable store, the Binance adapter, and the bridge with the dashboard
  * and {@code /metrics}. Configured by {@link LauncherConfig} (file, environment, flags); on the simulator without a
- * configured key it generates one and prints the dashboard URL with a demo token; Ctrl-C (SIGINT/SIGTERM) undeploys everything, which flushes the store and closes connections.
+ * configured key it generates one and prints the dashboard URL with a demo token; Ctrl-C (SIGINT/SIGTERM) undeploys
+ * everything, which flushes the store and closes connections.
  */
 public final class DemoMain {
   private static final Duration DEMO_TOKEN_TTL = Duration.ofHours(12);
