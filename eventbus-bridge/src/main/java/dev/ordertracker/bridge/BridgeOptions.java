@@ -2,6 +2,7 @@ package dev.ordertracker.bridge;
 
 import dev.ordertracker.api.Addresses;
 import dev.ordertracker.api.OrderTracker;
+import dev.ordertracker.api.config.ConfigReader;
 import dev.ordertracker.bridge.security.JwtSettings;
 import dev.ordertracker.bridge.session.ClientLimits;
 import io.vertx.core.json.JsonObject;
@@ -79,83 +80,30 @@ public final class BridgeOptions {
 
   /** @throws IllegalArgumentException naming the key, for unknown keys and invalid values */
   public BridgeOptions(JsonObject json) {
-    for (String key : json.fieldNames()) {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException(key + ": unknown bridge option (known: " + KEYS.stream().sorted().toList()
-            + ")");
-      }
+    ConfigReader r = ConfigReader.of(json, "", KEYS, "bridge option");
+    setHttpPort(r.intValue("http_port", httpPort));
+    setTcpPort(r.intValue("tcp_port", tcpPort));
+    setHost(r.string("host", host));
+    setAddressPrefix(r.string("address_prefix", addressPrefix));
+    if (r.has("jwt")) {
+      setJwt(JwtSettings.fromJson(r.object("jwt")));
     }
-    if (json.containsKey("http_port")) {
-      setHttpPort(integer(json, "http_port"));
-    }
-    if (json.containsKey("tcp_port")) {
-      setTcpPort(integer(json, "tcp_port"));
-    }
-    if (json.containsKey("host")) {
-      setHost(string(json, "host"));
-    }
-    if (json.containsKey("address_prefix")) {
-      setAddressPrefix(string(json, "address_prefix"));
-    }
-    if (json.containsKey("jwt")) {
-      Object jwtJson = json.getValue("jwt");
-      if (!(jwtJson instanceof JsonObject)) {
-        throw new IllegalArgumentException("jwt: expected an object");
-      }
-      setJwt(JwtSettings.fromJson((JsonObject) jwtJson));
-    }
-    if (json.containsKey("mutation_role")) {
-      setMutationRole(string(json, "mutation_role"));
-    }
-    if (json.containsKey("max_message_bytes")) {
-      setMaxMessageBytes(integer(json, "max_message_bytes"));
-    }
-    if (json.containsKey("max_handlers_per_socket")) {
-      setMaxHandlersPerSocket(integer(json, "max_handlers_per_socket"));
-    }
-    if (json.containsKey("max_outbound_queue")) {
-      setMaxOutboundQueue(integer(json, "max_outbound_queue"));
-    }
-    if (json.containsKey("ping_timeout_ms")) {
-      setPingTimeoutMs(longValue(json, "ping_timeout_ms"));
-    }
-    if (json.containsKey("reply_timeout_ms")) {
-      setReplyTimeoutMs(longValue(json, "reply_timeout_ms"));
-    }
-    if (json.containsKey("health_timeout_ms")) {
-      setHealthTimeoutMs(longValue(json, "health_timeout_ms"));
-    }
-    if (json.containsKey("max_outbound_bytes")) {
-      setMaxOutboundBytes(longValue(json, "max_outbound_bytes"));
-    }
-    if (json.containsKey("max_requests_per_second")) {
-      setMaxRequestsPerSecond(integer(json, "max_requests_per_second"));
-    }
-    if (json.containsKey("request_burst")) {
-      setRequestBurst(integer(json, "request_burst"));
-    }
-    if (json.containsKey("max_requests_in_flight")) {
-      setMaxRequestsInFlight(integer(json, "max_requests_in_flight"));
-    }
-    if (json.containsKey("max_page_size")) {
-      setMaxPageSize(integer(json, "max_page_size"));
-    }
-    if (json.containsKey("max_connections")) {
-      setMaxConnections(integer(json, "max_connections"));
-    }
-    if (json.containsKey("max_connections_per_address")) {
-      setMaxConnectionsPerAddress(integer(json, "max_connections_per_address"));
-    }
-    if (json.containsKey("auth_timeout_ms")) {
-      setAuthTimeoutMs(longValue(json, "auth_timeout_ms"));
-    }
-    if (json.containsKey("require_adapter")) {
-      Object v = json.getValue("require_adapter");
-      if (!(v instanceof Boolean)) {
-        throw new IllegalArgumentException("require_adapter: expected true or false");
-      }
-      setRequireAdapter((Boolean) v);
-    }
+    setMutationRole(r.string("mutation_role", mutationRole));
+    setMaxMessageBytes(r.intValue("max_message_bytes", maxMessageBytes));
+    setMaxHandlersPerSocket(r.intValue("max_handlers_per_socket", maxHandlersPerSocket));
+    setMaxOutboundQueue(r.intValue("max_outbound_queue", maxOutboundQueue));
+    setPingTimeoutMs(r.longValue("ping_timeout_ms", pingTimeoutMs));
+    setReplyTimeoutMs(r.longValue("reply_timeout_ms", replyTimeoutMs));
+    setHealthTimeoutMs(r.longValue("health_timeout_ms", healthTimeoutMs));
+    setMaxOutboundBytes(r.longValue("max_outbound_bytes", maxOutboundBytes));
+    setMaxRequestsPerSecond(r.intValue("max_requests_per_second", maxRequestsPerSecond));
+    setRequestBurst(r.intValue("request_burst", requestBurst));
+    setMaxRequestsInFlight(r.intValue("max_requests_in_flight", maxRequestsInFlight));
+    setMaxPageSize(r.intValue("max_page_size", maxPageSize));
+    setMaxConnections(r.intValue("max_connections", maxConnections));
+    setMaxConnectionsPerAddress(r.intValue("max_connections_per_address", maxConnectionsPerAddress));
+    setAuthTimeoutMs(r.longValue("auth_timeout_ms", authTimeoutMs));
+    setRequireAdapter(r.bool("require_adapter", requireAdapter));
   }
 
   /**
@@ -465,33 +413,5 @@ public final class BridgeOptions {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + ": '" + value + "' is not an integer", e);
     }
-  }
-
-  private static int integer(JsonObject json, String key) {
-    Object v = json.getValue(key);
-    if (!(v instanceof Integer || v instanceof Long || v instanceof Short)) {
-      throw new IllegalArgumentException(key + ": expected an integer");
-    }
-    long l = ((Number) v).longValue();
-    if (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE) {
-      throw new IllegalArgumentException(key + ": out of range");
-    }
-    return (int) l;
-  }
-
-  private static long longValue(JsonObject json, String key) {
-    Object v = json.getValue(key);
-    if (!(v instanceof Integer || v instanceof Long || v instanceof Short)) {
-      throw new IllegalArgumentException(key + ": expected an integer");
-    }
-    return ((Number) v).longValue();
-  }
-
-  private static String string(JsonObject json, String key) {
-    Object v = json.getValue(key);
-    if (v != null && !(v instanceof String)) {
-      throw new IllegalArgumentException(key + ": expected a string");
-    }
-    return (String) v;
   }
 }

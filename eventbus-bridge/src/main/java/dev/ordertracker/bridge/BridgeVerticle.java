@@ -25,10 +25,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.logging.Logger;
 
 /**
@@ -45,7 +42,9 @@ import java.util.logging.Logger;
  */
 public final class BridgeVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(BridgeVerticle.class.getName());
-  private static final Duration DEMO_TOKEN_TTL = Duration.ofHours(12);
+  /** Why a bridge without a key does not start. */
+  public static final String NO_KEY = "jwt.secret: no key to verify tokens with; set jwt.secret (BRIDGE_JWT_SECRET, "
+      + JwtSettings.MIN_SECRET_BYTES + "+ bytes) or jwt.algorithm RS256/ES256 with jwt.public_key_pem";
 
   private BridgeOptions options;
   private TokenAuthenticator authenticator;
@@ -54,7 +53,6 @@ public final class BridgeVerticle extends VerticleBase {
   private TcpBridgeServer tcpServer;
   private HttpServer httpServer;
   private int tcpPort;
-  private String demoToken;
 
   @Override
   public Future<?> start() {
@@ -63,22 +61,19 @@ public final class BridgeVerticle extends VerticleBase {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    JwtSettings configured = options.getJwt();
-    boolean generated = configured.symmetric() && configured.secret() == null;
-    JwtSettings jwt = generated ? configured.withSecret(randomSecret()) : configured;
-    // key parsing and the SecureRandom above are CPU work that does not belong on the event loop
+    JwtSettings jwt = options.getJwt();
+    if (jwt.symmetric() && jwt.secret() == null) {
+      // a library never invents credentials: a made-up secret would let whoever reads the log in, and would change
+      // on every restart (only the demo launcher generates one, for a throw-away run on the simulator)
+      return Future.failedFuture(new IllegalArgumentException(NO_KEY));
+    }
+    // key parsing is CPU work that does not belong on the event loop
     return vertx.executeBlocking(() -> TokenAuthenticator.create(vertx, jwt, Clock.systemUTC()))
         .compose(auth -> {
           authenticator = auth;
           return startServers();
         })
         .onSuccess(v -> {
-          if (generated) {
-            demoToken = authenticator.issue("demo", DEMO_TOKEN_TTL);
-            // a token for a throw-away secret, printed so that the dashboard can be opened; never the secret
-            LOG.info("no " + BridgeOptions.ENV_JWT_SECRET + " set: generated a random secret for this run."
-                + " Dashboard: " + dashboardUrl(demoToken));
-          }
           LOG.info("event-bus bridge up: http " + options.getHost() + ":" + httpPort() + " (SockJS /eventbus,"
               + " /health, /metrics, dashboard /), tcp " + options.getHost() + ":" + tcpPort);
         });
@@ -163,11 +158,6 @@ public final class BridgeVerticle extends VerticleBase {
     return tcpPort;
   }
 
-  /** The demo token printed at start-up, or null when a secret or key was configured. */
-  public String demoToken() {
-    return demoToken;
-  }
-
   /** Issues and verifies tokens with this bridge's key (e.g. for a launcher that hands out tokens). */
   public TokenAuthenticator tokens() {
     return authenticator;
@@ -181,11 +171,5 @@ public final class BridgeVerticle extends VerticleBase {
   public String dashboardUrl(String token) {
     String host = "0.0.0.0".equals(options.getHost()) ? "127.0.0.1" : options.getHost();
     return "http://" + host + ":" + httpPort() + "/?token=" + token;
-  }
-
-  private static String randomSecret() {
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

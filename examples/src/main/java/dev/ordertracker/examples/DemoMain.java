@@ -6,7 +6,13 @@ import dev.ordertracker.binance.config.BinanceAdapterOptions;
 import dev.ordertracker.bridge.BridgeOptions;
 import dev.ordertracker.bridge.BridgeVerticle;
 import dev.ordertracker.bridge.metrics.BridgeMetrics;
+import dev.ordertracker.core.OrderTrackerOptions;
 import dev.ordertracker.core.OrderTrackerVerticle;
+import dev.ordertracker.core.store.StoreOptions;
+import dev.ordertracker.examples.config.ConfigLayers;
+import dev.ordertracker.examples.config.ConfigLoader;
+import dev.ordertracker.examples.config.LauncherConfig;
+import dev.ordertracker.examples.launcher.OrderTrackerCommand;
 import dev.ordertracker.notifier.NotifierOptions;
 import dev.ordertracker.notifier.NotifierVerticle;
 import dev.ordertracker.simulator.AccountOptions;
@@ -21,6 +27,9 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,24 +38,26 @@ import java.util.logging.LogManager;
 /**
  * The main job: the full stack in one JVM — the embedded Binance simulator with its auto-trader (unless real
  * credentials are given), the tracker with its durable store, the Binance adapter, and the bridge with the dashboard
- * and {@code /metrics}. Configured by environment variables (see {@link DemoSettings}); prints the dashboard URL with a
- * demo token; Ctrl-C (SIGINT/SIGTERM) undeploys everything, which flushes the store and closes connections.
+ * and {@code /metrics}. Configured by {@link LauncherConfig} (file, environment, flags); on the simulator without a
+ * configured key it generates one and prints the dashboard URL with a demo token; Ctrl-C (SIGINT/SIGTERM) undeploys
+ * everything, which flushes the store and closes connections.
  */
 public final class DemoMain {
+  private static final Duration DEMO_TOKEN_TTL = Duration.ofHours(12);
+
   private DemoMain() {
   }
 
+  /** {@code order-tracker run} with no flags: the configuration of the environment. */
   public static void main(String[] args) {
+    OrderTrackerCommand.main(new String[] {"run"});
+  }
+
+  /** Runs the main job with a validated configuration ({@code order-tracker run}). */
+  public static void run(LauncherConfig config, Map<String, String> env) {
     configureLogging();
-    DemoSettings settings;
-    try {
-      settings = DemoSettings.fromEnvironment(System.getenv());
-    } catch (IllegalArgumentException e) {
-      System.err.println("demo: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    Vertx vertx = Tracing.apply(Vertx.builder().with(BridgeMetrics.vertxOptionsWithPrometheus()), System.getenv())
+    DemoSettings settings = DemoSettings.from(config);
+    Vertx vertx = Tracing.apply(Vertx.builder().with(BridgeMetrics.vertxOptionsWithPrometheus()), env)
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("[demo] shutting down: flushing the store, closing connections…");
@@ -58,7 +69,7 @@ public final class DemoMain {
       }
     }, "demo-shutdown"));
     Future<Running> started = start(vertx, settings)
-        .compose(running -> startNotifier(vertx, System.getenv()).map(running));
+        .compose(running -> startNotifier(vertx, config.notifier(), env).map(running));
     started.onComplete(result -> {
       if (result.failed()) {
         System.err.println("[demo] failed to start: " + result.cause().getMessage());
@@ -106,10 +117,19 @@ public final class DemoMain {
         return simulator;
       });
     } else {
-      step("using Binance at " + settings.adapterConfig().getString(BinanceAdapterOptions.WS_API_URL));
+      step("using Binance at " + settings.exchangeUrl() + " (" + settings.adapterConfig()
+          .getJsonArray(BinanceAdapterOptions.ACCOUNTS).size() + " account(s), one connection)");
       exchange = Future.succeededFuture(null);
     }
     BridgeVerticle bridge = new BridgeVerticle();
+    BridgeOptions bridgeOptions = settings.bridge();
+    boolean demoKey = settings.simulated() && bridgeOptions.getJwt().symmetric()
+        && bridgeOptions.getJwt().secret() == null;
+    if (demoKey) {
+      // the demo alone invents a key: a throw-away secret for this run on the simulator, never printed (the token is)
+      bridgeOptions = new BridgeOptions(bridgeOptions.toJson()).setJwt(bridgeOptions.getJwt().withSecret(randomSecret()));
+    }
+    JsonObject bridgeConfig = bridgeOptions.toJson();
     return exchange.compose(simulator -> {
       step("deploying the tracker (store: " + settings.storeDescription() + ")");
       return vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions().setConfig(settings.tracker()))
@@ -120,13 +140,14 @@ public final class DemoMain {
           })
           .compose(id -> {
             step("deploying the event-bus bridge and dashboard");
-            return vertx.deployVerticle(bridge, new DeploymentOptions().setConfig(settings.bridge().toJson()));
+            return vertx.deployVerticle(bridge, new DeploymentOptions().setConfig(bridgeConfig));
           })
           .map(id -> {
-            String token = bridge.demoToken() != null ? bridge.demoToken() : "(BRIDGE_JWT_SECRET is set: bring your own)";
-            return new Running(bridge.dashboardUrl(bridge.demoToken()), token, bridge.httpPort(), bridge.tcpPort(),
+            String token = demoKey ? bridge.tokens().issue("demo", DEMO_TOKEN_TTL)
+                : "(a key is configured: mint one with `order-tracker token --sub you`)";
+            return new Running(bridge.dashboardUrl(demoKey ? token : "<token>"), token, bridge.httpPort(), bridge.tcpPort(),
                 simulator != null ? "embedded simulator " + simulator.wsApiUrl()
-                    : settings.adapterConfig().getString(BinanceAdapterOptions.WS_API_URL),
+                    : settings.exchangeUrl(),
                 simulator);
           });
     });
@@ -135,21 +156,34 @@ public final class DemoMain {
   /**
    * Notifications (notifier module): with NOTIFY_WEBHOOK_URL set, every ORDER_FILLED, ERROR_OCCURRED and ORDER_LOST
    * is POSTed to it as JSON, signed with NOTIFY_WEBHOOK_SECRET when set ({@link NotifierOptions#fromEnvironment});
-   * unset, nothing is deployed. A malformed URL fails the start naming the variable; once running, the notifier
-   * only listens, so a webhook that is down never affects tracking.
+   * else the configuration's {@code notifier} section, if any; otherwise nothing is deployed. A malformed URL fails
+   * the start naming the variable; once running, the notifier only listens, so a webhook that is down never affects
+   * tracking.
    */
-  public static Future<String> startNotifier(Vertx vertx, Map<String, String> env) {
+  public static Future<String> startNotifier(Vertx vertx, NotifierOptions configured, Map<String, String> env) {
     NotifierOptions options;
     try {
-      options = NotifierOptions.fromEnvironment(env);
+      NotifierOptions fromEnv = NotifierOptions.fromEnvironment(env);
+      options = fromEnv != null ? fromEnv : configured;
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
     if (options == null) {
       return Future.succeededFuture("");
     }
-    step("deploying the notifier (webhook " + options.getSinks().get(0).toJson().getString("url") + ")");
+    step("deploying the notifier (" + options.getSinks().size() + " sink(s))");
     return vertx.deployVerticle(new NotifierVerticle(options));
+  }
+
+  /** {@link #startNotifier(Vertx, NotifierOptions, Map)} with the environment only. */
+  public static Future<String> startNotifier(Vertx vertx, Map<String, String> env) {
+    return startNotifier(vertx, null, env);
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static void step(String what) {
@@ -157,7 +191,7 @@ public final class DemoMain {
   }
 
   /** Readable logs: our INFO lines, third parties at WARNING. */
-  static void configureLogging() {
+  public static void configureLogging() {
     if (System.getProperty("java.util.logging.config.file") != null) {
       return;
     }
@@ -170,64 +204,44 @@ public final class DemoMain {
     }
   }
 
-  /** Everything the demo reads from the environment, validated once. */
+  /** What the main job runs with: the validated configuration and the main job's defaults. */
   public record DemoSettings(boolean simulated, JsonObject adapterConfig, BridgeOptions bridge, JsonObject tracker,
                              int simulatorPort, double autoTraderOrdersPerSecond, String storeDescription) {
+    /** The main job's store when the configuration names none: SQLite in {@code ./data}. */
+    public static final String DEFAULT_DATA_DIR = "data";
 
     public String bridgeHost() {
       return bridge.getHost();
     }
 
-    /**
-     * BINANCE_* (see BinanceAdapterOptions.fromEnvironment), HTTP_PORT / TCP_BRIDGE_PORT / BRIDGE_* (see
-     * BridgeOptions.fromEnvironment), DATA_DIR (default {@code data}; {@code none} = no store), SIMULATOR_PORT
-     * (default 0 = any free port), AUTO_TRADER_RATE (orders/s, default 2).
-     */
-    public static DemoSettings fromEnvironment(Map<String, String> env) {
-      // validates the BINANCE_* variables (naming the bad one); its toJson() redacts secrets by design, so the
-      // deployment config gets the account with its key material from the environment directly
-      BinanceAdapterOptions adapter = BinanceAdapterOptions.fromEnvironment(env);
-      boolean simulated = adapter.getAccounts().isEmpty();
-      JsonObject adapterConfig = adapter.toJson();
-      if (!simulated) {
-        JsonObject account = new JsonObject()
-            .put(AccountConfig.NAME, env.getOrDefault("BINANCE_ACCOUNT_NAME", "main"))
-            .put(AccountConfig.API_KEY, env.get("BINANCE_API_KEY").trim());
-        if (env.get("BINANCE_SECRET_KEY") != null) {
-          account.put(AccountConfig.SECRET, env.get("BINANCE_SECRET_KEY").trim());
-        } else {
-          account.put(AccountConfig.PRIVATE_KEY_FILE, env.get("BINANCE_PRIVATE_KEY_FILE").trim());
-        }
-        adapterConfig.put(BinanceAdapterOptions.ACCOUNTS, new JsonArray().add(account));
-      }
-      BridgeOptions bridge = BridgeOptions.fromEnvironment(env);
-      String dataDir = env.getOrDefault("DATA_DIR", "data");
-      JsonObject tracker = new JsonObject();
-      String store;
-      if ("none".equalsIgnoreCase(dataDir)) {
-        store = "none, in memory only";
-      } else {
-        tracker.put("store", new JsonObject().put("type", "sqlite").put("data_dir", dataDir));
-        store = "SQLite in " + dataDir + "/";
-      }
-      int simulatorPort = integer(env, "SIMULATOR_PORT", 0);
-      double rate = Double.parseDouble(env.getOrDefault("AUTO_TRADER_RATE", "2"));
-      if (!(rate > 0 && rate <= 1000)) {
-        throw new IllegalArgumentException("AUTO_TRADER_RATE: expected orders per second in (0, 1000], was " + rate);
-      }
-      return new DemoSettings(simulated, adapterConfig, bridge, tracker, simulatorPort, rate, store);
+    /** The WebSocket API endpoint the adapter connects to. */
+    public String exchangeUrl() {
+      return adapterConfig.getString(BinanceAdapterOptions.WS_API_URL, BinanceAdapterOptions.DEFAULT_WS_API_URL);
     }
 
-    private static int integer(Map<String, String> env, String key, int defaultValue) {
-      String v = env.get(key);
-      if (v == null || v.isBlank()) {
-        return defaultValue;
+    /** The main job's reading of the configuration: {@code tracker.store} absent means SQLite in ./data. */
+    public static DemoSettings from(LauncherConfig config) {
+      JsonObject tracker = config.tracker();
+      String store;
+      if (!tracker.containsKey(OrderTrackerOptions.STORE)) {
+        tracker.put(OrderTrackerOptions.STORE, new JsonObject().put(StoreOptions.TYPE, StoreOptions.TYPE_SQLITE)
+            .put(StoreOptions.DATA_DIR, DEFAULT_DATA_DIR));
       }
-      try {
-        return Integer.parseInt(v.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + ": expected a port number, was '" + v + "'");
+      if (tracker.getValue(OrderTrackerOptions.STORE) == null) {
+        tracker.remove(OrderTrackerOptions.STORE);
+        store = "none, in memory only";
+      } else {
+        StoreOptions options = new StoreOptions(tracker.getJsonObject(OrderTrackerOptions.STORE));
+        store = StoreOptions.TYPE_SQLITE.equals(options.getType()) ? "SQLite in " + options.getDataDir() + "/"
+            : "PostgreSQL " + options.toJson().getString(StoreOptions.PG_URL);
       }
+      return new DemoSettings(config.simulated(), config.binance(), config.bridgeOptions(), tracker,
+          config.simulatorPort(), config.autoTraderRate(), store);
+    }
+
+    /** The configuration of {@code env} alone (no file, no flags): see {@link ConfigLayers}. */
+    public static DemoSettings fromEnvironment(Map<String, String> env) {
+      return from(ConfigLoader.loadNow(null, env, Map.of()));
     }
   }
 }

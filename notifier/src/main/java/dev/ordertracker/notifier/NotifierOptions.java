@@ -2,7 +2,7 @@ package dev.ordertracker.notifier;
 
 import dev.ordertracker.api.Addresses;
 import dev.ordertracker.api.EventType;
-import dev.ordertracker.notifier.config.OptionReader;
+import dev.ordertracker.api.config.ConfigReader;
 import dev.ordertracker.notifier.rule.Rule;
 import dev.ordertracker.notifier.rule.RuleEvaluator;
 import dev.ordertracker.notifier.rule.RuleKind;
@@ -60,7 +60,7 @@ public final class NotifierOptions {
 
   /** @throws IllegalArgumentException naming the key (with its path, e.g. {@code rules[1].min_notional}) */
   public NotifierOptions(JsonObject json) {
-    OptionReader r = OptionReader.of(json, "", KEYS, "notifier option");
+    ConfigReader r = ConfigReader.of(json, "", KEYS, "notifier option");
     if (r.has("address_prefix")) {
       setAddressPrefix(r.string("address_prefix"));
     }
@@ -71,18 +71,18 @@ public final class NotifierOptions {
       setMaxAccounts(r.intValue("max_accounts"));
     }
     if (r.has("tick_interval_ms")) {
-      setTickIntervalMs(r.integer("tick_interval_ms"));
+      setTickIntervalMs(r.longValue("tick_interval_ms"));
     }
     if (r.has("max_tracked_orders")) {
       setMaxTrackedOrders(r.intValue("max_tracked_orders"));
     }
     if (r.has("sinks")) {
-      for (OptionReader.Element e : r.objects("sinks")) {
+      for (ConfigReader.Element e : r.objects("sinks")) {
         addSink(SinkOptions.fromJson(e.json(), e.path()));
       }
     }
     if (r.has("rules")) {
-      for (OptionReader.Element e : r.objects("rules")) {
+      for (ConfigReader.Element e : r.objects("rules")) {
         addRule(Rule.fromJson(e.json(), e.path()));
       }
     }

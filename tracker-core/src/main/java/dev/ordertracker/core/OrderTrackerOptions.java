@@ -1,10 +1,10 @@
 package dev.ordertracker.core;
 
 import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Configuration of {@link OrderTrackerVerticle}, read once from the deployment's config JSON. Unknown keys and bad
@@ -49,52 +49,15 @@ public final class OrderTrackerOptions {
 
   /** @throws IllegalArgumentException naming the key for unknown keys and bad values */
   public OrderTrackerOptions(JsonObject json) {
-    TreeSet<String> unknown = new TreeSet<>(json.fieldNames());
-    unknown.removeAll(KEYS);
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("unknown tracker option(s) " + unknown + "; known: " + new TreeSet<>(KEYS));
+    ConfigReader r = ConfigReader.of(json, "", KEYS, "tracker option");
+    setMaxHistorySize(r.intValue(MAX_HISTORY_SIZE, DEFAULT_MAX_HISTORY_SIZE));
+    setAddressPrefix(r.string(ADDRESS_PREFIX, DEFAULT_ADDRESS_PREFIX));
+    setInitialSequence(r.longValue(INITIAL_SEQUENCE, DEFAULT_INITIAL_SEQUENCE));
+    setPublishEvents(r.bool(PUBLISH_EVENTS, DEFAULT_PUBLISH_EVENTS));
+    setLocalIngest(r.bool(LOCAL_INGEST, DEFAULT_LOCAL_INGEST));
+    if (r.has(STORE)) {
+      setStore(new dev.ordertracker.core.store.StoreOptions(r.object(STORE)));
     }
-    if (json.containsKey(MAX_HISTORY_SIZE)) {
-      setMaxHistorySize(Math.toIntExact(integer(json, MAX_HISTORY_SIZE)));
-    }
-    if (json.containsKey(ADDRESS_PREFIX)) {
-      Object v = json.getValue(ADDRESS_PREFIX);
-      if (!(v instanceof String)) {
-        throw new IllegalArgumentException(ADDRESS_PREFIX + ": expected a string, was " + v);
-      }
-      setAddressPrefix((String) v);
-    }
-    if (json.containsKey(INITIAL_SEQUENCE)) {
-      setInitialSequence(integer(json, INITIAL_SEQUENCE));
-    }
-    if (json.containsKey(PUBLISH_EVENTS)) {
-      setPublishEvents(bool(json, PUBLISH_EVENTS));
-    }
-    if (json.containsKey(LOCAL_INGEST)) {
-      setLocalIngest(bool(json, LOCAL_INGEST));
-    }
-    if (json.getValue(STORE) != null) {
-      if (!(json.getValue(STORE) instanceof JsonObject)) {
-        throw new IllegalArgumentException(STORE + ": expected an object");
-      }
-      setStore(new dev.ordertracker.core.store.StoreOptions(json.getJsonObject(STORE)));
-    }
-  }
-
-  private static long integer(JsonObject json, String key) {
-    Object v = json.getValue(key);
-    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-      return ((Number) v).longValue();
-    }
-    throw new IllegalArgumentException(key + ": expected an integer, was " + v);
-  }
-
-  private static boolean bool(JsonObject json, String key) {
-    Object v = json.getValue(key);
-    if (v instanceof Boolean) {
-      return (Boolean) v;
-    }
-    throw new IllegalArgumentException(key + ": expected true or false, was " + v);
   }
 
   public int getMaxHistorySize() {

@@ -7,7 +7,6 @@ import dev.ordertracker.api.store.StoreFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
-import io.vertx.ext.bridge.BridgeOptions;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 
@@ -25,8 +24,8 @@ import java.util.regex.Pattern;
  *   <li>the token's accounts/symbols claims restrict which events a client receives and which orders it may
  *   query (request parameters here, answers in {@link #filterReply}).</li>
  * </ul>
- * The same address lists generate the SockJS bridge's options and the TCP bridge's options, so the two cannot
- * drift apart. Stateless and immutable: any thread may use it.
+ * The SockJS bridge's options come from these lists and the TCP bridge ({@code tcp.TcpBridgeServer}) asks the
+ * same {@link #check}, so the two cannot drift apart. Stateless and immutable: any thread may use it.
  */
 public final class BridgePermissions {
   private final Addresses addresses;
@@ -71,14 +70,6 @@ public final class BridgePermissions {
         .setMaxHandlersPerSocket(maxHandlersPerSocket)
         .setPingTimeout(pingTimeoutMs)
         .setReplyTimeout(replyTimeoutMs);
-    inbound.forEach(p -> options.addInboundPermitted(new PermittedOptions(p)));
-    outbound.forEach(p -> options.addOutboundPermitted(new PermittedOptions(p)));
-    return options;
-  }
-
-  /** Options for the TCP bridge (same lists). */
-  public BridgeOptions tcpOptions() {
-    BridgeOptions options = new BridgeOptions();
     inbound.forEach(p -> options.addInboundPermitted(new PermittedOptions(p)));
     outbound.forEach(p -> options.addOutboundPermitted(new PermittedOptions(p)));
     return options;

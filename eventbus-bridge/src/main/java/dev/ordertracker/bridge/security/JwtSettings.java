@@ -1,5 +1,6 @@
 package dev.ordertracker.bridge.security;
 
+import dev.ordertracker.api.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
@@ -9,8 +10,8 @@ import java.util.Set;
  * How tokens are verified: HS256/384/512 with a shared secret (default), or RS256/ES256 with a PEM public key (and,
  * optionally, the PEM private key so that the bridge can issue demo tokens); which audience the bridge is, an
  * optional issuer every token must name, and the clock leeway for {@code nbf}/{@code iat}. JSON keys: algorithm,
- * secret, public_key_pem, private_key_pem, audience, issuer, leeway_seconds. A missing secret for HS* means
- * "generate a random one at start-up". Key sizes (RSA at least 2048 bits, EC at least P-256) are checked when the
+ * secret, public_key_pem, private_key_pem, audience, issuer, leeway_seconds. A missing secret for HS* means "no key":
+ * the bridge refuses to start (it never invents one; only the demo launcher generates a throw-away secret). Key sizes (RSA at least 2048 bits, EC at least P-256) are checked when the
  * key is parsed ({@link TokenAuthenticator#create}).
  */
 public record JwtSettings(String algorithm, String secret, String publicKeyPem, String privateKeyPem, String audience,
@@ -58,19 +59,12 @@ public record JwtSettings(String algorithm, String secret, String publicKeyPem, 
     return new JwtSettings(DEFAULT_ALGORITHM, null, null, null);
   }
 
+  /** @throws IllegalArgumentException naming the key ({@code jwt.<key>}) */
   public static JwtSettings fromJson(JsonObject json) {
-    for (String key : json.fieldNames()) {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("jwt." + key + ": unknown key (known: " + KEYS + ")");
-      }
-    }
-    Object leeway = json.getValue("leeway_seconds", DEFAULT_LEEWAY_SECONDS);
-    if (!(leeway instanceof Integer || leeway instanceof Long)) {
-      throw new IllegalArgumentException("jwt.leeway_seconds: expected an integer");
-    }
-    return new JwtSettings(string(json, "algorithm"), string(json, "secret"), string(json, "public_key_pem"),
-        string(json, "private_key_pem"), string(json, "audience"), string(json, "issuer"),
-        ((Number) leeway).longValue());
+    ConfigReader r = ConfigReader.of(json, "jwt.", KEYS, "jwt option");
+    return new JwtSettings(r.string("algorithm", null), r.string("secret", null), r.string("public_key_pem", null),
+        r.string("private_key_pem", null), r.string("audience", null), r.string("issuer", null),
+        r.longValue("leeway_seconds", DEFAULT_LEEWAY_SECONDS));
   }
 
   public boolean symmetric() {
@@ -114,19 +108,11 @@ public record JwtSettings(String algorithm, String secret, String publicKeyPem, 
   /** Never prints the secret or the private key. */
   @Override
   public String toString() {
-    return "JwtSettings[algorithm=" + algorithm + ", secret=" + (secret == null ? "generated" : "***")
+    return "JwtSettings[algorithm=" + algorithm + ", secret=" + (secret == null ? "none" : "***")
         + ", audience=" + audience + ", issuer=" + issuer + ", leeway_seconds=" + leewaySeconds + "]";
   }
 
   private static boolean isSymmetric(String algorithm) {
     return algorithm.startsWith("HS");
-  }
-
-  private static String string(JsonObject json, String key) {
-    Object v = json.getValue(key);
-    if (v != null && !(v instanceof String)) {
-      throw new IllegalArgumentException("jwt." + key + ": expected a string");
-    }
-    return (String) v;
   }
 }

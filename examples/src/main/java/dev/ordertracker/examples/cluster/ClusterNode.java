@@ -1,6 +1,7 @@
 package dev.ordertracker.examples.cluster;
 
 import dev.ordertracker.examples.Tracing;
+import dev.ordertracker.examples.launcher.OrderTrackerCommand;
 import dev.ordertracker.simulator.BinanceSimulator;
 import dev.ordertracker.simulator.SimulatorOptions;
 import io.vertx.core.DeploymentOptions;
@@ -22,13 +23,13 @@ import java.util.logging.Logger;
  * {@link HazelcastClusterConfig}) running the roles of {@link ClusterNodeOptions#roles()}.
  *
  * <pre>
- *   java $HAZELCAST_JVM_FLAGS -cp examples.jar dev.ordertracker.examples.cluster.ClusterNode \
+ *   java $HAZELCAST_JVM_FLAGS -jar vertx-order-tracker-demo.jar node [--config FILE] \
  *       --cluster-port 5701 --members 10.0.0.1:5701,10.0.0.2:5701 --roles tracker,adapter,consumer
  * </pre>
  *
  * <p>{@code tracker} and {@code adapter} are singletons (see {@link SingletonPlacement}): deployed with Vert.x HA on
  * the first node that has the role, standby on the others. Prints {@code CLUSTER-NODE-READY <nodeId>} on stdout once
- * every role is up; exits with status 1 when the node cannot start, 2 on bad flags.
+ * every role is up; exits with status 1 when the node cannot start, 2 on bad flags or configuration.
  */
 public final class ClusterNode {
   private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
@@ -48,20 +49,19 @@ public final class ClusterNode {
     this.options = options;
   }
 
+  /** {@code order-tracker node ARGS}: the same flags, environment and {@code --config FILE}. */
   public static void main(String[] args) {
+    String[] node = new String[args.length + 1];
+    node[0] = "node";
+    System.arraycopy(args, 0, node, 1, args.length);
+    OrderTrackerCommand.main(node);
+  }
+
+  /** Starts a node with validated options; exits the JVM with status 1 when it cannot start. */
+  public static void run(ClusterNodeOptions options) {
     configureLogging();
-    ClusterNodeOptions options;
-    try {
-      if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-        System.out.print(ClusterNodeOptions.usage());
-        return;
-      }
-      options = ClusterNodeOptions.parse(args, System.getenv());
-    } catch (IllegalArgumentException e) {
-      System.err.println("ClusterNode: " + e.getMessage());
-      System.err.print(ClusterNodeOptions.usage());
-      System.exit(2);
-      return;
+    if (options.roles().contains(NodeRole.TRACKER) && options.config().nodeIgnoresStore()) {
+      LOG.warning("tracker.store is not used by a cluster node: the replicated tracker keeps its state in the cluster");
     }
     long started = System.nanoTime();
     start(options).onComplete(result -> {

@@ -1,11 +1,13 @@
 package dev.ordertracker.examples.cluster;
 
+import dev.ordertracker.api.config.ConfigReader;
+import dev.ordertracker.examples.config.ClusterSettings;
+import dev.ordertracker.examples.config.ConfigKey;
+import dev.ordertracker.examples.config.ConfigKeys;
+import dev.ordertracker.examples.config.LauncherConfig;
+import dev.ordertracker.examples.launcher.OrderTrackerCommand;
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The settings of one {@link ClusterNode}, from command-line flags ({@code --cluster-port 5701} or
- * {@code --cluster-port=5701}) with environment variables as fallback ({@code CLUSTER_PORT}), then defaults.
- * Unknown flags are rejected; every error names the flag.
- *
- * <p>JSON-valued settings ({@code --tracker-config}, {@code --adapter-config}, ...) take JSON text or
- * {@code @path/to/file.json}; they become the {@code DeploymentOptions} config of that role's verticle.
+ * The settings of one {@link ClusterNode}: the {@code cluster} section of the launcher's configuration
+ * ({@link LauncherConfig}: file, then environment such as {@code CLUSTER_PORT}, then flags such as
+ * {@code --cluster-port 5701}) and the sections of the roles' verticles. Every error names the key and its flag.
  */
 public final class ClusterNodeOptions {
   public static final String DEFAULT_CLUSTER_HOST = "127.0.0.1";
@@ -28,157 +27,124 @@ public final class ClusterNodeOptions {
   public static final int PORT_COUNT = 20;
   public static final String DEFAULT_CLUSTER_NAME = "order-tracker";
   public static final String DEFAULT_ROLES = "consumer";
-  public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_EVENTBUS_PORT = 0;
   public static final String DEFAULT_HA_GROUP = "order-tracker";
   public static final int DEFAULT_HA_QUORUM = 1;
   /** Hazelcast's own default: a silent (hung, partitioned) member is removed after 60 s. */
   public static final int DEFAULT_MAX_NO_HEARTBEAT_SECONDS = 60;
-  public static final int DEFAULT_SIMULATOR_PORT = 0;
   /** How members find each other: an explicit TCP-IP member list, or Hazelcast's built-in Kubernetes discovery. */
   public static final String DISCOVERY_TCP_IP = "tcp-ip";
   public static final String DISCOVERY_KUBERNETES = "kubernetes";
   public static final String DEFAULT_DISCOVERY = DISCOVERY_TCP_IP;
 
-  /** Flag name → environment variable. The order is the order of {@code --help}. */
-  static final Map<String, String> FLAGS = new LinkedHashMap<>();
+  /** Flag name → environment variable, in the order of {@code --help}. */
+  public static final Map<String, String> FLAGS = new LinkedHashMap<>();
 
   static {
-    FLAGS.put("cluster-host", "CLUSTER_HOST");
-    FLAGS.put("cluster-port", "CLUSTER_PORT");
-    FLAGS.put("members", "CLUSTER_MEMBERS");
-    FLAGS.put("cluster-name", "CLUSTER_NAME");
-    FLAGS.put("eventbus-port", "EVENTBUS_PORT");
-    FLAGS.put("roles", "NODE_ROLES");
-    FLAGS.put("http-port", "HTTP_PORT");
-    FLAGS.put("ha-group", "HA_GROUP");
-    FLAGS.put("ha-quorum", "HA_QUORUM");
-    FLAGS.put("fast-failure-detection", "FAST_FAILURE_DETECTION");
-    FLAGS.put("max-no-heartbeat-seconds", "MAX_NO_HEARTBEAT_SECONDS");
-    FLAGS.put("tracker-config", "TRACKER_CONFIG");
-    FLAGS.put("adapter-config", "ADAPTER_CONFIG");
-    FLAGS.put("bridge-config", "BRIDGE_CONFIG");
-    FLAGS.put("simulator-port", "SIMULATOR_PORT");
-    FLAGS.put("discovery", "CLUSTER_DISCOVERY");
-    FLAGS.put("kubernetes-service-dns", "KUBERNETES_SERVICE_DNS");
-    FLAGS.put("kubernetes-namespace", "KUBERNETES_NAMESPACE");
-    FLAGS.put("kubernetes-service-name", "KUBERNETES_SERVICE_NAME");
+    for (ConfigKey key : ConfigKeys.ALL) {
+      if (key.flag() != null && key.env() != null) {
+        FLAGS.put(key.flag(), key.env());
+      }
+    }
   }
 
-  private String clusterHost = DEFAULT_CLUSTER_HOST;
-  private int clusterPort = DEFAULT_CLUSTER_PORT;
-  private List<String> members = List.of();
-  private String clusterName = DEFAULT_CLUSTER_NAME;
-  private int eventBusPort = DEFAULT_EVENTBUS_PORT;
-  private Set<NodeRole> roles = NodeRole.parseList(DEFAULT_ROLES);
-  private int httpPort = DEFAULT_HTTP_PORT;
-  private String haGroup = DEFAULT_HA_GROUP;
-  private int haQuorum = DEFAULT_HA_QUORUM;
-  private int maxNoHeartbeatSeconds = DEFAULT_MAX_NO_HEARTBEAT_SECONDS;
-  private JsonObject trackerConfig = new JsonObject();
-  private JsonObject adapterConfig = new JsonObject();
-  private JsonObject bridgeConfig = new JsonObject();
-  private int simulatorPort = DEFAULT_SIMULATOR_PORT;
-  private String discovery = DEFAULT_DISCOVERY;
-  private String kubernetesServiceDns;
-  private String kubernetesNamespace;
-  private String kubernetesServiceName;
+  private final LauncherConfig config;
+  private final String clusterHost;
+  private final int clusterPort;
+  private final List<String> members;
+  private final String clusterName;
+  private final int eventBusPort;
+  private final Set<NodeRole> roles;
+  private final String haGroup;
+  private final int haQuorum;
+  private final int maxNoHeartbeatSeconds;
+  private final String discovery;
+  private final String kubernetesServiceDns;
+  private final String kubernetesNamespace;
+  private final String kubernetesServiceName;
 
-  /** Reads {@code args}, then {@code env} for what the flags did not set. */
+  /** The node's settings from a validated configuration. */
+  public ClusterNodeOptions(LauncherConfig config) {
+    this.config = config;
+    ClusterSettings cluster = config.cluster();
+    ConfigReader r = cluster.reader();
+    clusterHost = r.text(ClusterSettings.HOST, DEFAULT_CLUSTER_HOST).trim();
+    clusterPort = r.intValue(ClusterSettings.PORT, DEFAULT_CLUSTER_PORT, 1, 65535);
+    members = memberList(cluster.list(ClusterSettings.MEMBERS, List.of()));
+    clusterName = r.text(ClusterSettings.NAME, DEFAULT_CLUSTER_NAME).trim();
+    eventBusPort = r.intValue(ClusterSettings.EVENTBUS_PORT, DEFAULT_EVENTBUS_PORT, 0, 65535);
+    roles = NodeRole.parseList(String.join(",", cluster.list(ClusterSettings.ROLES, List.of(DEFAULT_ROLES))));
+    haGroup = r.text(ClusterSettings.HA_GROUP, DEFAULT_HA_GROUP).trim();
+    haQuorum = r.intValue(ClusterSettings.HA_QUORUM, DEFAULT_HA_QUORUM, 1, Integer.MAX_VALUE);
+    int heartbeat = r.intValue(ClusterSettings.MAX_NO_HEARTBEAT_SECONDS, DEFAULT_MAX_NO_HEARTBEAT_SECONDS, 1,
+        Integer.MAX_VALUE);
+    if (r.bool(ClusterSettings.FAST_FAILURE_DETECTION, false)) {
+      heartbeat = Math.min(heartbeat, HazelcastClusterConfig.FAST_MAX_NO_HEARTBEAT_SECONDS);
+    }
+    maxNoHeartbeatSeconds = heartbeat;
+    String d = r.text(ClusterSettings.DISCOVERY, DEFAULT_DISCOVERY).trim().toLowerCase(Locale.ROOT);
+    if (!d.equals(DISCOVERY_TCP_IP) && !d.equals(DISCOVERY_KUBERNETES)) {
+      throw new IllegalArgumentException(named(ClusterSettings.DISCOVERY) + " must be " + DISCOVERY_TCP_IP + " or "
+          + DISCOVERY_KUBERNETES + ": '" + d + "'");
+    }
+    discovery = d;
+    kubernetesServiceDns = r.text(ClusterSettings.KUBERNETES_SERVICE_DNS, null);
+    kubernetesNamespace = r.text(ClusterSettings.KUBERNETES_NAMESPACE, null);
+    kubernetesServiceName = r.text(ClusterSettings.KUBERNETES_SERVICE_NAME, null);
+    validateDiscovery();
+  }
+
+  /**
+   * The node's settings from {@code node} flags (as on the command line, {@code --config FILE} included) and
+   * {@code env}: what {@code order-tracker node} reads.
+   */
   public static ClusterNodeOptions parse(String[] args, Map<String, String> env) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (Map.Entry<String, String> flag : FLAGS.entrySet()) {
-      String fromEnv = env.get(flag.getValue());
-      if (fromEnv != null && !fromEnv.isBlank()) {
-        values.put(flag.getKey(), fromEnv.trim());
-      }
-    }
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument '" + arg + "'; flags look like --cluster-port 5701");
-      }
-      String name = arg.substring(2);
-      String value;
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      } else if (name.equals("fast-failure-detection")) {
-        value = "true";
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException("--" + name + " needs a value");
-      }
-      if (!FLAGS.containsKey(name)) {
-        throw new IllegalArgumentException("unknown flag --" + name + "; known: " + FLAGS.keySet());
-      }
-      values.put(name, value);
-    }
-    ClusterNodeOptions options = new ClusterNodeOptions();
-    values.forEach(options::set);
-    options.validateDiscovery();
-    return options;
+    return new ClusterNodeOptions(OrderTrackerCommand.nodeConfig(args, env));
   }
 
-  /** Kubernetes discovery needs a way to find the pods and this pod's own address; TCP-IP takes no k8s flags. */
+  /** {@code cluster.<key> (--flag)}: how a message names a setting. */
+  private static String named(String key) {
+    String path = "cluster." + key;
+    return ConfigKeys.ALL.stream().filter(k -> path.equals(k.path()) && k.flag() != null).findFirst()
+        .map(k -> path + " (--" + k.flag() + ")").orElse(path);
+  }
+
+  /** Kubernetes discovery needs a way to find the pods and this pod's own address; TCP-IP takes no k8s settings. */
   private void validateDiscovery() {
     boolean k8sFlags = kubernetesServiceDns != null || kubernetesNamespace != null || kubernetesServiceName != null;
     if (discovery.equals(DISCOVERY_TCP_IP)) {
       if (k8sFlags) {
-        throw new IllegalArgumentException("--kubernetes-* flags need --discovery " + DISCOVERY_KUBERNETES);
+        throw new IllegalArgumentException("cluster.kubernetes_* (--kubernetes-* flags) need cluster.discovery "
+            + DISCOVERY_KUBERNETES + " (--discovery " + DISCOVERY_KUBERNETES + ")");
       }
       return;
     }
     if (kubernetesServiceDns != null && (kubernetesNamespace != null || kubernetesServiceName != null)) {
-      throw new IllegalArgumentException("--kubernetes-service-dns (DNS lookup mode) excludes --kubernetes-namespace"
-          + " and --kubernetes-service-name (Kubernetes API mode): choose one mode");
+      throw new IllegalArgumentException(named(ClusterSettings.KUBERNETES_SERVICE_DNS) + " (DNS lookup mode) excludes "
+          + named(ClusterSettings.KUBERNETES_NAMESPACE) + " and " + named(ClusterSettings.KUBERNETES_SERVICE_NAME)
+          + " (Kubernetes API mode): choose one mode");
     }
     if (!members.isEmpty()) {
-      throw new IllegalArgumentException("--members is for --discovery " + DISCOVERY_TCP_IP
+      throw new IllegalArgumentException(named(ClusterSettings.MEMBERS) + " is for discovery " + DISCOVERY_TCP_IP
           + "; with " + DISCOVERY_KUBERNETES + " the pods are found through the Kubernetes service");
     }
     if (clusterHost.equals(DEFAULT_CLUSTER_HOST)) {
-      throw new IllegalArgumentException("--discovery " + DISCOVERY_KUBERNETES + " needs --cluster-host set to the"
-          + " pod's IP (CLUSTER_HOST from the downward API: fieldRef status.podIP), not " + DEFAULT_CLUSTER_HOST);
+      throw new IllegalArgumentException("discovery " + DISCOVERY_KUBERNETES + " needs " + named(ClusterSettings.HOST)
+          + " set to the pod's IP (CLUSTER_HOST from the downward API: fieldRef status.podIP), not "
+          + DEFAULT_CLUSTER_HOST);
     }
   }
 
-  private void set(String flag, String value) {
-    switch (flag) {
-      case "cluster-host": clusterHost = requireText(flag, value); break;
-      case "cluster-port": clusterPort = port(flag, value, 1); break;
-      case "members": members = memberList(value); break;
-      case "cluster-name": clusterName = requireText(flag, value); break;
-      case "eventbus-port": eventBusPort = port(flag, value, 0); break;
-      case "roles": roles = NodeRole.parseList(value); break;
-      case "http-port": httpPort = port(flag, value, 0); break;
-      case "ha-group": haGroup = requireText(flag, value); break;
-      case "ha-quorum": haQuorum = positive(flag, value); break;
-      case "fast-failure-detection":
-        if (bool(flag, value)) {
-          maxNoHeartbeatSeconds = Math.min(maxNoHeartbeatSeconds, HazelcastClusterConfig.FAST_MAX_NO_HEARTBEAT_SECONDS);
-        }
-        break;
-      case "max-no-heartbeat-seconds": maxNoHeartbeatSeconds = positive(flag, value); break;
-      case "tracker-config": trackerConfig = json(flag, value); break;
-      case "adapter-config": adapterConfig = json(flag, value); break;
-      case "bridge-config": bridgeConfig = json(flag, value); break;
-      case "simulator-port": simulatorPort = port(flag, value, 0); break;
-      case "discovery": discovery = discovery(flag, value); break;
-      case "kubernetes-service-dns": kubernetesServiceDns = requireText(flag, value); break;
-      case "kubernetes-namespace": kubernetesNamespace = requireText(flag, value); break;
-      case "kubernetes-service-name": kubernetesServiceName = requireText(flag, value); break;
-      default: throw new IllegalArgumentException("unknown flag --" + flag);
-    }
-  }
-
-  /** One line per flag, for {@code --help} and the README. */
+  /** One line per flag, for the README. */
   public static String usage() {
-    StringBuilder out = new StringBuilder("ClusterNode flags (environment variable in brackets):\n");
+    StringBuilder out = new StringBuilder("node flags (environment variable in brackets):\n");
     FLAGS.forEach((flag, env) -> out.append("  --").append(flag).append(" [").append(env).append("]\n"));
     return out.toString();
+  }
+
+  /** The whole validated configuration. */
+  public LauncherConfig config() {
+    return config;
   }
 
   public String clusterHost() {
@@ -206,8 +172,9 @@ public final class ClusterNodeOptions {
     return roles.isEmpty() ? EnumSet.noneOf(NodeRole.class) : EnumSet.copyOf(roles);
   }
 
+  /** The bridge's HTTP port ({@code bridge.http_port}). */
   public int httpPort() {
-    return httpPort;
+    return config.bridgeOptions().getHttpPort();
   }
 
   public String haGroup() {
@@ -222,20 +189,23 @@ public final class ClusterNodeOptions {
     return maxNoHeartbeatSeconds;
   }
 
+  /** The replicated tracker's deployment config ({@code cluster.replication} wrapping the tracker section). */
   public JsonObject trackerConfig() {
-    return trackerConfig.copy();
+    return config.replicatedTrackerConfig();
   }
 
+  /** The adapter's deployment config (the binance section). */
   public JsonObject adapterConfig() {
-    return adapterConfig.copy();
+    return config.binance();
   }
 
+  /** The bridge's deployment config (the bridge section). */
   public JsonObject bridgeConfig() {
-    return bridgeConfig.copy();
+    return config.bridge();
   }
 
   public int simulatorPort() {
-    return simulatorPort;
+    return config.simulatorPort();
   }
 
   /** {@link #DISCOVERY_TCP_IP} (default) or {@link #DISCOVERY_KUBERNETES}. */
@@ -258,85 +228,14 @@ public final class ClusterNodeOptions {
     return kubernetesServiceName;
   }
 
-  private static String discovery(String flag, String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    if (!v.equals(DISCOVERY_TCP_IP) && !v.equals(DISCOVERY_KUBERNETES)) {
-      throw new IllegalArgumentException("--" + flag + " must be " + DISCOVERY_TCP_IP + " or " + DISCOVERY_KUBERNETES
-          + ": '" + value + "'");
-    }
-    return v;
-  }
-
-  private static String requireText(String flag, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("--" + flag + " must not be blank");
-    }
-    return value.trim();
-  }
-
-  private static int port(String flag, String value, int min) {
-    int port = integer(flag, value);
-    if (port < min || port > 65535) {
-      throw new IllegalArgumentException("--" + flag + " must be a port in [" + min + ", 65535]: " + value);
-    }
-    return port;
-  }
-
-  private static int positive(String flag, String value) {
-    int n = integer(flag, value);
-    if (n <= 0) {
-      throw new IllegalArgumentException("--" + flag + " must be positive: " + value);
-    }
-    return n;
-  }
-
-  private static int integer(String flag, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + flag + " must be an integer: '" + value + "'", e);
-    }
-  }
-
-  private static boolean bool(String flag, String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    if (v.equals("true") || v.equals("1") || v.equals("yes")) {
-      return true;
-    }
-    if (v.equals("false") || v.equals("0") || v.equals("no")) {
-      return false;
-    }
-    throw new IllegalArgumentException("--" + flag + " must be true or false: '" + value + "'");
-  }
-
-  private static List<String> memberList(String value) {
-    List<String> out = new ArrayList<>();
-    for (String part : value.split(",")) {
-      String member = part.trim();
-      if (member.isEmpty()) {
-        continue;
-      }
+  private static List<String> memberList(List<String> entries) {
+    for (String member : entries) {
       if (member.matches(".*:\\d+-\\d+")) {
         // Hazelcast 5.3 throws NumberFormatException on port ranges in a TCP-IP member.
-        throw new IllegalArgumentException("--members: port ranges are not supported ('" + member
-            + "'); list host or host:port entries");
+        throw new IllegalArgumentException(named(ClusterSettings.MEMBERS) + ": port ranges are not supported ('"
+            + member + "'); list host or host:port entries");
       }
-      out.add(member);
     }
-    return List.copyOf(out);
-  }
-
-  private static JsonObject json(String flag, String value) {
-    String text = value.trim();
-    try {
-      if (text.startsWith("@")) {
-        text = Files.readString(Path.of(text.substring(1)));
-      }
-      return new JsonObject(text);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--" + flag + ": cannot read " + text + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("--" + flag + " must be a JSON object or @file: " + e.getMessage(), e);
-    }
+    return List.copyOf(entries);
   }
 }

@@ -3,27 +3,36 @@ package dev.ordertracker.examples.launcher;
 import dev.ordertracker.binance.replay.ReplayTool;
 import dev.ordertracker.examples.DemoMain;
 import dev.ordertracker.examples.cluster.ClusterNode;
+import dev.ordertracker.examples.cluster.ClusterNodeOptions;
+import dev.ordertracker.examples.config.ConfigLoader;
+import dev.ordertracker.examples.config.LauncherConfig;
 import dev.ordertracker.simulator.SimulatorMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code order-tracker}: the one command line of the shaded jar ({@code java -jar vertx-order-tracker-demo.jar
  * <command>}), with {@code --help} on each command. Without a command it runs the main job ({@code run}), which is
- * what {@code scripts/demo.sh} does. Each command is the existing launcher of its mode; their settings stay where
- * those launchers document them (environment variables for {@code run}, flags or variables for {@code node}).
+ * what {@code scripts/demo.sh} does. {@code run} and {@code node} read the same configuration
+ * ({@link LauncherConfig}): {@code --config FILE} (YAML or JSON), then the environment, then their flags.
  */
 @Command(name = "order-tracker", mixinStandardHelpOptions = true, version = "vertx-order-tracker 0.1.0-SNAPSHOT",
     description = "Tracks Binance orders in real time on Vert.x and publishes their life as events.",
     subcommands = {OrderTrackerCommand.Run.class, OrderTrackerCommand.Node.class, OrderTrackerCommand.Simulator.class,
         OrderTrackerCommand.Replay.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class OrderTrackerCommand implements Callable<Integer> {
+  /** Exit status of a configuration error (as picocli's for a bad command line). */
+  public static final int EXIT_CONFIG = 2;
 
   public static void main(String[] args) {
     int exit = commandLine().execute(args);
@@ -34,40 +43,89 @@ public final class OrderTrackerCommand implements Callable<Integer> {
 
   /** The parser, for tests: {@code commandLine().execute(args)} returns the exit code. */
   public static CommandLine commandLine() {
-    return new CommandLine(new OrderTrackerCommand());
+    CommandLine cl = new CommandLine(new OrderTrackerCommand());
+    LauncherFlags.addTo(cl.getSubcommands().get("run").getCommandSpec(), false);
+    LauncherFlags.addTo(cl.getSubcommands().get("node").getCommandSpec(), true);
+    // a configuration error is one line naming the key, not a stack trace
+    cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      if (e instanceof IllegalArgumentException) {
+        commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+        return EXIT_CONFIG;
+      }
+      throw e;
+    });
+    return cl;
+  }
+
+  /**
+   * The configuration {@code order-tracker node ARGS} would run with in environment {@code env}.
+   *
+   * @throws IllegalArgumentException naming the flag or key
+   */
+  public static LauncherConfig nodeConfig(String[] args, Map<String, String> env) {
+    CommandLine cl = commandLine();
+    String[] withCommand = new String[args.length + 1];
+    withCommand[0] = "node";
+    System.arraycopy(args, 0, withCommand, 1, args.length);
+    ParseResult parsed;
+    try {
+      parsed = cl.parseArgs(withCommand).subcommand();
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    Node command = cl.getSubcommands().get("node").getCommand();
+    return ConfigLoader.loadNow(command.config, env, LauncherFlags.given(parsed));
   }
 
   /** No command: the main job. */
   @Override
   public Integer call() {
-    DemoMain.main(new String[0]);
+    DemoMain.run(ConfigLoader.loadNow(null, System.getenv(), Map.of()), System.getenv());
     return 0;
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = {"The full stack in one JVM: the embedded simulator (or Binance with BINANCE_API_KEY set),",
-          "the tracker with its store, the adapter, the bridge and dashboard. Configured by environment variables",
-          "(README, \"Configuration\"); Ctrl-C stops it cleanly."})
+  @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "The full stack in one JVM: the tracker with its store, the adapter (all accounts on one "
+          + "WebSocket API connection), the bridge and dashboard; with no account configured, on the embedded "
+          + "simulator with a generated demo key. Configuration: --config FILE, then the environment, then the "
+          + "flags below (README, \"Configuration\"). Ctrl-C stops it cleanly.")
   static final class Run implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (.yaml, .yml or .json)")
+    Path config;
+
+    /** The environment the configuration reads (the process's; tests pass theirs). */
+    Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() {
-      DemoMain.main(new String[0]);
+      DemoMain.configureLogging();
+      DemoMain.run(ConfigLoader.loadNow(config, env, LauncherFlags.given(spec.commandLine().getParseResult())), env);
       return 0;
     }
   }
 
-  @Command(name = "node", mixinStandardHelpOptions = false,
-      description = {"A clustered node (Hazelcast) with roles: tracker, adapter, bridge, simulator, consumer.",
-          "Its flags, each with an environment variable (examples/README-cluster.md), follow the command;",
-          "`order-tracker node --help` lists them."})
+  @Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "A clustered node (Hazelcast) with roles: tracker, adapter, bridge, simulator, consumer. The "
+          + "configuration of run (--config FILE, then the environment, then the flags below) plus its cluster "
+          + "section (examples/README-cluster.md).")
   static final class Node implements Callable<Integer> {
-    /** Passed as they are to ClusterNode, which validates them (and answers --help). */
-    @Unmatched
-    List<String> flags = new ArrayList<>();
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (.yaml, .yml or .json)")
+    Path config;
+
+    Map<String, String> env = System.getenv();
 
     @Override
     public Integer call() {
-      ClusterNode.main(flags.toArray(String[]::new));
+      ClusterNode.configureLogging();
+      LauncherConfig loaded = ConfigLoader.loadNow(config, env, LauncherFlags.given(spec.commandLine()
+          .getParseResult()));
+      ClusterNode.run(new ClusterNodeOptions(loaded));
       return 0;
     }
   }

@@ -1,14 +1,15 @@
 package dev.ordertracker.examples.launcher;
 
-import dev.ordertracker.bridge.BridgeOptions;
 import dev.ordertracker.bridge.security.ClientClaims;
 import dev.ordertracker.bridge.security.JwtSettings;
 import dev.ordertracker.bridge.security.TokenAuthenticator;
+import dev.ordertracker.examples.config.ConfigLoader;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,9 +17,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code order-tracker token}: mints a bridge token with the key the bridge is configured with
- * ({@code BRIDGE_JWT_SECRET}, or {@code BRIDGE_JWT_ALGORITHM} with {@code BRIDGE_JWT_PRIVATE_KEY_PEM}; audience and
- * issuer from {@code BRIDGE_JWT_AUDIENCE} / {@code BRIDGE_JWT_ISSUER}), for a subject and optional restrictions.
+ * {@code order-tracker token}: mints a bridge token with the key the bridge is configured with ({@code bridge.jwt} of
+ * {@code --config FILE}, overridden by {@code BRIDGE_JWT_SECRET}, or {@code BRIDGE_JWT_ALGORITHM} with
+ * {@code BRIDGE_JWT_PRIVATE_KEY_PEM}; audience and issuer from {@code BRIDGE_JWT_AUDIENCE} / {@code BRIDGE_JWT_ISSUER}),
+ * for a subject and optional restrictions.
  * Prints the token only. It never invents a key: without one it fails naming the variable.
  */
 @Command(name = "token", mixinStandardHelpOptions = true,
@@ -39,6 +41,9 @@ final class TokenCommand implements Callable<Integer> {
   @Option(names = "--roles", split = ",", description = "roles, e.g. the bridge's mutation_role")
   Set<String> roles;
 
+  @Option(names = "--config", paramLabel = "FILE", description = "configuration file with the bridge's jwt key")
+  Path config;
+
   /** The environment the key comes from (the process's; tests pass theirs). */
   Map<String, String> env = System.getenv();
   PrintStream out = System.out;
@@ -48,10 +53,10 @@ final class TokenCommand implements Callable<Integer> {
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("--ttl must be positive: " + ttl);
     }
-    JwtSettings jwt = BridgeOptions.fromEnvironment(env).getJwt();
+    JwtSettings jwt = ConfigLoader.loadNow(config, env, Map.of()).bridgeOptions().getJwt();
     if (jwt.symmetric() && jwt.secret() == null) {
-      throw new IllegalArgumentException("no key to sign with: set BRIDGE_JWT_SECRET (or BRIDGE_JWT_ALGORITHM and "
-          + "BRIDGE_JWT_PRIVATE_KEY_PEM) to the bridge's");
+      throw new IllegalArgumentException("no key to sign with: set bridge.jwt.secret in --config FILE or "
+          + "BRIDGE_JWT_SECRET (or BRIDGE_JWT_ALGORITHM and BRIDGE_JWT_PRIVATE_KEY_PEM) to the bridge's");
     }
     Vertx vertx = Vertx.vertx();
     try {

@@ -25,7 +25,8 @@ class ClusterReadinessTest {
     int httpPort = freePort();
     ClusterNodeOptions options = ClusterNodeOptions.parse(new String[] {"--roles", "tracker,bridge",
         "--cluster-name", "readiness-" + UUID.randomUUID(), "--http-port", Integer.toString(httpPort),
-        "--bridge-config", "{\"tcp_port\":0,\"require_adapter\":false}", "--fast-failure-detection"}, Map.of());
+        "--bridge-config", "{\"tcp_port\":0,\"require_adapter\":false}", "--fast-failure-detection"},
+        Map.of("BRIDGE_JWT_SECRET", "readiness-secret-0123456789abcdefghij")); // the bridge needs a key
     ClusterNode node = Await.result(ClusterNode.start(options), Duration.ofSeconds(90));
     Vertx client = Vertx.vertx();
     try {

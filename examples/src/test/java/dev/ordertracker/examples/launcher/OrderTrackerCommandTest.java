@@ -5,6 +5,7 @@ import dev.ordertracker.bridge.security.ClientClaims;
 import dev.ordertracker.bridge.security.TokenAuthenticator;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -68,5 +71,26 @@ class OrderTrackerCommandTest {
     assertThat(cl.execute("token", "--sub", "x")).isNotZero();
     assertThat(err.toString()).contains("BRIDGE_JWT_SECRET");
     assertThat(printed.size()).isZero();
+  }
+
+  @Test
+  void runAndNodeRefuseABadKeyNamingItBeforeStartingAnything(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("bad.yaml"), "bridge:\n  http_prot: 8081\n");
+    for (String command : new String[] {"run", "node"}) {
+      StringWriter err = new StringWriter();
+      CommandLine cl = OrderTrackerCommand.commandLine();
+      cl.setErr(new PrintWriter(err));
+      assertThat(cl.execute(command, "--config", file.toString())).isEqualTo(OrderTrackerCommand.EXIT_CONFIG);
+      assertThat(err.toString()).contains(command + ": bridge.http_prot: unknown bridge option");
+    }
+  }
+
+  @Test
+  void runTakesTheConfigurationFlagsButNotTheClusterOnes() {
+    CommandLine cl = OrderTrackerCommand.commandLine();
+    assertThat(cl.getSubcommands().get("run").getCommandSpec().findOption("--http-port")).isNotNull();
+    assertThat(cl.getSubcommands().get("run").getCommandSpec().findOption("--roles")).isNull();
+    assertThat(cl.getSubcommands().get("node").getCommandSpec().findOption("--roles")).isNotNull();
+    assertThat(cl.getSubcommands().get("node").getCommandSpec().findOption("--http-port")).isNotNull();
   }
 }

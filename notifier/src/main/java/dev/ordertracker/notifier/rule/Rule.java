@@ -4,7 +4,7 @@ import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderSide;
 import dev.ordertracker.api.OrderStatus;
-import dev.ordertracker.notifier.config.OptionReader;
+import dev.ordertracker.api.config.ConfigReader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -93,7 +93,7 @@ public final class Rule {
 
   /** @throws IllegalArgumentException naming the key ({@code path + key}) */
   public static Rule fromJson(JsonObject json, String path) {
-    OptionReader r = OptionReader.of(json, path, KEYS, "rule option");
+    ConfigReader r = ConfigReader.of(json, path, KEYS, "rule option");
     if (!r.has("name")) {
       throw new IllegalArgumentException(r.name("name") + " is required");
     }
@@ -122,22 +122,22 @@ public final class Rule {
     }
     try {
       if (r.has("cooldown_ms")) {
-        b.cooldownMs(r.integer("cooldown_ms"));
+        b.cooldownMs(r.longValue("cooldown_ms"));
       }
       if (r.has("older_than_ms")) {
-        b.olderThanMs(r.integer("older_than_ms"));
+        b.olderThanMs(r.longValue("older_than_ms"));
       }
       if (r.has("silence_ms")) {
-        b.silenceMs(r.integer("silence_ms"));
+        b.silenceMs(r.longValue("silence_ms"));
       }
       if (r.has("max_errors")) {
         b.maxErrors(r.intValue("max_errors"));
       }
       if (r.has("window_ms")) {
-        b.windowMs(r.integer("window_ms"));
+        b.windowMs(r.longValue("window_ms"));
       }
       if (r.has("min_lag_ms")) {
-        b.minLagMs(r.integer("min_lag_ms"));
+        b.minLagMs(r.longValue("min_lag_ms"));
       }
       if (r.has("sinks")) {
         b.sinks(r.strings("sinks"));

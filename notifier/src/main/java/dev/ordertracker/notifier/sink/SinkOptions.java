@@ -1,6 +1,6 @@
 package dev.ordertracker.notifier.sink;
 
-import dev.ordertracker.notifier.config.OptionReader;
+import dev.ordertracker.api.config.ConfigReader;
 import dev.ordertracker.notifier.template.MessageTemplate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -86,14 +86,14 @@ public final class SinkOptions {
       throw new IllegalArgumentException(path + "type is required (webhook, slack, telegram or email)");
     }
     SinkType type = SinkType.parse((String) typeValue, path + "type");
-    OptionReader r = OptionReader.of(json, path, keys(type), type.configName() + " sink option");
+    ConfigReader r = ConfigReader.of(json, path, keys(type), type.configName() + " sink option");
     if (!r.has("name")) {
       throw new IllegalArgumentException(r.name("name") + " is required");
     }
     try {
       SinkOptions o = new SinkOptions(r.string("name"), type);
       if (r.has("timeout_ms")) {
-        o.setTimeoutMs(r.integer("timeout_ms"));
+        o.setTimeoutMs(r.longValue("timeout_ms"));
       }
       if (r.has("queue_capacity")) {
         o.setQueueCapacity(r.intValue("queue_capacity"));
@@ -102,10 +102,10 @@ public final class SinkOptions {
         o.setMaxAttempts(r.intValue("max_attempts"));
       }
       if (r.has("retry_initial_delay_ms")) {
-        o.setRetryInitialDelayMs(r.integer("retry_initial_delay_ms"));
+        o.setRetryInitialDelayMs(r.longValue("retry_initial_delay_ms"));
       }
       if (r.has("retry_max_delay_ms")) {
-        o.setRetryMaxDelayMs(r.integer("retry_max_delay_ms"));
+        o.setRetryMaxDelayMs(r.longValue("retry_max_delay_ms"));
       }
       if (r.has("url")) {
         o.setUrl(r.string("url"));

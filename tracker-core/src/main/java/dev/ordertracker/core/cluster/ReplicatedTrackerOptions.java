@@ -1,10 +1,10 @@
 package dev.ordertracker.core.cluster;
 
+import dev.ordertracker.api.config.ConfigReader;
 import dev.ordertracker.core.OrderTrackerOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Configuration of {@link ReplicatedTrackerVerticle} (deployment config JSON). Unknown keys and bad values are
@@ -65,50 +65,17 @@ public final class ReplicatedTrackerOptions {
 
   /** @throws IllegalArgumentException naming the key */
   public ReplicatedTrackerOptions(JsonObject json) {
-    TreeSet<String> unknown = new TreeSet<>(json.fieldNames());
-    unknown.removeAll(KEYS);
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("unknown replicated tracker option(s) " + unknown + "; known: "
-          + new TreeSet<>(KEYS));
-    }
-    Object trackerJson = json.getValue(TRACKER);
-    if (trackerJson != null && !(trackerJson instanceof JsonObject)) {
-      throw new IllegalArgumentException(TRACKER + ": expected an object, was " + trackerJson);
-    }
-    tracker = new OrderTrackerOptions(trackerJson == null ? new JsonObject() : (JsonObject) trackerJson);
-    stateMap = text(json, STATE_MAP, DEFAULT_STATE_MAP);
-    termCounter = text(json, TERM_COUNTER, DEFAULT_TERM_COUNTER);
-    fenceCheckMs = number(json, FENCE_CHECK_MS, DEFAULT_FENCE_CHECK_MS, 1);
-    completedTtlMs = number(json, COMPLETED_TTL_MS, DEFAULT_COMPLETED_TTL_MS, 0);
-    leaseMs = number(json, LEASE_MS, DEFAULT_LEASE_MS, 0);
-    verifyDelayMs = number(json, VERIFY_DELAY_MS, DEFAULT_VERIFY_DELAY_MS, 0);
-    retryInitialMs = number(json, RETRY_INITIAL_MS, DEFAULT_RETRY_INITIAL_MS, 1);
-    retryMaxMs = number(json, RETRY_MAX_MS, DEFAULT_RETRY_MAX_MS, retryInitialMs);
-    long backlog = number(json, MAX_BACKLOG, DEFAULT_MAX_BACKLOG, 1);
-    if (backlog > 10_000_000) {
-      throw new IllegalArgumentException(MAX_BACKLOG + " must be <= 10000000, was " + backlog);
-    }
-    maxBacklog = (int) backlog;
-  }
-
-  private static String text(JsonObject json, String key, String defaultValue) {
-    Object v = json.getValue(key, defaultValue);
-    if (!(v instanceof String) || ((String) v).isBlank()) {
-      throw new IllegalArgumentException(key + ": expected a non-blank string, was " + v);
-    }
-    return (String) v;
-  }
-
-  private static long number(JsonObject json, String key, long defaultValue, long min) {
-    Object v = json.getValue(key, defaultValue);
-    if (!(v instanceof Number) || ((Number) v).longValue() != ((Number) v).doubleValue()) {
-      throw new IllegalArgumentException(key + ": expected an integer, was " + v);
-    }
-    long n = ((Number) v).longValue();
-    if (n < min) {
-      throw new IllegalArgumentException(key + " must be >= " + min + ", was " + n);
-    }
-    return n;
+    ConfigReader r = ConfigReader.of(json, "", KEYS, "replicated tracker option");
+    tracker = new OrderTrackerOptions(r.has(TRACKER) ? r.object(TRACKER) : new JsonObject());
+    stateMap = r.text(STATE_MAP, DEFAULT_STATE_MAP);
+    termCounter = r.text(TERM_COUNTER, DEFAULT_TERM_COUNTER);
+    fenceCheckMs = r.longValue(FENCE_CHECK_MS, DEFAULT_FENCE_CHECK_MS, 1, Long.MAX_VALUE);
+    completedTtlMs = r.longValue(COMPLETED_TTL_MS, DEFAULT_COMPLETED_TTL_MS, 0, Long.MAX_VALUE);
+    leaseMs = r.longValue(LEASE_MS, DEFAULT_LEASE_MS, 0, Long.MAX_VALUE);
+    verifyDelayMs = r.longValue(VERIFY_DELAY_MS, DEFAULT_VERIFY_DELAY_MS, 0, Long.MAX_VALUE);
+    retryInitialMs = r.longValue(RETRY_INITIAL_MS, DEFAULT_RETRY_INITIAL_MS, 1, Long.MAX_VALUE);
+    retryMaxMs = r.longValue(RETRY_MAX_MS, DEFAULT_RETRY_MAX_MS, retryInitialMs, Long.MAX_VALUE);
+    maxBacklog = r.intValue(MAX_BACKLOG, DEFAULT_MAX_BACKLOG, 1, 10_000_000);
   }
 
   public OrderTrackerOptions tracker() {

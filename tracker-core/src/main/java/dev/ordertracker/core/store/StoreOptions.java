@@ -1,5 +1,6 @@
 package dev.ordertracker.core.store;
 
+import dev.ordertracker.api.config.ConfigReader;
 import dev.ordertracker.api.store.RetentionPolicy;
 import dev.ordertracker.core.store.pg.PgOrderStore;
 import dev.ordertracker.core.store.pg.PgUrl;
@@ -8,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The {@code store} object of the tracker's options: where order history is journaled and how. Unknown keys and
@@ -97,62 +97,26 @@ public final class StoreOptions {
 
   /** @throws IllegalArgumentException naming the key ({@code store.<key>}) for unknown keys and bad values */
   public StoreOptions(JsonObject json) {
-    TreeSet<String> unknown = new TreeSet<>(json.fieldNames());
-    unknown.removeAll(KEYS);
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("unknown store option(s) " + unknown + "; known: " + new TreeSet<>(KEYS));
+    ConfigReader r = ConfigReader.of(json, "store.", KEYS, "store option");
+    setType(r.text(TYPE, type));
+    setDataDir(r.text(DATA_DIR, dataDir));
+    setFileName(r.text(FILE_NAME, fileName));
+    if (r.has(PG_URL)) {
+      setPgUrl(r.text(PG_URL, null));
     }
-    if (json.containsKey(TYPE)) {
-      setType(string(json, TYPE));
-    }
-    if (json.containsKey(DATA_DIR)) {
-      setDataDir(string(json, DATA_DIR));
-    }
-    if (json.containsKey(FILE_NAME)) {
-      setFileName(string(json, FILE_NAME));
-    }
-    if (json.containsKey(PG_URL)) {
-      setPgUrl(string(json, PG_URL));
-    }
-    if (json.containsKey(PG_SCHEMA)) {
-      setPgSchema(string(json, PG_SCHEMA));
-    }
-    if (json.containsKey(PG_POOL_SIZE)) {
-      setPgPoolSize((int) integer(json, PG_POOL_SIZE, 1, 64));
-    }
-    if (json.containsKey(FLUSH_INTERVAL_MS)) {
-      setFlushIntervalMs(integer(json, FLUSH_INTERVAL_MS, 1, 60_000));
-    }
-    if (json.containsKey(FLUSH_MAX_RECORDS)) {
-      setFlushMaxRecords((int) integer(json, FLUSH_MAX_RECORDS, 1, 100_000));
-    }
-    if (json.containsKey(JOURNAL_MAX_BACKLOG)) {
-      setJournalMaxBacklog((int) integer(json, JOURNAL_MAX_BACKLOG, 1, 10_000_000));
-    }
-    if (json.containsKey(FSYNC_EACH_BATCH)) {
-      setFsyncEachBatch(bool(json, FSYNC_EACH_BATCH));
-    }
-    if (json.containsKey(JOURNAL_MAX_AGE_MS)) {
-      setJournalMaxAgeMs(integer(json, JOURNAL_MAX_AGE_MS, 0, Long.MAX_VALUE));
-    }
-    if (json.containsKey(JOURNAL_MAX_EVENTS)) {
-      setJournalMaxEvents(integer(json, JOURNAL_MAX_EVENTS, 0, Long.MAX_VALUE));
-    }
-    if (json.containsKey(HISTORY_MAX_ORDERS)) {
-      setHistoryMaxOrders(integer(json, HISTORY_MAX_ORDERS, 0, Long.MAX_VALUE));
-    }
-    if (json.containsKey(RETENTION_INTERVAL_MS)) {
-      setRetentionIntervalMs(integer(json, RETENTION_INTERVAL_MS, 1000, Long.MAX_VALUE));
-    }
-    if (json.containsKey(START_FRESH_ON_CORRUPTION)) {
-      setStartFreshOnCorruption(bool(json, START_FRESH_ON_CORRUPTION));
-    }
-    if (json.containsKey(HISTORY_SERVICE)) {
-      setHistoryService(bool(json, HISTORY_SERVICE));
-    }
-    if (json.containsKey(CHECK_ON_OPEN)) {
-      setCheckOnOpen(bool(json, CHECK_ON_OPEN));
-    }
+    setPgSchema(r.text(PG_SCHEMA, pgSchema));
+    setPgPoolSize(r.intValue(PG_POOL_SIZE, pgPoolSize, 1, 64));
+    setFlushIntervalMs(r.longValue(FLUSH_INTERVAL_MS, flushIntervalMs, 1, 60_000));
+    setFlushMaxRecords(r.intValue(FLUSH_MAX_RECORDS, flushMaxRecords, 1, 100_000));
+    setJournalMaxBacklog(r.intValue(JOURNAL_MAX_BACKLOG, journalMaxBacklog, 1, 10_000_000));
+    setFsyncEachBatch(r.bool(FSYNC_EACH_BATCH, fsyncEachBatch));
+    setJournalMaxAgeMs(r.longValue(JOURNAL_MAX_AGE_MS, journalMaxAgeMs, 0, Long.MAX_VALUE));
+    setJournalMaxEvents(r.longValue(JOURNAL_MAX_EVENTS, journalMaxEvents, 0, Long.MAX_VALUE));
+    setHistoryMaxOrders(r.longValue(HISTORY_MAX_ORDERS, historyMaxOrders, 0, Long.MAX_VALUE));
+    setRetentionIntervalMs(r.longValue(RETENTION_INTERVAL_MS, retentionIntervalMs, 1000, Long.MAX_VALUE));
+    setStartFreshOnCorruption(r.bool(START_FRESH_ON_CORRUPTION, startFreshOnCorruption));
+    setHistoryService(r.bool(HISTORY_SERVICE, historyService));
+    setCheckOnOpen(r.bool(CHECK_ON_OPEN, checkOnOpen));
     validate();
   }
 
@@ -165,34 +129,6 @@ public final class StoreOptions {
       throw new IllegalArgumentException("store." + PG_URL + " is required for the postgres store");
     }
     return this;
-  }
-
-  private static String string(JsonObject json, String key) {
-    Object v = json.getValue(key);
-    if (!(v instanceof String) || ((String) v).isBlank()) {
-      throw new IllegalArgumentException("store." + key + ": expected a non-blank string");
-    }
-    return (String) v;
-  }
-
-  private static long integer(JsonObject json, String key, long min, long max) {
-    Object v = json.getValue(key);
-    if (!(v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte)) {
-      throw new IllegalArgumentException("store." + key + ": expected an integer, was " + v);
-    }
-    long n = ((Number) v).longValue();
-    if (n < min || n > max) {
-      throw new IllegalArgumentException("store." + key + " must be " + min + ".." + max + ", was " + n);
-    }
-    return n;
-  }
-
-  private static boolean bool(JsonObject json, String key) {
-    Object v = json.getValue(key);
-    if (v instanceof Boolean) {
-      return (Boolean) v;
-    }
-    throw new IllegalArgumentException("store." + key + ": expected true or false, was " + v);
   }
 
   public String getType() {
