@@ -1,5 +1,6 @@
 package dev.ordertracker.examples.launcher;
 
+import dev.ordertracker.binance.replay.ReplayFormat;
 import dev.ordertracker.binance.replay.ReplayTool;
 import dev.ordertracker.examples.DemoMain;
 import dev.ordertracker.examples.cluster.ClusterNode;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -165,12 +167,24 @@ public final class OrderTrackerCommand implements Callable<Integer> {
     @Option(names = "--account", description = "account name of the frames (default: from the frames)")
     String account;
 
+    @Option(names = "--format", defaultValue = "orders", paramLabel = "orders|states", converter = FormatConverter.class,
+        description = "per order: the whole TrackedOrder (orders, default) or its final state alone (states)")
+    ReplayFormat format;
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<ReplayFormat> {
+      @Override
+      public ReplayFormat convert(String value) {
+        return ReplayFormat.parse(value);
+      }
+    }
+
     @Override
     public Integer call() throws Exception {
       List<String> args = new ArrayList<>(List.of("--input", input, "--output", output));
       if (account != null) {
         args.addAll(List.of("--account", account));
       }
+      args.addAll(List.of("--format", format.name().toLowerCase(Locale.ROOT)));
       ReplayTool.main(args.toArray(String[]::new));
       return 0;
     }

@@ -4,6 +4,7 @@ import dev.ordertracker.bridge.BridgeOptions;
 import dev.ordertracker.bridge.security.ClientClaims;
 import dev.ordertracker.bridge.security.TokenAuthenticator;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -71,6 +72,32 @@ class OrderTrackerCommandTest {
     assertThat(cl.execute("token", "--sub", "x")).isNotZero();
     assertThat(err.toString()).contains("BRIDGE_JWT_SECRET");
     assertThat(printed.size()).isZero();
+  }
+
+  @Test
+  void replayWritesTheFinalStatesAskedForAndRefusesAnUnknownFormat(@TempDir Path dir) throws Exception {
+    JsonObject event = new JsonObject().put("e", "executionReport").put("E", 1).put("s", "BTCUSDT")
+        .put("c", "client-1").put("S", "BUY").put("o", "LIMIT").put("f", "GTC").put("q", "1.00000000")
+        .put("p", "100.00000000").put("x", "NEW").put("X", "NEW").put("i", 42).put("l", "0").put("z", "0")
+        .put("L", "0").put("n", "0").put("T", 1).put("t", -1).put("w", true).put("m", false).put("O", 1)
+        .put("Z", "0").put("Y", "0").put("Q", "0").put("I", 7);
+    Path input = Files.writeString(dir.resolve("frames.jsonl"),
+        new JsonObject().put("subscriptionId", 0).put("event", event).encode() + "\n");
+    Path output = dir.resolve("states.jsonl");
+    CommandLine cl = OrderTrackerCommand.commandLine();
+    assertThat(cl.execute("replay", "--input", input.toString(), "--output", output.toString(), "--account", "main",
+        "--format", "states")).isZero();
+    JsonObject state = new JsonObject(Files.readAllLines(output).get(0));
+    assertThat(state.getString("order_id")).isEqualTo("42");
+    assertThat(state.getString("status")).isEqualTo("PLACED");
+    assertThat(state.containsKey("status_history")).isFalse();
+
+    StringWriter err = new StringWriter();
+    cl = OrderTrackerCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    assertThat(cl.execute("replay", "--input", input.toString(), "--output", output.toString(), "--format", "xml"))
+        .isNotZero();
+    assertThat(err.toString()).contains("--format must be orders or states, not xml");
   }
 
   @Test
