@@ -1,4 +1,4 @@
-package dev.ordertracker.core.book;
+package dev.ordertracker.core.index;
 
 import dev.ordertracker.api.Amendment;
 import dev.ordertracker.api.OrderKey;
@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where orders live. Owned by {@code OrderTrackerCore} (the tracker verticle's context); plain maps, no locks.
+ * The index of tracked orders (not a price ladder: no prices, no levels): where each order lives and how it is
+ * found. Owned by {@code OrderTrackerCore} (the tracker verticle's context); plain maps, no locks.
  *
  * <ul>
  *   <li>active (non-final) orders: insertion-ordered map by {@link OrderKey}, O(1);</li>
@@ -23,7 +24,7 @@ import java.util.Map;
  *       one match from several. The value is an {@link OrderKey} (the common case) or a small list of them.</li>
  * </ul>
  */
-public final class OrderBook {
+public final class OrderIndex {
   private final int maxHistory;
   private final LinkedHashMap<OrderKey, OrderRecord> active = new LinkedHashMap<>(1024);
   private final HashMap<OrderKey, OrderRecord> historyByKey = new HashMap<>(1024);
@@ -33,7 +34,7 @@ public final class OrderBook {
   /** One canonical String per symbol so that thousands of orders share it. */
   private final HashMap<String, String> symbols = new HashMap<>();
 
-  public OrderBook(int maxHistory) {
+  public OrderIndex(int maxHistory) {
     if (maxHistory <= 0) {
       throw new IllegalArgumentException("max_history_size must be positive, was " + maxHistory);
     }
