@@ -82,8 +82,13 @@ public final class OrderRecord {
    */
   public static OrderRecord fromReport(OrderKey key, OrderUpdate u, Instant now) {
     OrderRecord r = new OrderRecord(key, u.status(), now);
-    r.describe(u.clientOrderId(), u.orderType(), u.side(), u.quantity(), u.price(), u.account(), null,
-        u.createdAt());
+    r.clientOrderId = u.clientOrderId();
+    r.orderType = u.orderType();
+    r.side = u.side();
+    r.quantity = u.quantity();
+    r.price = u.price();
+    r.account = u.account();
+    r.createdEarlier(u.createdAt());
     r.mergeDetails(u.details());
     if (u.cumulativeFilledQuantity().signum() > 0) {
       r.applyQuantities(u, null, now);
@@ -99,8 +104,13 @@ public final class OrderRecord {
   /** Rebuilds a record from a snapshot (restore after a restart or a fail-over). */
   public static OrderRecord restore(TrackedOrder order) {
     OrderRecord r = new OrderRecord(order.key(), order.status(), order.createdAt());
-    r.describe(order.clientOrderId(), order.orderType(), order.side(), order.quantity(), order.price(),
-        order.account(), order.exchangeResponse(), null);
+    r.clientOrderId = order.clientOrderId();
+    r.orderType = order.orderType();
+    r.side = order.side();
+    r.quantity = order.quantity();
+    r.price = order.price();
+    r.account = order.account();
+    r.exchangeResponse = order.exchangeResponse();
     r.filledQuantity = order.filledQuantity();
     r.averagePrice = order.averagePrice();
     r.quoteQuantity = order.averagePrice() == null ? null : order.averagePrice().multiply(order.filledQuantity());
@@ -124,8 +134,35 @@ public final class OrderRecord {
    * exchange response, earliest creation time) replace the known ones; status, history and fills stay.
    */
   public void merge(NewOrder order) {
-    describe(order.clientOrderId(), order.orderType(), order.side(), order.quantity(), order.price(),
-        order.account(), order.exchangeResponse(), order.createdAt());
+    if (order.clientOrderId() != null) {
+      clientOrderId = order.clientOrderId();
+    }
+    if (order.orderType() != null) {
+      orderType = order.orderType();
+    }
+    if (order.side() != null) {
+      side = order.side();
+    }
+    if (order.quantity() != null) {
+      quantity = order.quantity();
+    }
+    if (order.price() != null) {
+      price = order.price();
+    }
+    if (order.account() != null) {
+      account = order.account();
+    }
+    if (order.exchangeResponse() != null) {
+      exchangeResponse = order.exchangeResponse();
+    }
+    createdEarlier(order.createdAt());
+  }
+
+  /** The earliest creation time anybody reported wins. */
+  private void createdEarlier(Instant created) {
+    if (created != null && (createdAt == null || created.isBefore(createdAt))) {
+      createdAt = created;
+    }
   }
 
   /**
@@ -301,35 +338,6 @@ public final class OrderRecord {
   private boolean amendmentChanges(BigDecimal newQuantity, String newClientOrderId) {
     return newQuantity != null && (quantity == null || newQuantity.compareTo(quantity) != 0)
         || newClientOrderId != null && !newClientOrderId.equals(clientOrderId);
-  }
-
-  /** Sets the order's details; null arguments leave the known value. */
-  private void describe(String newClientOrderId, OrderType type, OrderSide orderSide, BigDecimal orderQuantity,
-                        BigDecimal orderPrice, String accountName, JsonObject response, Instant created) {
-    if (newClientOrderId != null) {
-      clientOrderId = newClientOrderId;
-    }
-    if (type != null) {
-      orderType = type;
-    }
-    if (orderSide != null) {
-      side = orderSide;
-    }
-    if (orderQuantity != null) {
-      quantity = orderQuantity;
-    }
-    if (orderPrice != null) {
-      price = orderPrice;
-    }
-    if (accountName != null) {
-      account = accountName;
-    }
-    if (response != null) {
-      exchangeResponse = response;
-    }
-    if (created != null && (createdAt == null || created.isBefore(createdAt))) {
-      createdAt = created; // the earliest creation time anybody reported
-    }
   }
 
   private void setStatus(OrderStatus newStatus, Instant now, String error) {
