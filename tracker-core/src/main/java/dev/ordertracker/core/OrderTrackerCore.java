@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * The tracker without Vert.x: finds the order of each update in the {@link OrderIndex}, lets the order apply it
@@ -129,7 +128,7 @@ public final class OrderTrackerCore {
    * @throws TrackerException 404 unknown order, 409 ambiguous order id without a symbol
    */
   public UpdateResult updateOrderStatus(StatusUpdate update) {
-    OrderRecord r = resolve(update.orderId(), update.symbol());
+    OrderRecord r = index.resolve(update.orderId(), update.symbol());
     BigDecimal filled = update.filledQuantity();
     if (filled == null) {
       boolean allOfIt = update.status() == OrderStatus.FILLED && r.quantity() != null
@@ -185,7 +184,7 @@ public final class OrderTrackerCore {
 
   /** @throws TrackerException 404 unknown, 409 ambiguous id without a symbol */
   public TrackedOrder getOrder(String orderId, String symbol) {
-    return resolve(orderId, symbol).snapshot();
+    return index.resolve(orderId, symbol).snapshot();
   }
 
   /** The most recent order placed with this client id. @throws TrackerException 404 */
@@ -250,27 +249,6 @@ public final class OrderTrackerCore {
   }
 
   // ------------------------------------------------------------------------------------------------- the steps
-
-  private OrderRecord resolve(String orderId, String symbol) {
-    if (symbol != null) {
-      OrderRecord r = index.find(new OrderKey(symbol, orderId));
-      if (r == null) {
-        throw TrackerException.notFound("no order " + symbol + "/" + orderId);
-      }
-      return r;
-    }
-    List<OrderKey> keys = index.keysOf(orderId);
-    if (keys.isEmpty()) {
-      throw TrackerException.notFound("no order with order_id '" + orderId + "'");
-    }
-    if (keys.size() > 1) {
-      TreeSet<String> symbols = new TreeSet<>();
-      keys.forEach(k -> symbols.add(k.symbol()));
-      throw new TrackerException(TrackerErrors.AMBIGUOUS, "order_id '" + orderId + "' is known on several symbols "
-          + symbols + ": pass the symbol");
-    }
-    return index.find(keys.get(0));
-  }
 
   /** Identity: the known order, or null when the report describes an order to start from the stream, else 404. */
   private OrderRecord find(OrderUpdate update) {
