@@ -15,8 +15,9 @@ import dev.ordertracker.api.TrackerErrors;
 import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.api.UpdateOutcome;
 import dev.ordertracker.api.UpdateResult;
-import dev.ordertracker.core.book.OrderBook;
+import dev.ordertracker.core.index.OrderIndex;
 import dev.ordertracker.core.lists.OrderLists;
+import dev.ordertracker.core.state.Decision;
 import dev.ordertracker.core.state.OrderRecord;
 import dev.ordertracker.core.state.OrderStateMachine;
 import dev.ordertracker.core.state.Verdict;
@@ -29,17 +30,18 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Objects;
 
 /**
- * The tracker without Vert.x: applies orders and updates to the {@link OrderBook} through the
- * {@link OrderStateMachine} and emits {@link OrderEvent}s to an {@link EventSink}.
+ * The tracker without Vert.x: finds the order of each update in the {@link OrderIndex}, lets the order apply it
+ * ({@link OrderRecord#apply}: duplicate → the {@link OrderStateMachine}'s table → mutation, answered as a
+ * {@link Decision}), then does what the decision calls for and emits {@link OrderEvent}s to an {@link EventSink}.
  *
  * <p>Single-threaded: owned by the tracker verticle's context (or a benchmark/test thread); no locks. Every update
- * goes through the same fixed steps: identity (find the order, or start it from the stream) → duplicate
- * (execution id, trade id) → transition (the table, by the update's kind) → mutation (quantities, fill, details,
- * amendment, status, history) → book (final orders move to the bounded history) → journal → event. The state is always updated before the event is emitted,
- * and an emit failure is counted and logged but never undoes the change.
+ * goes through the same fixed steps: identity (find the order, or start it from the stream) → the order applies it
+ * (one call) → index (final orders move to the bounded history; a new client id is indexed) → counters and
+ * metrics → journal → event. The state is always updated before the event is emitted, and an emit failure is counted
+ * and logged but never undoes the change. Nothing of a decision is kept after the call that made it.
  *
  * <p>Lookups by order id: with a symbol they are exact; without one the id must match exactly one known order,
  * active or in history, else {@link TrackerErrors#AMBIGUOUS} naming the symbols; no match is
@@ -48,7 +50,7 @@ import java.util.TreeSet;
 public final class OrderTrackerCore {
   private static final System.Logger LOG = System.getLogger(OrderTrackerCore.class.getName());
 
-  private final OrderBook book;
+  private final OrderIndex index;
   private final OrderLists lists;
   private final TrackerCounters counters = new TrackerCounters();
   private final EventSink sink;
@@ -58,18 +60,8 @@ public final class OrderTrackerCore {
   private final List<OrderRecord> evicted = new ArrayList<>();
   private long lastSequence;
 
-  // The last decision, so that the fast path (apply) allocates nothing and a result is built only when asked for.
-  private OrderRecord lastRecord;
-  private EventType lastEventType;
-  private long lastEventSequence = -1;
-  private Verdict lastVerdict;
-  private String lastReason;
-  private OrderStatus lastFrom;
-  private OrderStatus lastTo;
-  private BigDecimal lastReported;
-
   private OrderTrackerCore(Builder b) {
-    this.book = new OrderBook(b.maxHistorySize);
+    this.index = new OrderIndex(b.maxHistorySize);
     this.lists = new OrderLists(b.maxHistorySize);
     this.lastSequence = b.initialSequence;
     this.sink = b.sink;
@@ -89,25 +81,20 @@ public final class OrderTrackerCore {
    * same (symbol, order id): its status, history and fills are kept.
    */
   public TrackedOrder trackOrder(NewOrder order) {
-    OrderRecord r = book.find(order.key());
+    OrderRecord r = index.find(order.key());
     if (r != null) {
       String oldClientId = r.clientOrderId();
-      r.describe(order.clientOrderId(), order.orderType(), order.side(), order.quantity(), order.price(),
-          order.account(), order.exchangeResponse(), order.createdAt());
+      r.merge(order);
       if (order.clientOrderId() != null && !order.clientOrderId().equals(oldClientId)) {
-        book.unindexClientId(oldClientId, r.key());
-        book.indexClientId(r);
+        index.unindexClientId(oldClientId, r.key());
+        index.indexClientId(r);
       }
       changed(r);
       return r.snapshot();
     }
-    Instant now = clock.instant();
-    r = new OrderRecord(new OrderKey(book.symbol(order.symbol()), order.orderId()), OrderStatus.PENDING, now);
-    r.describe(order.clientOrderId(), order.orderType(), order.side(), order.quantity(), order.price(),
-        order.account(), order.exchangeResponse(), order.createdAt());
-    r.setStatus(OrderStatus.PENDING, now, null);
+    r = OrderRecord.pending(new OrderKey(index.symbol(order.symbol()), order.orderId()), order, clock.instant());
     counters.totalTracked++;
-    book.add(r, evicted);
+    index.add(r, evicted);
     changed(r);
     sizesChanged();
     return r.snapshot();
@@ -115,28 +102,23 @@ public final class OrderTrackerCore {
 
   /** Applies an exchange report and answers the full result (with a snapshot of the order). */
   public UpdateResult applyUpdate(OrderUpdate update) {
-    return result(apply(update));
+    OrderRecord r = find(update);
+    return r == null ? answer(startFromStream(update), Decision.started(update))
+        : answer(r, applyTo(r, update, null));
   }
 
   /**
-   * Applies an exchange report; the fast path, allocation-light, answering only the outcome.
+   * Applies an exchange report; the fast path, answering only the outcome.
    *
    * @throws TrackerException 404 when the order is unknown and the report does not describe it
    */
   public UpdateOutcome apply(OrderUpdate update) {
-    OrderRecord r = book.find(update.key());
+    OrderRecord r = find(update);
     if (r == null) {
-      if (!update.describesOrder()) {
-        counters.unknownOrders++;
-        metrics.unknownOrder();
-        LOG.log(System.Logger.Level.INFO, () -> "update for unknown order " + update.key() + " ("
-            + update.status() + ") refused: it does not describe the order");
-        throw TrackerException.notFound("unknown order " + update.key()
-            + " and the update does not describe it (order_type, side and quantity are needed to start tracking)");
-      }
-      return startFromStream(update);
+      startFromStream(update);
+      return UpdateOutcome.APPLIED;
     }
-    return applyTo(r, update, null);
+    return applyTo(r, update, null).outcome();
   }
 
   /**
@@ -146,21 +128,23 @@ public final class OrderTrackerCore {
    * @throws TrackerException 404 unknown order, 409 ambiguous order id without a symbol
    */
   public UpdateResult updateOrderStatus(StatusUpdate update) {
-    OrderRecord r = resolve(update.orderId(), update.symbol());
+    OrderRecord r = index.resolve(update.orderId(), update.symbol());
     BigDecimal filled = update.filledQuantity();
     if (filled == null) {
       boolean allOfIt = update.status() == OrderStatus.FILLED && r.quantity() != null
           && r.quantity().compareTo(r.filledQuantity()) > 0;
       filled = allOfIt ? r.quantity() : r.filledQuantity();
     }
-    OrderUpdate asReport = new OrderUpdate(r.orderId(), r.symbol(), update.status(), filled, null, null, null, null,
-        update.errorMessage(), null, null, null, null, null, null, null, false);
-    return result(applyTo(r, asReport, update.averagePrice()));
+    OrderUpdate asReport = OrderUpdate.builder(r.symbol(), r.orderId(), update.status())
+        .cumulative(filled, null)
+        .errorMessage(update.errorMessage())
+        .build();
+    return answer(r, applyTo(r, asReport, update.averagePrice()));
   }
 
   /** Empties the history of completed orders; answers how many were dropped. */
   public int clearHistory() {
-    int n = book.clearHistory();
+    int n = index.clearHistory();
     if (n > 0) {
       journal.onHistoryDropped(n);
     }
@@ -174,24 +158,20 @@ public final class OrderTrackerCore {
    */
   public void restore(Collection<TrackedOrder> active, List<TrackedOrder> historyOldestFirst, long sequence,
                       TrackerStats stats) {
-    if (book.activeSize() + book.historySize() > 0) {
+    if (index.activeSize() + index.historySize() > 0) {
       throw new IllegalStateException("restore needs an empty tracker");
     }
     for (TrackedOrder o : historyOldestFirst) {
       if (!o.isFinal()) {
         throw new IllegalArgumentException("history order " + o.key() + " is not final: " + o.status());
       }
-      book.add(OrderRecord.restore(o), evicted);
+      index.add(OrderRecord.restore(o), evicted);
     }
     for (TrackedOrder o : active) {
-      book.add(OrderRecord.restore(o), evicted);
+      index.add(OrderRecord.restore(o), evicted);
     }
-    for (OrderRecord r : book.active(null)) {
-      noteLeg(r.symbol(), r.orderId(), r.clientOrderId(), r.details().orderListId(), r.account());
-    }
-    for (OrderRecord r : book.historyOldestFirst()) {
-      noteLeg(r.symbol(), r.orderId(), r.clientOrderId(), r.details().orderListId(), r.account());
-    }
+    index.active(null).forEach(this::noteLeg);
+    index.historyOldestFirst().forEach(this::noteLeg);
     evicted.clear();
     lastSequence = Math.max(lastSequence, sequence);
     if (stats != null) {
@@ -204,12 +184,12 @@ public final class OrderTrackerCore {
 
   /** @throws TrackerException 404 unknown, 409 ambiguous id without a symbol */
   public TrackedOrder getOrder(String orderId, String symbol) {
-    return resolve(orderId, symbol).snapshot();
+    return index.resolve(orderId, symbol).snapshot();
   }
 
   /** The most recent order placed with this client id. @throws TrackerException 404 */
   public TrackedOrder getOrderByClientId(String clientOrderId) {
-    OrderRecord r = book.byClientId(clientOrderId);
+    OrderRecord r = index.byClientId(clientOrderId);
     if (r == null) {
       throw TrackerException.notFound("no order with client_order_id '" + clientOrderId + "'");
     }
@@ -218,7 +198,7 @@ public final class OrderTrackerCore {
 
   /** Active orders, oldest first, all or of one symbol. */
   public List<TrackedOrder> getActiveOrders(String symbol) {
-    List<OrderRecord> records = book.active(symbol);
+    List<OrderRecord> records = index.active(symbol);
     List<TrackedOrder> out = new ArrayList<>(records.size());
     records.forEach(r -> out.add(r.snapshot()));
     return out;
@@ -226,7 +206,7 @@ public final class OrderTrackerCore {
 
   /** Completed orders, most recent first, at most {@code limit} (non-positive: all). */
   public List<TrackedOrder> getCompletedOrders(int limit) {
-    List<OrderRecord> records = book.completed(limit);
+    List<OrderRecord> records = index.completed(limit);
     List<TrackedOrder> out = new ArrayList<>(records.size());
     records.forEach(r -> out.add(r.snapshot()));
     return out;
@@ -243,7 +223,7 @@ public final class OrderTrackerCore {
   }
 
   public TrackerStats stats() {
-    return counters.toStats(book.activeSize(), book.historySize(), lastSequence);
+    return counters.toStats(index.activeSize(), index.historySize(), lastSequence);
   }
 
   /** Fills recorded after the order was final (no event published for them). */
@@ -261,252 +241,133 @@ public final class OrderTrackerCore {
   }
 
   public int activeCount() {
-    return book.activeSize();
+    return index.activeSize();
   }
 
   public int historyCount() {
-    return book.historySize();
+    return index.historySize();
   }
 
   // ------------------------------------------------------------------------------------------------- the steps
 
-  private OrderRecord resolve(String orderId, String symbol) {
-    if (symbol != null) {
-      OrderRecord r = book.find(new OrderKey(symbol, orderId));
-      if (r == null) {
-        throw TrackerException.notFound("no order " + symbol + "/" + orderId);
-      }
-      return r;
+  /** Identity: the known order, or null when the report describes an order to start from the stream, else 404. */
+  private OrderRecord find(OrderUpdate update) {
+    OrderRecord r = index.find(update.key());
+    if (r == null && !update.describesOrder()) {
+      counters.unknownOrders++;
+      metrics.unknownOrder();
+      LOG.log(System.Logger.Level.INFO, () -> "update for unknown order " + update.key() + " ("
+          + update.status() + ") refused: it does not describe the order");
+      throw TrackerException.notFound("unknown order " + update.key()
+          + " and the update does not describe it (order_type, side and quantity are needed to start tracking)");
     }
-    List<OrderKey> keys = book.keysOf(orderId);
-    if (keys.isEmpty()) {
-      throw TrackerException.notFound("no order with order_id '" + orderId + "'");
-    }
-    if (keys.size() > 1) {
-      TreeSet<String> symbols = new TreeSet<>();
-      keys.forEach(k -> symbols.add(k.symbol()));
-      throw new TrackerException(TrackerErrors.AMBIGUOUS, "order_id '" + orderId + "' is known on several symbols "
-          + symbols + ": pass the symbol");
-    }
-    return book.find(keys.get(0));
+    return r;
   }
 
-  private UpdateOutcome startFromStream(OrderUpdate u) {
-    Instant now = clock.instant();
-    OrderRecord r = new OrderRecord(new OrderKey(book.symbol(u.symbol()), u.orderId()), u.status(), now);
-    r.describe(u.clientOrderId(), u.orderType(), u.side(), u.quantity(), u.price(), u.account(), null,
-        u.createdAt());
-    r.mergeDetails(u.details());
-    noteLeg(r.symbol(), r.orderId(), r.clientOrderId(), r.details().orderListId(), r.account());
-    remember(r, null, null, null, null);
-    if (u.cumulativeFilledQuantity().signum() > 0) {
-      r.applyQuantities(u, null, now);
-    }
-    if (u.lastFill() != null) {
-      r.addFill(u.lastFill());
-    }
-    r.rememberExecution(u.executionId());
+  private OrderRecord startFromStream(OrderUpdate u) {
+    OrderRecord r = OrderRecord.fromReport(new OrderKey(index.symbol(u.symbol()), u.orderId()), u, clock.instant());
+    noteLeg(r);
     counters.totalTracked++;
-    finishChange(r, u, now, true);
-    return UpdateOutcome.APPLIED;
+    finish(r, u, Decision.started(u), null, true);
+    return r;
   }
 
-  private UpdateOutcome applyTo(OrderRecord r, OrderUpdate u, BigDecimal explicitAverage) {
-    BigDecimal reported = u.cumulativeFilledQuantity();
-    remember(r, null, r.status(), u.status(), reported);
-    String executionId = u.executionId();
-    if (executionId != null && r.seenExecution(executionId)) {
-      return refuse(UpdateOutcome.DUPLICATE, "execution id '" + executionId + "' already applied");
-    }
-    Fill fill = u.lastFill();
-    if (fill != null && r.hasTrade(fill.tradeId())) {
-      return refuse(UpdateOutcome.DUPLICATE, "trade " + fill.tradeId() + " already recorded");
-    }
-    int cmp = reported.compareTo(r.filledQuantity());
-    Verdict verdict = OrderStateMachine.classify(u.kind(), r.status(), u.status(), cmp, change(r, u));
-    lastVerdict = verdict;
-    switch (verdict) {
+  private Decision applyTo(OrderRecord r, OrderUpdate u, BigDecimal explicitAverage) {
+    String clientIdBefore = r.clientOrderId();
+    Decision d = r.apply(u, explicitAverage, clock);
+    finish(r, u, d, clientIdBefore, false);
+    return d;
+  }
+
+  /**
+   * What a decision calls for, in this order: index, counters and metrics, journal, event. A new client id (learnt
+   * from a report, or an amendment's) is indexed; the old one keeps finding the order until it leaves the history.
+   */
+  private void finish(OrderRecord r, OrderUpdate u, Decision d, String clientIdBefore, boolean isNew) {
+    switch (d.verdict()) {
       case DUPLICATE:
-        // Same status and quantities (or nothing new for its kind): its details may still be news (a stop order
-        // now working, a list id first seen here). Recorded without an event: no status or quantity changed.
-        if (r.mergeDetails(u.details())) {
-          changed(r);
-        }
-        return refuse(UpdateOutcome.DUPLICATE, null);
-      case AMEND:
-        return amend(r, u);
-      case PREVENT:
-        return prevent(r, u);
       case STALE:
-        if (r.fillInDetails(u.details())) {
-          changed(r); // an older report: only what is still unknown is taken from it
-        }
-        if (fill != null) {
-          // Reordered stream: a report older than what we know, carrying a trade we never recorded (its quantity
-          // is already inside the known cumulative quantity). Status and quantities stay; the fill is kept so that
-          // the fills list is complete. No event.
-          r.addFill(fill);
-          r.rememberExecution(executionId);
-          changed(r);
-          return refuse(UpdateOutcome.STALE, "older than the known state; its trade " + fill.tradeId()
-              + " was recorded");
-        }
-        return refuse(UpdateOutcome.STALE, null);
       case ILLEGAL:
-        return refuse(UpdateOutcome.ILLEGAL_TRANSITION, null);
+        if (d.changed()) {
+          changed(r);
+        }
+        refused(r, d);
+        return;
       case LATE_FILL:
-        return lateFill(r, u, explicitAverage);
+        counters.lateFills++;
+        metrics.lateFill();
+        LOG.log(System.Logger.Level.DEBUG, () -> "late fill on final order " + r.key() + " (" + r.status()
+            + "): cumulative filled now " + r.filledQuantity().toPlainString() + "; no event published");
+        changed(r);
+        return;
+      case AMEND:
+      case PREVENT:
+        metrics.changed(u.kind());
+        break;
       default:
+        if (isNew) {
+          index.add(r, evicted);
+        } else if (r.isFinal()) {
+          index.complete(r, evicted);
+        }
+        if (r.isFinal()) {
+          counters.finalStatus(r.status(), u.lost());
+          metrics.finalStatus(r.status());
+        }
         break;
     }
-    Instant now = clock.instant();
-    if (cmp > 0) {
-      r.applyQuantities(u, explicitAverage, now);
-    } else if (explicitAverage != null) {
-      r.setQuantities(r.filledQuantity(), explicitAverage.multiply(r.filledQuantity()), explicitAverage, now);
-    }
-    if (fill != null) {
-      r.addFill(fill);
-    }
-    r.rememberExecution(executionId);
-    if (r.clientOrderId() == null && u.clientOrderId() != null) {
-      r.describe(u.clientOrderId(), null, null, null, null, null, null, null);
-      book.indexClientId(r);
-    }
-    if (r.account() == null && u.account() != null) {
-      r.describe(null, null, null, null, null, u.account(), null, null);
-    }
-    r.mergeDetails(u.details());
-    finishChange(r, u, now, false);
-    return UpdateOutcome.APPLIED;
-  }
-
-  /** The change a non-status report brings, for the transition table (see {@link OrderStateMachine#classify}). */
-  private static int change(OrderRecord r, OrderUpdate u) {
-    switch (u.kind()) {
-      case AMENDMENT: return r.amendmentChanges(u.quantity(), u.clientOrderId()) ? 1 : 0;
-      case TRADE_PREVENTION: return r.details().preventedCompare(u.details());
-      default: return 0;
-    }
-  }
-
-  /**
-   * An in-place amendment: new quantity and client id, an amendment entry, one ORDER_AMENDED event. The new client
-   * id is indexed; the old one stays indexed too, so either finds the order (until it leaves the history).
-   */
-  private UpdateOutcome amend(OrderRecord r, OrderUpdate u) {
-    Instant now = clock.instant();
-    String oldClientId = r.clientOrderId();
-    Amendment amendment = r.amend(u.quantity(), u.clientOrderId(), now);
-    r.mergeDetails(u.details());
-    r.rememberExecution(u.executionId());
-    if (r.clientOrderId() != null && !r.clientOrderId().equals(oldClientId)) {
-      book.indexClientId(r);
-    }
-    metrics.update(UpdateOutcome.APPLIED);
-    metrics.changed(u.kind());
-    changed(r);
-    publish(r, EventType.ORDER_AMENDED, null, amendment);
-    return UpdateOutcome.APPLIED;
-  }
-
-  /**
-   * Self-trade prevention decremented an order that stays open: the prevented quantities (and so the remaining
-   * quantity) change, the status does not. The event of the current status is published again, because fields of
-   * its body changed (prevented_quantity, remaining_quantity, execution_type = TRADE_PREVENTION tells it apart); a
-   * PENDING order publishes nothing, as ever.
-   */
-  private UpdateOutcome prevent(OrderRecord r, OrderUpdate u) {
-    r.mergeDetails(u.details());
-    r.touch(clock.instant());
-    r.rememberExecution(u.executionId());
-    metrics.update(UpdateOutcome.APPLIED);
-    metrics.changed(u.kind());
-    changed(r);
-    EventType type = EventType.forStatus(r.status());
-    if (type != null) {
-      publish(r, type, null, null);
-    }
-    return UpdateOutcome.APPLIED;
-  }
-
-  private void noteLeg(String symbol, String orderId, String clientOrderId, String orderListId, String account) {
-    if (orderListId != null) {
-      lists.noteLeg(symbol, orderListId, new OrderList.Leg(symbol, orderId, clientOrderId), account);
-    }
-  }
-
-  /** Status, history, book, counters, journal, then the event: in this order. */
-  private void finishChange(OrderRecord r, OrderUpdate u, Instant now, boolean isNew) {
-    OrderStatus status = u.status();
-    String error = u.errorMessage();
-    if (error == null && u.lost()) {
-      error = "order lost: the exchange no longer knows it and no trade explains its end";
-    } else if (error == null && status == OrderStatus.FAILED) {
-      error = "order failed (no reason reported)";
-    }
-    r.setStatus(status, now, error);
-    if (isNew) {
-      book.add(r, evicted);
-    } else if (status.isFinal()) {
-      book.complete(r, evicted);
-    }
-    if (status.isFinal()) {
-      counters.finalStatus(status, u.lost());
-      metrics.finalStatus(status);
+    if (!isNew && r.clientOrderId() != null && !r.clientOrderId().equals(clientIdBefore)) {
+      index.indexClientId(r);
     }
     metrics.update(UpdateOutcome.APPLIED);
     changed(r);
-    EventType type = u.lost() ? EventType.ORDER_LOST : EventType.forStatus(status);
-    if (type != null) {
-      publish(r, type, u.lastFill(), null);
+    if (d.event() != null) {
+      publish(r, d.event(), d.fill(), d.amendment());
     }
-    if (isNew || status.isFinal()) {
+    if (isNew || d.verdict() == Verdict.APPLY && r.isFinal()) {
       sizesChanged();
     }
   }
 
-  /** Race 2 of the state machine: the order is final, a fill from before its end arrives now. No event. */
-  private UpdateOutcome lateFill(OrderRecord r, OrderUpdate u, BigDecimal explicitAverage) {
-    Instant now = clock.instant();
-    r.applyQuantities(u, explicitAverage, now);
-    if (u.lastFill() != null) {
-      r.addFill(u.lastFill());
-    }
-    r.rememberExecution(u.executionId());
-    counters.lateFills++;
-    metrics.lateFill();
-    LOG.log(System.Logger.Level.DEBUG, () -> "late fill on final order " + r.key() + " (" + r.status()
-        + "): cumulative filled now " + r.filledQuantity().toPlainString() + "; no event published");
-    changed(r);
-    return UpdateOutcome.APPLIED;
-  }
-
-  private UpdateOutcome refuse(UpdateOutcome outcome, String reason) {
-    lastReason = reason;
+  private void refused(OrderRecord r, Decision d) {
+    UpdateOutcome outcome = d.outcome();
     switch (outcome) {
       case DUPLICATE:
         counters.duplicateUpdates++;
-        LOG.log(System.Logger.Level.TRACE, () -> "duplicate update of " + lastRecord.key() + ": " + reason());
+        LOG.log(System.Logger.Level.TRACE, () -> "duplicate update of " + r.key() + ": " + d.reason());
         break;
       case STALE:
         counters.rejectedUpdates++;
-        LOG.log(System.Logger.Level.DEBUG, () -> "stale update of " + lastRecord.key() + ": " + reason());
+        LOG.log(System.Logger.Level.DEBUG, () -> "stale update of " + r.key() + ": " + d.reason());
         break;
       default:
         counters.rejectedUpdates++;
-        LOG.log(System.Logger.Level.INFO, () -> "illegal update of " + lastRecord.key() + ": " + reason());
+        LOG.log(System.Logger.Level.INFO, () -> "illegal update of " + r.key() + ": " + d.reason());
         break;
     }
     metrics.update(outcome);
-    return outcome;
+  }
+
+  /** The full answer; an applied report's event, when it had one, was the last one published. */
+  private UpdateResult answer(OrderRecord r, Decision d) {
+    TrackedOrder order = r.snapshot();
+    if (d.outcome() == UpdateOutcome.APPLIED) {
+      return d.event() == null ? UpdateResult.applied(order, null, -1)
+          : UpdateResult.applied(order, d.event(), lastSequence);
+    }
+    return UpdateResult.refused(d.outcome(), order, d.reason());
+  }
+
+  private void noteLeg(OrderRecord r) {
+    String orderListId = r.details().orderListId();
+    if (orderListId != null) {
+      lists.noteLeg(r.symbol(), orderListId, new OrderList.Leg(r.symbol(), r.orderId(), r.clientOrderId()),
+          r.account());
+    }
   }
 
   private void publish(OrderRecord r, EventType type, Fill fill, Amendment amendment) {
-    long sequence = ++lastSequence;
-    lastEventType = type;
-    lastEventSequence = sequence;
-    emit(r.event(type, sequence, fill, amendment));
+    emit(r.event(type, ++lastSequence, fill, amendment));
   }
 
   private void emit(OrderEvent event) {
@@ -538,34 +399,7 @@ public final class OrderTrackerCore {
   }
 
   private void sizesChanged() {
-    metrics.sizes(book.activeSize(), book.historySize());
-  }
-
-  private void remember(OrderRecord r, EventType type, OrderStatus from, OrderStatus to, BigDecimal reported) {
-    lastRecord = r;
-    lastEventType = type;
-    lastEventSequence = -1;
-    lastVerdict = null;
-    lastReason = null;
-    lastFrom = from;
-    lastTo = to;
-    lastReported = reported;
-  }
-
-  private String reason() {
-    if (lastReason == null && lastVerdict != null) {
-      lastReason = OrderStateMachine.explain(lastVerdict, lastFrom, lastTo, lastRecord.filledQuantity(),
-          lastReported);
-    }
-    return lastReason;
-  }
-
-  private UpdateResult result(UpdateOutcome outcome) {
-    TrackedOrder order = lastRecord.snapshot();
-    if (outcome == UpdateOutcome.APPLIED) {
-      return UpdateResult.applied(order, lastEventType, lastEventSequence);
-    }
-    return UpdateResult.refused(outcome, order, reason());
+    metrics.sizes(index.activeSize(), index.historySize());
   }
 
   /** Configuration of a core; defaults: history 1000, sequence 0, no sink, no journal, no metrics, wall clock. */
@@ -591,23 +425,23 @@ public final class OrderTrackerCore {
     }
 
     public Builder sink(EventSink value) {
-      this.sink = java.util.Objects.requireNonNull(value);
+      this.sink = Objects.requireNonNull(value);
       return this;
     }
 
     public Builder journal(TrackerJournal value) {
-      this.journal = java.util.Objects.requireNonNull(value);
+      this.journal = Objects.requireNonNull(value);
       return this;
     }
 
     public Builder metrics(TrackerMetrics value) {
-      this.metrics = java.util.Objects.requireNonNull(value);
+      this.metrics = Objects.requireNonNull(value);
       return this;
     }
 
     /** Timestamps of changes; must answer millisecond-precision instants (the wire format's precision). */
     public Builder clock(InstantSource value) {
-      this.clock = java.util.Objects.requireNonNull(value);
+      this.clock = Objects.requireNonNull(value);
       return this;
     }
 

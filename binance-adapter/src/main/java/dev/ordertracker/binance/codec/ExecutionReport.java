@@ -76,4 +76,9 @@ public record ExecutionReport(
   public boolean isTrade() {
     return (executionType == ExecutionType.TRADE || executionType == null) && tradeId >= 0;
   }
+
+  @Override
+  public <C, R> R dispatch(UserDataListener<C, R> listener, C context) {
+    return listener.executionReport(this, context);
+  }
 }

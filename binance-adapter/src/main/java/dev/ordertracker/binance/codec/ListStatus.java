@@ -15,4 +15,9 @@ public record ListStatus(long eventTime, String symbol, long orderListId, String
   /** One order of the list ({@code O[]}: {@code s i c}). */
   public record Member(String symbol, long orderId, String clientOrderId) {
   }
+
+  @Override
+  public <C, R> R dispatch(UserDataListener<C, R> listener, C context) {
+    return listener.listStatus(this, context);
+  }
 }

@@ -14,4 +14,9 @@ public record OutboundAccountPosition(long eventTime, long lastUpdateTime, List<
   /** {@code B[]}: asset {@code a}, free {@code f}, locked {@code l}. */
   public record Balance(String asset, BigDecimal free, BigDecimal locked) {
   }
+
+  @Override
+  public <C, R> R dispatch(UserDataListener<C, R> listener, C context) {
+    return listener.accountPosition(this, context);
+  }
 }

@@ -9,4 +9,7 @@ public sealed interface UserDataEvent
 
   /** Binance's event time {@code E}, epoch milliseconds. */
   long eventTime();
+
+  /** Calls the listener's method for this event's type. */
+  <C, R> R dispatch(UserDataListener<C, R> listener, C context);
 }

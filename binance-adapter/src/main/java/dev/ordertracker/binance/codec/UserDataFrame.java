@@ -10,4 +10,9 @@ public record UserDataFrame(long subscriptionId, UserDataEvent event) {
   public boolean hasSubscription() {
     return subscriptionId != NO_SUBSCRIPTION;
   }
+
+  /** Hands the event to the listener's method for its type, once. */
+  public <C, R> R dispatch(UserDataListener<C, R> listener, C context) {
+    return event.dispatch(listener, context);
+  }
 }

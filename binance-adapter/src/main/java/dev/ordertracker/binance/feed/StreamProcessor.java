@@ -4,17 +4,20 @@ import dev.ordertracker.api.Addresses;
 import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.UpdateOutcome;
 import dev.ordertracker.binance.codec.AccountEvents;
+import dev.ordertracker.binance.codec.BalanceUpdate;
 import dev.ordertracker.binance.codec.EventStreamTerminated;
 import dev.ordertracker.binance.codec.ExecutionReport;
+import dev.ordertracker.binance.codec.ExternalLockUpdate;
 import dev.ordertracker.binance.codec.FrameDecodeException;
 import dev.ordertracker.binance.codec.ListReports;
 import dev.ordertracker.binance.codec.ListStatus;
 import dev.ordertracker.binance.codec.OrderUpdates;
+import dev.ordertracker.binance.codec.OutboundAccountPosition;
 import dev.ordertracker.binance.codec.ServerShutdown;
 import dev.ordertracker.binance.codec.UnknownValue;
 import dev.ordertracker.binance.codec.UserDataDecoder;
-import dev.ordertracker.binance.codec.UserDataEvent;
 import dev.ordertracker.binance.codec.UserDataFrame;
+import dev.ordertracker.binance.codec.UserDataListener;
 import dev.ordertracker.binance.dedup.ExecutionDeduplicator;
 import dev.ordertracker.binance.metrics.AdapterMetrics;
 import io.vertx.core.Future;
@@ -29,7 +32,7 @@ import java.util.function.LongFunction;
 
 /**
  * What happens to one user-data frame, in a fixed order: decode (bad frames: logged truncated, counted, skipped)
- * → account from the subscription id → edge dedup (execution id; order + trade id) → unknown enum values counted
+ * → one dispatch by event type ({@link UserDataListener}) → account from the subscription id → edge dedup (execution id; order + trade id) → unknown enum values counted
  * (logged once per value) → executionReport to {@link OrderUpdate} → tracker (a report whose status is unknown
  * waits for reconciliation); listStatus → the tracker's list view ({@code applyListUpdate}) and, like the other
  * account events, {@code <prefix>.account.<account>}; serverShutdown and eventStreamTerminated → the connection
@@ -60,6 +63,7 @@ public final class StreamProcessor {
   private final Map<String, Map<String, Long>> lastTradeIds = new HashMap<>();
   private final boolean answerAll;
   private final Set<UnknownValue> loggedUnknown = new HashSet<>();
+  private final Events events = new Events();
 
   public StreamProcessor(UserDataDecoder decoder, ExecutionDeduplicator dedup, TrackerFeed feed, EventBus eventBus,
                          Addresses addresses, AdapterMetrics metrics, Control control) {
@@ -98,33 +102,95 @@ public final class StreamProcessor {
           + UserDataDecoder.excerpt(text, LOG_EXCERPT));
       return null;
     }
-    UserDataEvent event = frame.event();
-    if (event instanceof ServerShutdown) {
-      control.serverShutdown(source);
-      return null;
-    }
-    String account = accountOf.apply(frame.subscriptionId());
+    return frame.dispatch(events, new Frame(source, frame.subscriptionId(), accountOf, receivedNanos, text));
+  }
+
+  /** What is known of a frame besides its event: the connection, the subscription, when it arrived, its text. */
+  private record Frame(Object source, long subscriptionId, LongFunction<String> accountOf, long receivedNanos,
+                       String text) {
+  }
+
+  /** The account of the frame's subscription, or null (counted, logged, the event skipped). */
+  private String account(Frame f) {
+    String account = f.accountOf().apply(f.subscriptionId());
     if (account == null) {
       metrics.invalidReport();
-      LOG.log(System.Logger.Level.WARNING, () -> "event for unknown subscription " + frame.subscriptionId()
-          + " skipped: " + UserDataDecoder.excerpt(text, LOG_EXCERPT));
+      LOG.log(System.Logger.Level.WARNING, () -> "event for unknown subscription " + f.subscriptionId()
+          + " skipped: " + UserDataDecoder.excerpt(f.text(), LOG_EXCERPT));
+    }
+    return account;
+  }
+
+  private void publishAccountEvent(String account, JsonObject json) {
+    metrics.accountEvent();
+    eventBus.publish(addresses.account(account), json);
+  }
+
+  /**
+   * Each event type's handling, reached by one dispatch per frame: an executionReport goes to the tracker, a list
+   * report to the tracker's list view and the account address, account events to the account address, control
+   * events to the connection owner. Every event but serverShutdown needs its subscription's account.
+   */
+  private final class Events implements UserDataListener<Frame, Future<UpdateOutcome>> {
+    @Override
+    public Future<UpdateOutcome> executionReport(ExecutionReport report, Frame f) {
+      String account = account(f);
+      return account == null ? null : StreamProcessor.this.executionReport(report, account, f.receivedNanos(),
+          f.text());
+    }
+
+    @Override
+    public Future<UpdateOutcome> listStatus(ListStatus list, Frame f) {
+      String account = account(f);
+      if (account != null) {
+        StreamProcessor.this.listStatus(list, account);
+        publishAccountEvent(account, AccountEvents.listStatus(list, account));
+      }
       return null;
     }
-    if (event instanceof ExecutionReport r) {
-      return executionReport(r, account, receivedNanos, text);
+
+    @Override
+    public Future<UpdateOutcome> accountPosition(OutboundAccountPosition position, Frame f) {
+      String account = account(f);
+      if (account != null) {
+        publishAccountEvent(account, AccountEvents.accountPosition(position, account));
+      }
+      return null;
     }
-    if (event instanceof ListStatus list) {
-      listStatus(list, account);
+
+    @Override
+    public Future<UpdateOutcome> balanceUpdate(BalanceUpdate update, Frame f) {
+      String account = account(f);
+      if (account != null) {
+        publishAccountEvent(account, AccountEvents.balanceUpdate(update, account));
+      }
+      return null;
     }
-    JsonObject json = AccountEvents.toJson(event, account);
-    if (json != null) {
-      metrics.accountEvent();
-      eventBus.publish(addresses.account(account), json);
+
+    @Override
+    public Future<UpdateOutcome> externalLockUpdate(ExternalLockUpdate update, Frame f) {
+      String account = account(f);
+      if (account != null) {
+        publishAccountEvent(account, AccountEvents.externalLockUpdate(update, account));
+      }
+      return null;
     }
-    if (event instanceof EventStreamTerminated) {
-      control.streamTerminated(source, account);
+
+    @Override
+    public Future<UpdateOutcome> streamTerminated(EventStreamTerminated terminated, Frame f) {
+      String account = account(f);
+      if (account != null) {
+        publishAccountEvent(account, AccountEvents.streamTerminated(terminated, account));
+        control.streamTerminated(f.source(), account);
+      }
+      return null;
     }
-    return null;
+
+    @Override
+    public Future<UpdateOutcome> serverShutdown(ServerShutdown shutdown, Frame f) {
+      control.serverShutdown(f.source());
+      return null;
+    }
   }
 
   private Future<UpdateOutcome> executionReport(ExecutionReport r, String account, long receivedNanos, String text) {

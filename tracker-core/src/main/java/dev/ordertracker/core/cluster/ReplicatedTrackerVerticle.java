@@ -8,6 +8,7 @@ import dev.ordertracker.core.EventSink;
 import dev.ordertracker.core.OrderTrackerCore;
 import dev.ordertracker.core.OrderTrackerOptions;
 import dev.ordertracker.core.TrackerState;
+import dev.ordertracker.core.service.LocalUpdateIngest;
 import dev.ordertracker.core.service.TrackerServiceEndpoint;
 import dev.ordertracker.core.stats.ComponentHealth;
 import dev.ordertracker.core.stats.MicrometerTrackerMetrics;
@@ -37,7 +38,7 @@ import java.util.function.UnaryOperator;
  * itself. All state lives on this verticle's context.
  *
  * <p>Config: {@link ReplicatedTrackerOptions}. Local ingest ({@code <prefix>.tracker.ingest}, on unless the tracker
- * options turn it off) follows the same rules: answered after replication ({@link ReplicatedIngest}).
+ * options turn it off) passes the same {@link OwnershipGate}: answered after replication.
  */
 public final class ReplicatedTrackerVerticle extends VerticleBase {
   /**
@@ -90,20 +91,20 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
                              Addresses addresses, ReplicatedTrackerOptions options) {
     EventSink publisher = trackerOptions.isPublishEvents() ? new OrderedEventPublisher(vertx.eventBus(), addresses)
         : EventSink.NONE;
-    OrderTrackerCore[] holder = new OrderTrackerCore[1];
-    lease = new OwnershipLease(vertx, options.leaseMs(), options.verifyDelayMs(),
-        () -> replica.stillOwner(replica.currentMeta()));
-    batcher = new ReplicationBatcher(vertx, replica, publisher, () -> holder[0].lastSequence(),
-        () -> holder[0].stats(), this::stepDown, lease::confirmed, options.retryInitialMs(), options.retryMaxMs(),
-        options.maxBacklog());
+    // outbox → core → batcher: the core writes into the outbox; the batcher commits it with the core's sequence
+    ReplicationOutbox outbox = new ReplicationOutbox();
     OrderTrackerCore core = OrderTrackerCore.builder()
         .maxHistorySize(trackerOptions.getMaxHistorySize())
         .initialSequence(trackerOptions.getInitialSequence())
-        .sink(batcher)
-        .journal(batcher)
+        .sink(outbox)
+        .journal(outbox)
         .metrics(MicrometerTrackerMetrics.forDefaultRegistry(addresses.prefix()))
         .build();
-    holder[0] = core;
+    lease = new OwnershipLease(vertx, options.leaseMs(), options.verifyDelayMs(),
+        () -> replica.stillOwner(replica.currentMeta()));
+    batcher = new ReplicationBatcher(vertx, replica, outbox, publisher, core::lastSequence, core::stats,
+        this::stepDown, lease::confirmed, options.retryInitialMs(), options.retryMaxMs(), options.maxBacklog());
+    OwnershipGate gate = new OwnershipGate(batcher, lease);
     TrackerState state = claimed.state();
     try {
       core.restore(state.active(), state.history(), state.lastSequence(), state.stats());
@@ -120,13 +121,13 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
     }
     OrderTrackerService endpoint = new ReplicatingTrackerService(new TrackerServiceEndpoint(core)
         .withHealth(ComponentHealth.of(new ComponentHealth.Component(Fields.HEALTH_REPLICATION, batcher::health))),
-        batcher, lease);
+        batcher, gate);
     service = new ServiceBinder(vertx).setAddress(addresses.tracker()).register(OrderTrackerService.class, endpoint);
     // local-only twin: the co-located adapter's calls must not follow a clustered registration of a dead node
     localService = new ServiceBinder(vertx).setAddress(addresses.trackerLocal())
         .registerLocal(OrderTrackerService.class, endpoint);
     if (trackerOptions.isLocalIngest()) {
-      ingest = ReplicatedIngest.consume(vertx.eventBus(), addresses, core, batcher, lease);
+      ingest = LocalUpdateIngest.consume(vertx.eventBus(), addresses, core, gate::command);
     }
     fenceTimer = vertx.setPeriodic(options.fenceCheckMs(), id -> checkFence());
     return batcher.flush().compose(v -> service.completion()).compose(v -> localService.completion())

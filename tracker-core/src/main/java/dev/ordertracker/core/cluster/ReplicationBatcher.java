@@ -5,23 +5,20 @@ import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.core.EventSink;
-import dev.ordertracker.core.TrackerJournal;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Holds the tracker's accepted changes and events back until they are replicated: the core journals every changed
- * order and emits every event here (instead of to the event bus); {@link #flush()} commits what accumulated as one
- * batch through the {@link TrackerStateReplica} and only then publishes the batch's events, in sequence order, and
- * completes the futures the service replies wait on. So an update is acknowledged only once replicated, and no event
+ * order and emits every event into the {@link ReplicationOutbox} (instead of to the event bus); {@link #flush()}
+ * commits what accumulated as one batch through the {@link TrackerStateReplica} and only then publishes the batch's
+ * events, in sequence order, and completes the futures the service replies wait on. So an update is acknowledged only once replicated, and no event
  * leaves the tracker before the change it reports is durable in the cluster.
  *
  * <p>One batch is in flight at a time; changes arriving meanwhile form the next batch (group commit). After a batch
@@ -40,7 +37,7 @@ import java.util.function.Supplier;
  *
  * <p>Runs on the tracker verticle's context only (the core calls it there; the replica's futures complete there).
  */
-final class ReplicationBatcher implements TrackerJournal, EventSink {
+final class ReplicationBatcher {
   private static final System.Logger LOG = System.getLogger(ReplicationBatcher.class.getName());
 
   private final Vertx vertx;
@@ -48,13 +45,12 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
   private final long retryInitialMs;
   private final long retryMaxMs;
   private final int maxBacklog;
+  private final ReplicationOutbox outbox;
   private final EventSink publisher;
   private final LongSupplier lastSequence;
   private final Supplier<TrackerStats> stats;
   private final Runnable onFenced;
   private final Runnable onCommitted;
-  private LinkedHashMap<String, TrackedOrder> orders = new LinkedHashMap<>();
-  private List<OrderEvent> events = new ArrayList<>();
   private Promise<Void> next;
   private boolean flushing;
   private boolean fenced;
@@ -69,7 +65,8 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
   private long retryTimer = -1;
   private boolean closed;
 
-  ReplicationBatcher(Vertx vertx, TrackerStateReplica replica, EventSink publisher, LongSupplier lastSequence,
+  ReplicationBatcher(Vertx vertx, TrackerStateReplica replica, ReplicationOutbox outbox, EventSink publisher,
+                     LongSupplier lastSequence,
                      Supplier<TrackerStats> stats, Runnable onFenced, Runnable onCommitted, long retryInitialMs,
                      long retryMaxMs, int maxBacklog) {
     this.vertx = vertx;
@@ -77,6 +74,7 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
     this.retryInitialMs = retryInitialMs;
     this.retryMaxMs = retryMaxMs;
     this.maxBacklog = maxBacklog;
+    this.outbox = outbox;
     this.publisher = publisher;
     this.lastSequence = lastSequence;
     this.stats = stats;
@@ -85,17 +83,6 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
     ReplicationMeta meta = replica.meta();
     this.publishedThrough = meta.publishedThrough();
     this.historyClearedAt = meta.historyClearedAt();
-  }
-
-  @Override
-  public void onOrderChanged(TrackedOrder order) {
-    orders.put(TrackerStateReplica.orderKey(order), order);
-  }
-
-  /** The core's event sink: held until the batch is committed. */
-  @Override
-  public void publish(OrderEvent event) {
-    events.add(event);
   }
 
   /** Completed orders last updated before now are not restored by a successor (clearHistory). */
@@ -116,7 +103,7 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
 
   /** No batch in flight and nothing waiting. */
   boolean isIdle() {
-    return !flushing && next == null && orders.isEmpty() && events.isEmpty();
+    return !flushing && next == null && outbox.isEmpty();
   }
 
   /** The periodic check found another owner while idle. */
@@ -135,7 +122,7 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
 
   /** Records (order snapshots and events) waiting for replication, the batch in flight included. */
   int backlog() {
-    return orders.size() + events.size() + inFlightRecords;
+    return outbox.size() + inFlightRecords;
   }
 
   /** The backlog reached its bound: new commands are refused until it drains. */
@@ -183,17 +170,16 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
   private void startFlush() {
     Promise<Void> done = next;
     next = null;
-    if (orders.isEmpty() && events.isEmpty() && !markerDue) {
+    if (outbox.isEmpty() && !markerDue) {
       done.complete();
       return;
     }
-    List<TrackedOrder> batchOrders = new ArrayList<>(orders.values());
-    List<OrderEvent> batchEvents = events;
-    orders = new LinkedHashMap<>();
-    events = new ArrayList<>();
+    ReplicationOutbox.Batch batch = outbox.take();
+    List<TrackedOrder> batchOrders = batch.orders();
+    List<OrderEvent> batchEvents = batch.events();
     markerDue = false;
     flushing = true;
-    inFlightRecords = batchOrders.size() + batchEvents.size();
+    inFlightRecords = batch.size();
     long sequence = lastSequence.getAsLong();
     replica.commit(batchOrders, batchEvents, sequence, publishedThrough, historyClearedAt, stats.get())
         .onComplete(result -> {
@@ -228,7 +214,7 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
             failedCommits++;
             markerDue = true; // a marker-only commit that failed is still due
             lastError = result.cause().getClass().getSimpleName();
-            requeue(batchOrders, batchEvents);
+            outbox.putBack(batch);
             long delay = retryDelay();
             LOG.log(System.Logger.Level.WARNING, "replicating " + batchOrders.size() + " order(s) and "
                 + batchEvents.size() + " event(s) failed (" + consecutiveFailures + " in a row), retry in " + delay
@@ -260,22 +246,12 @@ final class ReplicationBatcher implements TrackerJournal, EventSink {
     retryTimer = vertx.setTimer(delay, id -> {
       retryTimer = -1;
       // A command may have started a flush meanwhile; it carries the requeued batch.
-      if (!flushing && !fenced && !closed && !(orders.isEmpty() && events.isEmpty() && !markerDue)) {
+      if (!flushing && !fenced && !closed && !(outbox.isEmpty() && !markerDue)) {
         if (next == null) {
           next = Promise.promise();
         }
         startFlush();
       }
     });
-  }
-
-  private void requeue(List<TrackedOrder> batchOrders, List<OrderEvent> batchEvents) {
-    LinkedHashMap<String, TrackedOrder> merged = new LinkedHashMap<>();
-    batchOrders.forEach(o -> merged.put(TrackerStateReplica.orderKey(o), o));
-    merged.putAll(orders);
-    orders = merged;
-    List<OrderEvent> allEvents = new ArrayList<>(batchEvents);
-    allEvents.addAll(events);
-    events = allEvents;
   }
 }

@@ -3,12 +3,6 @@ package dev.ordertracker.core.state;
 import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.UpdateKind;
 
-import java.math.BigDecimal;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
 import static dev.ordertracker.api.OrderStatus.CANCELLED;
 import static dev.ordertracker.api.OrderStatus.EXPIRED;
 import static dev.ordertracker.api.OrderStatus.FAILED;
@@ -16,165 +10,191 @@ import static dev.ordertracker.api.OrderStatus.FILLED;
 import static dev.ordertracker.api.OrderStatus.PARTIALLY_FILLED;
 import static dev.ordertracker.api.OrderStatus.PENDING;
 import static dev.ordertracker.api.OrderStatus.PLACED;
+import static dev.ordertracker.api.UpdateKind.AMENDMENT;
+import static dev.ordertracker.api.UpdateKind.TRADE_PREVENTION;
+import static dev.ordertracker.core.state.Verdict.AMEND;
+import static dev.ordertracker.core.state.Verdict.APPLY;
+import static dev.ordertracker.core.state.Verdict.DUPLICATE;
+import static dev.ordertracker.core.state.Verdict.ILLEGAL;
+import static dev.ordertracker.core.state.Verdict.LATE_FILL;
+import static dev.ordertracker.core.state.Verdict.PREVENT;
+import static dev.ordertracker.core.state.Verdict.STALE;
 
 /**
- * The order life cycle as data: every legal {@code (status, reported status) → status} row of a status report is in
- * {@link #ALLOWED}; the two races of the real world are the rows below it; the reports that change an order without
- * changing its status (an in-place amendment, a self-trade prevention that leaves it open) have their own rows in
- * {@link #KIND_ROWS}. Stateless and pure; callers own the order.
+ * The order life cycle as data: the table below is the whole decision. One row per (the order's status, what the
+ * report is), giving the {@link Verdict} for each way the report compares with what is known. Nothing outside the
+ * table classifies a report: no ranks, no branches.
+ *
+ * <p>What a report "is": a status report ({@link UpdateKind#STATUS}) is its reported status; an in-place amendment
+ * or a self-trade prevention that leaves the order open is its {@link UpdateKind}. How it compares, the three
+ * columns:
+ * <ul>
+ *   <li>a status report: its cumulative filled quantity against the known one (less / same / more);</li>
+ *   <li>AMENDMENT: (quantity, client order id) against the known ones: "same" when both equal, else "more" (Binance
+ *   only reduces, but a reconciliation correction may go either way, so any difference is real);</li>
+ *   <li>TRADE_PREVENTION: the cumulative prevented quantity ({@code A}) against the known one.</li>
+ * </ul>
  *
  * <pre>
  *   PENDING ─┬─▶ PLACED ─┬─▶ PARTIALLY_FILLED ──▶ PARTIALLY_FILLED (larger cumulative qty only)
  *            │           │            │
  *            └───────────┴────────────┴─▶ FILLED / CANCELLED / EXPIRED     (+ FAILED from PENDING, PLACED)
- *   final statuses are never left
+ *   final statuses are never left (a late fill is recorded, the status stays)
  * </pre>
+ *
+ * <p>Adding a status (say LOST, resurrected by an exchange report) is adding its rows: the rows from it, and a
+ * column for it in every other status's rows. The table checks at class load that every (status, report) pair has
+ * a row, so a status without rows fails the first test that touches the tracker.
+ *
+ * <p>Stateless and pure; callers own the order.
  */
 public final class OrderStateMachine {
-
-  /** Legal status changes. Anything else is STALE (an earlier status) or ILLEGAL. */
-  private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = new EnumMap<>(OrderStatus.class);
-
-  static {
-    ALLOWED.put(PENDING, EnumSet.of(PLACED, PARTIALLY_FILLED, FILLED, FAILED, CANCELLED, EXPIRED));
-    ALLOWED.put(PLACED, EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED, EXPIRED, FAILED));
-    // Self-row: only with a larger cumulative filled quantity (checked in classify). No FAILED once something filled.
-    ALLOWED.put(PARTIALLY_FILLED, EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED, EXPIRED));
-    ALLOWED.put(FILLED, EnumSet.noneOf(OrderStatus.class));
-    ALLOWED.put(FAILED, EnumSet.noneOf(OrderStatus.class));
-    ALLOWED.put(CANCELLED, EnumSet.noneOf(OrderStatus.class));
-    ALLOWED.put(EXPIRED, EnumSet.noneOf(OrderStatus.class));
-  }
-
-  /**
-   * Race 1, "final report with fills we missed": CANCELLED/EXPIRED carrying a larger cumulative filled quantity
-   * than known is an ordinary row of {@link #ALLOWED}; the caller records the new quantity and average price with
-   * the final status.
-   *
-   * <p>Race 2, "fill reported after the final status": the order is final (and could have had fills) and a
-   * PARTIALLY_FILLED report (or one of its own final status) arrives with a larger cumulative quantity. A FILLED
-   * report after CANCELLED/EXPIRED is a contradiction, not a race: ILLEGAL. The trade happened before the order ended;
-   * its report simply lost the race. Record fill and quantities, keep the final status, publish no second final
-   * event.
-   */
-  private static final Set<OrderStatus> LATE_FILL_FROM = EnumSet.of(FILLED, CANCELLED, EXPIRED);
-
-  /** How a report of a non-status kind compares with what is known: the sign of its change, or "final". */
-  private static final int LESS = 0, SAME = 1, MORE = 2, ON_FINAL = 3;
-
-  /**
-   * The rows of the report kinds other than {@link UpdateKind#STATUS}, by how the report compares with the order:
-   * <ul>
-   *   <li>AMENDMENT compares (quantity, client order id): MORE = either differs from the known one, SAME = both
-   *   equal. Binance only reduces, but a reconciliation correction may go either way, so any difference is real.</li>
-   *   <li>TRADE_PREVENTION compares the cumulative prevented quantity ({@code A}) with the known one.</li>
-   * </ul>
-   * An order that self-trade prevention ends is a STATUS report (its final status) and never reaches these rows.
-   */
-  private static final Map<UpdateKind, Verdict[]> KIND_ROWS = new EnumMap<>(UpdateKind.class);
+  private static final OrderStatus[] STATUSES = OrderStatus.values();
+  private static final UpdateKind[] KINDS = UpdateKind.values();
+  /** TABLE[from][report]: report = the reported status's ordinal, or STATUSES.length + the kind's ordinal. */
+  private static final Row[][] TABLE = new Row[STATUSES.length][STATUSES.length + KINDS.length];
 
   static {
-    // index:                                LESS             SAME              MORE            ON_FINAL
-    KIND_ROWS.put(UpdateKind.AMENDMENT, row(Verdict.AMEND, Verdict.DUPLICATE, Verdict.AMEND,
-        // An amendment reported after the order ended is old news: the final report already has the exchange's
-        // final quantities, and Binance refuses to amend a finished order.
-        Verdict.STALE));
-    KIND_ROWS.put(UpdateKind.TRADE_PREVENTION, row(Verdict.STALE, Verdict.DUPLICATE, Verdict.PREVENT,
-        Verdict.STALE));
-  }
+    // Rows are (from, report, verdict if the report's quantity is less / the same / more than known).
+    // Anything that goes back (an earlier status, a smaller quantity) is STALE: old news from a reordered stream.
 
-  private static Verdict[] row(Verdict less, Verdict same, Verdict more, Verdict onFinal) {
-    return new Verdict[] {less, same, more, onFinal};
+    //  from              report              less       same       more
+    row(PENDING,          PENDING,            STALE,     DUPLICATE, ILLEGAL);
+    row(PENDING,          PLACED,             STALE,     APPLY,     APPLY);
+    row(PENDING,          PARTIALLY_FILLED,   STALE,     STALE,     APPLY);   // a partial fill must fill more
+    row(PENDING,          FILLED,             STALE,     APPLY,     APPLY);
+    row(PENDING,          FAILED,             STALE,     APPLY,     APPLY);
+    row(PENDING,          CANCELLED,          STALE,     APPLY,     APPLY);
+    row(PENDING,          EXPIRED,            STALE,     APPLY,     APPLY);
+    row(PENDING,          AMENDMENT,          AMEND,     DUPLICATE, AMEND);
+    row(PENDING,          TRADE_PREVENTION,   STALE,     DUPLICATE, PREVENT);
+
+    row(PLACED,           PENDING,            STALE,     STALE,     STALE);
+    row(PLACED,           PLACED,             STALE,     DUPLICATE, ILLEGAL);
+    row(PLACED,           PARTIALLY_FILLED,   STALE,     STALE,     APPLY);
+    row(PLACED,           FILLED,             STALE,     APPLY,     APPLY);
+    row(PLACED,           FAILED,             STALE,     APPLY,     APPLY);
+    row(PLACED,           CANCELLED,          STALE,     APPLY,     APPLY);
+    row(PLACED,           EXPIRED,            STALE,     APPLY,     APPLY);
+    row(PLACED,           AMENDMENT,          AMEND,     DUPLICATE, AMEND);
+    row(PLACED,           TRADE_PREVENTION,   STALE,     DUPLICATE, PREVENT);
+
+    row(PARTIALLY_FILLED, PENDING,            STALE,     STALE,     STALE);
+    row(PARTIALLY_FILLED, PLACED,             STALE,     STALE,     STALE);
+    row(PARTIALLY_FILLED, PARTIALLY_FILLED,   STALE,     DUPLICATE, APPLY);   // the self-row: a larger fill only
+    row(PARTIALLY_FILLED, FILLED,             STALE,     APPLY,     APPLY);
+    row(PARTIALLY_FILLED, FAILED,             STALE,     ILLEGAL,   ILLEGAL); // no FAILED once something filled
+    // Race 1, "final report with fills we missed": CANCELLED/EXPIRED with a larger cumulative quantity than known is
+    // an ordinary APPLY; the new quantity and average price are recorded with the final status.
+    row(PARTIALLY_FILLED, CANCELLED,          STALE,     APPLY,     APPLY);
+    row(PARTIALLY_FILLED, EXPIRED,            STALE,     APPLY,     APPLY);
+    row(PARTIALLY_FILLED, AMENDMENT,          AMEND,     DUPLICATE, AMEND);
+    row(PARTIALLY_FILLED, TRADE_PREVENTION,   STALE,     DUPLICATE, PREVENT);
+
+    // Final statuses are never left. Race 2, "fill reported after the final status": the trade happened before the
+    // order ended and its report lost the race, so a PARTIALLY_FILLED report (or one of the order's own final
+    // status) with a larger cumulative quantity is a LATE_FILL: fill and quantities recorded, status kept, no second
+    // final event. A different final status is a contradiction, not a race: ILLEGAL.
+    row(FILLED,           PENDING,            STALE,     STALE,     STALE);
+    row(FILLED,           PLACED,             STALE,     STALE,     STALE);
+    row(FILLED,           PARTIALLY_FILLED,   STALE,     STALE,     LATE_FILL); // race 2
+    row(FILLED,           FILLED,             STALE,     DUPLICATE, LATE_FILL); // race 2
+    row(FILLED,           FAILED,             ILLEGAL,   ILLEGAL,   ILLEGAL);
+    row(FILLED,           CANCELLED,          ILLEGAL,   ILLEGAL,   ILLEGAL);
+    row(FILLED,           EXPIRED,            ILLEGAL,   ILLEGAL,   ILLEGAL);
+    // An amendment reported after the order ended is old news: the final report already has the exchange's final
+    // quantities, and Binance refuses to amend a finished order. Same for a prevention (the final report has A).
+    row(FILLED,           AMENDMENT,          STALE,     STALE,     STALE);
+    row(FILLED,           TRADE_PREVENTION,   STALE,     STALE,     STALE);
+
+    row(FAILED,           PENDING,            STALE,     STALE,     STALE);
+    row(FAILED,           PLACED,             STALE,     STALE,     STALE);
+    row(FAILED,           PARTIALLY_FILLED,   STALE,     STALE,     STALE);   // a failed order never traded
+    row(FAILED,           FILLED,             ILLEGAL,   ILLEGAL,   ILLEGAL);
+    row(FAILED,           FAILED,             STALE,     DUPLICATE, ILLEGAL);
+    row(FAILED,           CANCELLED,          ILLEGAL,   ILLEGAL,   ILLEGAL);
+    row(FAILED,           EXPIRED,            ILLEGAL,   ILLEGAL,   ILLEGAL);
+    row(FAILED,           AMENDMENT,          STALE,     STALE,     STALE);
+    row(FAILED,           TRADE_PREVENTION,   STALE,     STALE,     STALE);
+
+    row(CANCELLED,        PENDING,            STALE,     STALE,     STALE);
+    row(CANCELLED,        PLACED,             STALE,     STALE,     STALE);
+    row(CANCELLED,        PARTIALLY_FILLED,   STALE,     STALE,     LATE_FILL); // race 2
+    row(CANCELLED,        FILLED,             ILLEGAL,   ILLEGAL,   ILLEGAL);   // a contradiction, not a race
+    row(CANCELLED,        FAILED,             ILLEGAL,   ILLEGAL,   ILLEGAL);
+    row(CANCELLED,        CANCELLED,          STALE,     DUPLICATE, LATE_FILL); // race 2
+    row(CANCELLED,        EXPIRED,            ILLEGAL,   ILLEGAL,   ILLEGAL);
+    row(CANCELLED,        AMENDMENT,          STALE,     STALE,     STALE);
+    row(CANCELLED,        TRADE_PREVENTION,   STALE,     STALE,     STALE);
+
+    row(EXPIRED,          PENDING,            STALE,     STALE,     STALE);
+    row(EXPIRED,          PLACED,             STALE,     STALE,     STALE);
+    row(EXPIRED,          PARTIALLY_FILLED,   STALE,     STALE,     LATE_FILL); // race 2
+    row(EXPIRED,          FILLED,             ILLEGAL,   ILLEGAL,   ILLEGAL);   // a contradiction, not a race
+    row(EXPIRED,          FAILED,             ILLEGAL,   ILLEGAL,   ILLEGAL);
+    row(EXPIRED,          CANCELLED,          ILLEGAL,   ILLEGAL,   ILLEGAL);
+    row(EXPIRED,          EXPIRED,            STALE,     DUPLICATE, LATE_FILL); // race 2
+    row(EXPIRED,          AMENDMENT,          STALE,     STALE,     STALE);
+    row(EXPIRED,          TRADE_PREVENTION,   STALE,     STALE,     STALE);
+
+    checkComplete();
   }
 
   private OrderStateMachine() {
   }
 
   /**
-   * Classifies a report of any kind.
+   * The verdict on a report.
    *
-   * @param quantityCmp sign of (reported cumulative filled quantity − known one); used by STATUS reports
-   * @param changeCmp   for AMENDMENT: 0 when quantity and client id are the known ones, else 1; for
-   *                    TRADE_PREVENTION: sign of (reported prevented quantity − known one)
+   * @param from     the order's status
+   * @param kind     the report's kind
+   * @param reported the status the report names (what a STATUS report is; ignored for the other kinds)
+   * @param compare  the sign of (reported − known), as the class comment defines it for the kind
    */
-  public static Verdict classify(UpdateKind kind, OrderStatus from, OrderStatus to, int quantityCmp,
-                                 int changeCmp) {
-    Verdict[] row = KIND_ROWS.get(kind);
-    if (row == null) {
-      return classify(from, to, quantityCmp);
+  public static Verdict decide(OrderStatus from, UpdateKind kind, OrderStatus reported, int compare) {
+    Row row = TABLE[from.ordinal()][column(kind, reported)];
+    return compare < 0 ? row.less : compare == 0 ? row.same : row.more;
+  }
+
+  private static int column(UpdateKind kind, OrderStatus reported) {
+    return kind == UpdateKind.STATUS ? reported.ordinal() : STATUSES.length + kind.ordinal();
+  }
+
+  private static void row(OrderStatus from, OrderStatus reported, Verdict less, Verdict same, Verdict more) {
+    put(from, reported.ordinal(), reported.name(), new Row(less, same, more));
+  }
+
+  private static void row(OrderStatus from, UpdateKind kind, Verdict less, Verdict same, Verdict more) {
+    if (kind == UpdateKind.STATUS) {
+      throw new IllegalArgumentException("a STATUS report is a row per reported status");
     }
-    return row[from.isFinal() ? ON_FINAL : changeCmp < 0 ? LESS : changeCmp == 0 ? SAME : MORE];
+    put(from, STATUSES.length + kind.ordinal(), kind.name(), new Row(less, same, more));
   }
 
-  /** Progress rank: a report of a lower rank than the current status is old news (STALE), not an error. */
-  private static int rank(OrderStatus status) {
-    switch (status) {
-      case PENDING: return 0;
-      case PLACED: return 1;
-      case PARTIALLY_FILLED: return 2;
-      default: return 3;
+  private static void put(OrderStatus from, int column, String report, Row row) {
+    if (TABLE[from.ordinal()][column] != null) {
+      throw new IllegalStateException("two rows for (" + from + ", " + report + ")");
     }
+    TABLE[from.ordinal()][column] = row;
   }
 
-  public static boolean isAllowed(OrderStatus from, OrderStatus to) {
-    return ALLOWED.get(from).contains(to);
-  }
-
-  /**
-   * Classifies a report.
-   *
-   * @param quantityCmp sign of (reported cumulative filled quantity − known one)
-   */
-  public static Verdict classify(OrderStatus from, OrderStatus to, int quantityCmp) {
-    if (from.isFinal()) {
-      if (quantityCmp > 0 && LATE_FILL_FROM.contains(from) && (to == PARTIALLY_FILLED || to == from)) {
-        return Verdict.LATE_FILL;
+  /** Every (status, report) pair has exactly one row; a new status or kind without its rows fails here. */
+  private static void checkComplete() {
+    for (OrderStatus from : STATUSES) {
+      for (OrderStatus reported : STATUSES) {
+        if (TABLE[from.ordinal()][reported.ordinal()] == null) {
+          throw new IllegalStateException("transition table: no row for (" + from + ", " + reported + ")");
+        }
       }
-      if (to == from) {
-        return quantityCmp == 0 ? Verdict.DUPLICATE : quantityCmp < 0 ? Verdict.STALE : Verdict.ILLEGAL;
+      for (UpdateKind kind : KINDS) {
+        if (kind != UpdateKind.STATUS && TABLE[from.ordinal()][column(kind, null)] == null) {
+          throw new IllegalStateException("transition table: no row for (" + from + ", " + kind + ")");
+        }
       }
-      return to.isFinal() ? Verdict.ILLEGAL : Verdict.STALE;
     }
-    if (to == from && quantityCmp == 0) {
-      return Verdict.DUPLICATE;
-    }
-    if (quantityCmp < 0) {
-      return Verdict.STALE;
-    }
-    if (!ALLOWED.get(from).contains(to)) {
-      return rank(to) < rank(from) ? Verdict.STALE : Verdict.ILLEGAL;
-    }
-    if (to == PARTIALLY_FILLED && quantityCmp == 0) {
-      return Verdict.STALE; // a partial fill must fill more than known
-    }
-    return Verdict.APPLY;
   }
 
-  /** A sentence for a refused report (only built for refusals, never on the hot path). */
-  public static String explain(Verdict verdict, OrderStatus from, OrderStatus to, BigDecimal known,
-                               BigDecimal reported) {
-    String qty = " (cumulative filled " + reported.toPlainString() + ", known " + known.toPlainString() + ")";
-    switch (verdict) {
-      case DUPLICATE:
-        return "same status " + to + " and cumulative filled quantity as known (or nothing new for its kind)" + qty;
-      case STALE:
-        if (from.isFinal()) {
-          return to + " after final status " + from + ": a final status is never left" + qty;
-        }
-        if (reported.compareTo(known) < 0) {
-          return "cumulative filled quantity below the known one" + qty;
-        }
-        if (to == PARTIALLY_FILLED) {
-          return "partial fill without a larger cumulative filled quantity" + qty;
-        }
-        return to + " is older than the known " + from + qty;
-      case ILLEGAL:
-        if (from.isFinal()) {
-          return "illegal transition " + from + " -> " + to + ": a final status is never left" + qty;
-        }
-        return "illegal transition " + from + " -> " + to + qty;
-      default:
-        return verdict.name();
-    }
+  /** One row of the table: the verdict when the report brings less, the same, or more than known. */
+  private record Row(Verdict less, Verdict same, Verdict more) {
   }
 }

@@ -1,7 +1,9 @@
-package dev.ordertracker.core.book;
+package dev.ordertracker.core.index;
 
 import dev.ordertracker.api.Amendment;
 import dev.ordertracker.api.OrderKey;
+import dev.ordertracker.api.TrackerErrors;
+import dev.ordertracker.core.TrackerException;
 import dev.ordertracker.core.state.OrderRecord;
 
 import java.util.ArrayDeque;
@@ -11,9 +13,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Where orders live. Owned by {@code OrderTrackerCore} (the tracker verticle's context); plain maps, no locks.
+ * The index of tracked orders (not a price ladder: no prices, no levels): where each order lives and how it is
+ * found. Owned by {@code OrderTrackerCore} (the tracker verticle's context); plain maps, no locks.
  *
  * <ul>
  *   <li>active (non-final) orders: insertion-ordered map by {@link OrderKey}, O(1);</li>
@@ -23,7 +27,7 @@ import java.util.Map;
  *       one match from several. The value is an {@link OrderKey} (the common case) or a small list of them.</li>
  * </ul>
  */
-public final class OrderBook {
+public final class OrderIndex {
   private final int maxHistory;
   private final LinkedHashMap<OrderKey, OrderRecord> active = new LinkedHashMap<>(1024);
   private final HashMap<OrderKey, OrderRecord> historyByKey = new HashMap<>(1024);
@@ -33,7 +37,7 @@ public final class OrderBook {
   /** One canonical String per symbol so that thousands of orders share it. */
   private final HashMap<String, String> symbols = new HashMap<>();
 
-  public OrderBook(int maxHistory) {
+  public OrderIndex(int maxHistory) {
     if (maxHistory <= 0) {
       throw new IllegalArgumentException("max_history_size must be positive, was " + maxHistory);
     }
@@ -49,6 +53,33 @@ public final class OrderBook {
   public OrderRecord find(OrderKey key) {
     OrderRecord r = active.get(key);
     return r != null ? r : historyByKey.get(key);
+  }
+
+  /**
+   * The order of an id: with a symbol exact; without one the id must match exactly one known order, active or in
+   * history.
+   *
+   * @throws TrackerException 404 no match, 409 {@link TrackerErrors#AMBIGUOUS} (naming the symbols) without a symbol
+   */
+  public OrderRecord resolve(String orderId, String symbol) {
+    if (symbol != null) {
+      OrderRecord r = find(new OrderKey(symbol, orderId));
+      if (r == null) {
+        throw TrackerException.notFound("no order " + symbol + "/" + orderId);
+      }
+      return r;
+    }
+    List<OrderKey> keys = keysOf(orderId);
+    if (keys.isEmpty()) {
+      throw TrackerException.notFound("no order with order_id '" + orderId + "'");
+    }
+    if (keys.size() > 1) {
+      TreeSet<String> symbols = new TreeSet<>();
+      keys.forEach(k -> symbols.add(k.symbol()));
+      throw new TrackerException(TrackerErrors.AMBIGUOUS, "order_id '" + orderId + "' is known on several symbols "
+          + symbols + ": pass the symbol");
+    }
+    return find(keys.get(0));
   }
 
   /** All known keys with this order id (active or in history): zero, one or several symbols. */
