@@ -174,7 +174,13 @@ class ReplicatedTrackerVerticleTest {
 
     deploy("b");
     Throwable refused = failure(a.updateOrderStatus(StatusUpdate.of("1", OrderStatus.PLACED)));
-    assertThat(refused).isInstanceOf(ServiceException.class).hasMessageContaining("fenced");
+    // Refused either way: "fenced" when the request reaches a first, or no handler when a's own fence check (a 50 ms
+    // timer) noticed b's claim first and a already undeployed itself (seen on a loaded machine).
+    if (refused instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
+      assertThat(r.getMessage()).contains("a.tracker");
+    } else {
+      assertThat(refused).isInstanceOf(ServiceException.class).hasMessageContaining("fenced");
+    }
     assertThat(events).isEmpty();
 
     OrderTracker b = OrderTracker.create(vertx, Addresses.withPrefix("b"));
