@@ -101,6 +101,11 @@ public final class OrderTrackerCore {
       changed(r);
       return r.snapshot();
     }
+    OrderRecord known = knownUnderExchangeId(order);
+    if (known != null) {
+      return known.snapshot(); // the stream was first: no placeholder beside the real order
+    }
+    adoptPlaceholder(order.symbol(), order.orderId(), order.clientOrderId());
     Instant now = clock.instant();
     r = new OrderRecord(new OrderKey(book.symbol(order.symbol()), order.orderId()), OrderStatus.PENDING, now);
     r.describe(order.clientOrderId(), order.orderType(), order.side(), order.quantity(), order.price(),
@@ -134,9 +139,41 @@ public final class OrderTrackerCore {
         throw TrackerException.notFound("unknown order " + update.key()
             + " and the update does not describe it (order_type, side and quantity are needed to start tracking)");
       }
+      adoptPlaceholder(update.symbol(), update.orderId(), update.clientOrderId());
       return startFromStream(update);
     }
     return applyTo(r, update, null);
+  }
+
+  /**
+   * Issue 14, one order = one record: an executor whose placement answer was "outcome unknown" (5xx, -1006, -1007)
+   * tracks the order PENDING under its client order id (which it chose), the exchange id being unknown. When the
+   * exchange's order shows up under its id — by the stream, the late answer or a query, whichever is first — that
+   * placeholder (still PENDING, order id = client order id, same symbol) is dropped and the order is tracked under
+   * its exchange id. A PENDING placeholder has published no event, so no consumer saw it. (Not written to a
+   * journal: a placeholder restored from a store stays PENDING until the adapter gives it up as lost.) Conversely
+   * a placeholder is not created for a client id already tracked under an exchange id on the symbol (the stream was
+   * first): {@code trackOrder} answers that order.
+   */
+  private OrderRecord knownUnderExchangeId(NewOrder order) {
+    String clientId = order.clientOrderId();
+    if (clientId == null || !clientId.equals(order.orderId())) {
+      return null;
+    }
+    OrderRecord k = book.byClientId(clientId);
+    return k != null && k.symbol().equals(order.symbol()) && !k.orderId().equals(clientId) ? k : null;
+  }
+
+  private void adoptPlaceholder(String symbol, String orderId, String clientOrderId) {
+    if (clientOrderId == null || clientOrderId.equals(orderId)) {
+      return;
+    }
+    OrderRecord p = book.find(new OrderKey(symbol, clientOrderId));
+    if (p != null && p.status() == OrderStatus.PENDING && clientOrderId.equals(p.clientOrderId())) {
+      book.removeActive(p);
+      counters.totalTracked--;
+      sizesChanged();
+    }
   }
 
   /**

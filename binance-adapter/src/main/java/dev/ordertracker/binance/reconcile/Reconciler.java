@@ -137,6 +137,20 @@ public final class Reconciler {
     return new Reconciliation(out, 0, false);
   }
 
+  /**
+   * The end of an executor placeholder (an order tracked under its client id because its placement's outcome was
+   * unknown) that the exchange still does not know after the give-up time: LOST (EXPIRED, lost=true, so the tracker
+   * publishes ORDER_LOST), never FAILED: nothing said it was not executed.
+   */
+  public static OrderUpdate lostPlaceholder(TrackedOrder t, String account, Instant now) {
+    return OrderUpdate.builder(t.symbol(), t.orderId(), OrderStatus.EXPIRED).clientOrderId(t.clientOrderId())
+        .account(account).order(t.orderType(), t.side(), t.quantity(), t.price()).createdAt(t.createdAt())
+        .lost(true).transactionTime(now)
+        .errorMessage("lost: the placement's outcome was unknown and the exchange has not shown an order with client"
+            + " order id " + t.clientOrderId() + " since " + t.createdAt())
+        .build();
+  }
+
   private static Instant at(ExchangeOrder exchange, Instant now) {
     return Instant.ofEpochMilli(exchange.updateTime() > 0 ? exchange.updateTime() : now.toEpochMilli());
   }
