@@ -103,6 +103,24 @@ class ReconcileFaultsTest extends SimulatorTestBase {
   }
 
   @Test
+  void failQueriesAtRandomFailsTheGivenShareOfAnswers(Vertx vertx) throws Exception {
+    BinanceSimulator sim = start(vertx, quiet());
+    WsTestClient c = connect(vertx, sim);
+    sim.faults().failQueriesAtRandom(50, FailureKind.UNEXPECTED_1006, 0).await(T, TimeUnit.SECONDS);
+    int failed = 0;
+    for (int i = 0; i < 40; i++) {
+      JsonObject r = c.signed("openOrders.status", new JsonObject());
+      if (r.getInteger("status") != 200) {
+        assertThat(r.getJsonObject("error").getInteger("code")).isEqualTo(-1006);
+        failed++;
+      }
+    }
+    assertThat(failed).isBetween(8, 32);
+    sim.faults().reset().await(T, TimeUnit.SECONDS);
+    assertThat(c.signed("openOrders.status", new JsonObject()).getInteger("status")).isEqualTo(200);
+  }
+
+  @Test
   void aPlacementAnswered5xxExecutesLaterOrNever(Vertx vertx) throws Exception {
     BinanceSimulator sim = start(vertx, quiet());
     WsTestClient c = connect(vertx, sim);

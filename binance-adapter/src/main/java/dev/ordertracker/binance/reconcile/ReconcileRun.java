@@ -108,7 +108,7 @@ public final class ReconcileRun {
         }
         tracked.add(t.key());
         ExchangeOrder o = open.remove(t.key());
-        if (o != null && unchanged(t, o)) {
+        if (!needsReconciling(t, o)) {
           misses.remove(t.key());
           continue;
         }
@@ -145,6 +145,15 @@ public final class ReconcileRun {
   /** An order the executor tracks under its client id while the placement's outcome is unknown. */
   static boolean isPlaceholder(TrackedOrder t) {
     return t.status() == OrderStatus.PENDING && t.clientOrderId() != null && t.clientOrderId().equals(t.orderId());
+  }
+
+  /**
+   * The sweep's decision for a tracked order: it needs queries (trades, status) unless it is in the open list with
+   * the tracker's status, executed quantity, quantity, client id and prevented quantity. An order that left the open
+   * list always does (filled, cancelled, expired, or forgotten).
+   */
+  static boolean needsReconciling(TrackedOrder t, ExchangeOrder openOrNull) {
+    return openOrNull == null || !unchanged(t, openOrNull);
   }
 
   private static boolean unchanged(TrackedOrder t, ExchangeOrder o) {

@@ -28,6 +28,7 @@ import java.util.function.Function;
  *   POST /admin/faults/fail-queries               {"method": "order.status", "count": 2, "kind": "TOO_MANY_REQUESTS_429",
  *                                                  "retry_after_ms": 1000}
  *   POST /admin/faults/fail-each-query            {"count": 2, "kind": "HTTP_5XX"}
+ *   POST /admin/faults/fail-queries-at-random     {"percent": 20, "kind": "HTTP_5XX"}
  *   POST /admin/faults/fail-next-placement        {"kind": "HTTP_5XX", "execute_after_ms": 3000}  (-1 = never)
  *   POST /admin/faults/place-elsewhere            {"account": "demo", "order": {"symbol", "side", "type", ...}}
  *   POST /admin/faults/reject-clock-next            {"count": 1}   (signed WS API requests answer -1021)
@@ -70,6 +71,8 @@ public final class AdminApi {
         b.getInteger("count", 1), FailureKind.valueOf(b.getString("kind", FailureKind.HTTP_5XX.name())),
         b.getLong("retry_after_ms", 1000L)));
     post(router, "/admin/faults/fail-each-query", b -> faults.failEachQuery(b.getInteger("count", 1),
+        FailureKind.valueOf(b.getString("kind", FailureKind.HTTP_5XX.name())), b.getLong("retry_after_ms", 1000L)));
+    post(router, "/admin/faults/fail-queries-at-random", b -> faults.failQueriesAtRandom(b.getInteger("percent", 0),
         FailureKind.valueOf(b.getString("kind", FailureKind.HTTP_5XX.name())), b.getLong("retry_after_ms", 1000L)));
     post(router, "/admin/faults/fail-next-placement", b -> faults.failNextPlacement(
         FailureKind.valueOf(b.getString("kind", FailureKind.HTTP_5XX.name())), b.getLong("execute_after_ms", -1L)));

@@ -114,6 +114,14 @@ public final class FaultInjector {
     return run(() -> state.failEachQuery(positive(n), new QueryFailure(kind, Math.max(0, retryAfterMs))));
   }
 
+  /** Every query answer fails with probability {@code percent} % (seeded: the same run fails the same answers). */
+  public Future<Void> failQueriesAtRandom(int percent, FailureKind kind, long retryAfterMs) {
+    if (percent < 0 || percent > 100) {
+      return Future.failedFuture(new IllegalArgumentException("percent must be in 0..100: " + percent));
+    }
+    return run(() -> state.failQueriesAtRandom(percent, new QueryFailure(kind, Math.max(0, retryAfterMs))));
+  }
+
   /**
    * The next order placement answers {@code kind} (a 5xx, -1006 or -1007: execution status unknown) and is executed
    * {@code executeAfterMs} later, or never when negative.

@@ -27,6 +27,10 @@ public final class FaultState {
   private QueryFailure eachQueryFailure = new QueryFailure(FailureKind.HTTP_5XX, 0);
   private final java.util.Map<String, Integer> failedPerQuery = new java.util.HashMap<>();
   private LatePlacement latePlacement;
+  /** Every query answer fails with this probability (percent), drawn from a seeded generator. */
+  private int failQueryPercent;
+  private QueryFailure randomQueryFailure = new QueryFailure(FailureKind.HTTP_5XX, 0);
+  private final java.util.Random random = new java.util.Random(14);
 
   public boolean paused() {
     return paused;
@@ -147,6 +151,9 @@ public final class FaultState {
       failQueries.put(method, left - 1);
       return queryFailure;
     }
+    if (failQueryPercent > 0 && random.nextInt(100) < failQueryPercent) {
+      return randomQueryFailure;
+    }
     if (failEachQuery > 0) {
       int failed = failedPerQuery.getOrDefault(requestKey, 0);
       if (failed < failEachQuery) {
@@ -155,6 +162,11 @@ public final class FaultState {
       }
     }
     return null;
+  }
+
+  void failQueriesAtRandom(int percent, QueryFailure failure) {
+    failQueryPercent = percent;
+    randomQueryFailure = failure;
   }
 
   void latePlacement(LatePlacement value) {
@@ -189,6 +201,7 @@ public final class FaultState {
     failEachQuery = 0;
     failedPerQuery.clear();
     latePlacement = null;
+    failQueryPercent = 0;
   }
 
   JsonObject toJson(long now) {
@@ -199,7 +212,7 @@ public final class FaultState {
         .put("refusingConnectionsForMs", Math.max(0, refuseUntil - now))
         .put("dropNextReports", dropNextReports).put("droppedReports", droppedReports)
         .put("failQueries", new JsonObject(new java.util.HashMap<>(failQueries)))
-        .put("failEachQuery", failEachQuery)
+        .put("failEachQuery", failEachQuery).put("failQueryPercent", failQueryPercent)
         .put("latePlacement", latePlacement == null ? null : latePlacement.kind() + " after "
             + latePlacement.executeAfterMs() + " ms");
   }
