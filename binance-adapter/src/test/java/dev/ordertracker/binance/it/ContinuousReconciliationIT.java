@@ -145,6 +145,30 @@ class ContinuousReconciliationIT {
     assertThat(h.events.keySet()).extracting(OrderKey::orderId).doesNotContain(placed.clientOrderId());
   }
 
+  /**
+   * The placement answers 503 and executes 300 ms later, unseen by the stream (delivery paused), and its executor is
+   * closed (no one queries it any more): the loop's sweep finds the placeholder, asks by client id, and the order is
+   * adopted under its exchange id.
+   */
+  @Test
+  void aPlaceholderWhoseExecutorIsGoneIsResolvedByTheLoop(Vertx vertx) throws Exception {
+    Harness h = harness(vertx, new SimulatorOptions());
+    h.deployAdapter(h.adapterConfig().put(ReconcileLoopOptions.OPEN_CHECK_INTERVAL_MS, 500)
+        .put(ReconcileLoopOptions.INFLIGHT_CHECK_THRESHOLD_MS, 0));
+    await(h.simulator.faults().pauseDelivery());
+    await(h.simulator.faults().failNextPlacement(FailureKind.HTTP_5XX, 300));
+    TrackedOrder placed = await(h.executor.place(PlaceOrder.market(ACCOUNT, "BNBUSDT", OrderSide.BUY, d("1.000"))));
+    assertThat(placed.status()).isEqualTo(OrderStatus.PENDING);
+    await(h.executor.close());
+    eventually(Duration.ofSeconds(10), () -> h.truth().size() == 1 && "FILLED".equals(h.truth().get(0).status()),
+        "executed at the exchange");
+    await(h.simulator.faults().resumeDelivery());
+    eventually(Duration.ofSeconds(20), () -> statusByClientId(h, placed.clientOrderId()) == OrderStatus.FILLED,
+        "adopted by the loop");
+    settle(h);
+    assertThat(await(h.tracker.getActiveOrders())).isEmpty();
+  }
+
   /** The placement answers -1007 and never executes: after the give-up time it is LOST (ORDER_LOST), not FAILED. */
   @Test
   void aPlacementWhoseOutcomeStaysUnknownIsLostNotFailed(Vertx vertx) throws Exception {
