@@ -26,7 +26,6 @@ import dev.ordertracker.binance.ws.BinanceApiException;
 import dev.ordertracker.binance.ws.WsApiConnection;
 import dev.ordertracker.binance.ws.WsApiQueries;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.WebSocketClient;
@@ -51,7 +50,8 @@ import java.util.TreeSet;
  *        ▲  subscribe/ping          │ account events ──▶ orders.account.&lt;account&gt;
  *        │                          │ serverShutdown / eventStreamTerminated ──▶ renew()
  *   connect ◀── ReconnectPolicy ◀── close / error / silence
- *        └── after every (re)connect: ReconcileRun per account (openOrders, myTrades, order.status)
+ *        └── ReconcileLoop per account: a sweep every open_check_interval_ms and after every gap (with an
+ *            allOrders lookback from the last time the stream was known good), in-flight checks (issue 14)
  * </pre>
  *
  * All state (connections, subscription ids, dedup memory, miss counts) lives on this verticle's context.
@@ -195,7 +195,10 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
     return metrics;
   }
 
-  /** Completes when the reconciliation started by the latest (re)connect is done (tests, operations). */
+  /**
+   * Completes when every account had a successful sweep after the latest (re)connect, with the updates it sent
+   * (tests, operations).
+   */
   public Future<Integer> lastReconciliation() {
     return lastReconciliation;
   }

@@ -229,6 +229,10 @@ public final class OrderExecutor {
               .onFailure(x -> resolveLater(o, signer, sinceMs, attempt + 1));
         } else if (System.currentTimeMillis() - sinceMs >= giveUpMs) {
           giveUp(o, sinceMs);
+        } else if (ar.failed() && ar.cause() instanceof BinanceApiException b && b.retryAfterMs() > 0) {
+          // 429 / 418: not before the server's retry time
+          vertx.setTimer(Math.max(1, b.retryAfterMs() - System.currentTimeMillis()),
+              x -> resolveLater(o, signer, sinceMs, attempt + 1));
         } else {
           resolveLater(o, signer, sinceMs, attempt + 1);
         }

@@ -96,8 +96,8 @@ public final class ReconcileRun {
       List<TrackedOrder> pending = new ArrayList<>();
       for (TrackedOrder t : active) {
         symbols.add(t.symbol());
-        if (t.status() == OrderStatus.PENDING) {
-          pending.add(t);
+        if (t.status() == OrderStatus.PENDING && (isPlaceholder(t) || t.details().orderListId() == null)) {
+          pending.add(t); // in-flight candidates; a pending order-list leg waits for its working leg by design
         }
         if (!isNumeric(t.orderId())) {
           // an executor placeholder: its open order (if any) is in the open list and adopts it; else ask by client id
@@ -116,7 +116,7 @@ public final class ReconcileRun {
       }
       open.forEach((k, o) -> needs.put(k, new Need(null, o)));
       Future<Boolean> lookback = sweep.looksBack()
-          ? lookBack(account, symbols, sweep.lookbackFromMs(), sweep.nowMs(), needs, tracked)
+          ? new GapLookback(queries, account, needs, tracked).run(symbols, sweep.lookbackFromMs(), sweep.nowMs())
           : Future.succeededFuture(true);
       return lookback.compose(done -> placeholders(account, placeholders, needs, sweep)
           .compose(lost -> resolve(account, needs, tradeIdHints, sweep.cause(), lost))
@@ -161,49 +161,6 @@ public final class ReconcileRun {
         && (t.quantity() == null || o.origQty().signum() <= 0 || o.origQty().compareTo(t.quantity()) == 0)
         && (t.clientOrderId() == null || o.clientOrderId() == null || o.clientOrderId().equals(t.clientOrderId()))
         && t.details().preventedCompare(o.details()) <= 0;
-  }
-
-  // ---- gap lookback ----
-
-  /**
-   * Orders updated since {@code fromMs} on every symbol, in windows of at most 24 h, a full window split in halves:
-   * those the tracker does not hold active become needs (gap-born orders; a finished order the tracker already has
-   * is refused by it as a duplicate, so nothing is published twice). True when every window answered.
-   */
-  private Future<Boolean> lookBack(String account, Set<String> symbols, long fromMs, long toMs,
-                                   Map<OrderKey, Need> needs, Set<OrderKey> tracked) {
-    List<Future<Boolean>> all = new ArrayList<>();
-    for (String symbol : symbols) {
-      for (long start = fromMs; start <= toMs; start += ExchangeQueries.ALL_ORDERS_MAX_RANGE_MS) {
-        long end = Math.min(toMs, start + ExchangeQueries.ALL_ORDERS_MAX_RANGE_MS - 1);
-        all.add(window(account, symbol, start, end, needs, tracked));
-      }
-    }
-    return Future.join(all).map(f -> all.stream().allMatch(x -> x.result() == Boolean.TRUE))
-        .otherwise(f -> false);
-  }
-
-  private Future<Boolean> window(String account, String symbol, long start, long end, Map<OrderKey, Need> needs,
-                                 Set<OrderKey> tracked) {
-    return queries.ordersUpdatedBetween(account, symbol, start, end).compose(page -> {
-      if (page.size() >= ExchangeQueries.ORDERS_PAGE && end > start) {
-        long mid = start + (end - start) / 2;
-        return Future.join(window(account, symbol, start, mid, needs, tracked),
-            window(account, symbol, mid + 1, end, needs, tracked)).map(cf -> cf.<Boolean>resultAt(0)
-            && cf.<Boolean>resultAt(1)).otherwise(f -> false);
-      }
-      for (ExchangeOrder o : page) {
-        OrderKey key = new OrderKey(o.symbol(), Long.toString(o.orderId()));
-        if (!tracked.contains(key) && !needs.containsKey(key)) {
-          needs.put(key, Need.unknown(o));
-        }
-      }
-      return Future.succeededFuture(true);
-    }, e -> {
-      LOG.log(System.Logger.Level.WARNING, () -> "account " + account + ": order history of " + symbol
-          + " not read (" + e.getMessage() + "): the lookback is repeated next sweep");
-      return Future.succeededFuture(false);
-    });
   }
 
   // ---- placeholders ----
