@@ -170,10 +170,12 @@ public final class ReconcileLoop {
     long generation = s.gapGeneration;
     long lookbackFrom = s.lookbackFromMs;
     long now = System.currentTimeMillis();
+    Map<String, Long> hints = tradeIdHints.apply(s.name);
+    s.symbols.addAll(hints.keySet()); // symbols the stream showed trades on belong to the lookback's scope too
     Sweep sweep = new Sweep(afterGap ? CorrectionCause.RECONNECT_GAP : CorrectionCause.LOST_REPORT, lookbackFrom,
         s.symbols, now, options.getInflightCheckThresholdMs(), options.getUnknownOutcomeGiveUpMs());
     activeOrders.apply(s.name)
-        .compose(active -> run.sweep(s.name, active, tradeIdHints.apply(s.name), sweep))
+        .compose(active -> run.sweep(s.name, active, hints, sweep))
         .onComplete(ar -> {
           s.running = false;
           metrics.sweep(s.name, ar.succeeded(), System.currentTimeMillis());
@@ -244,20 +246,6 @@ public final class ReconcileLoop {
         sweep(s);
       }
     });
-  }
-
-  /** The symbols the account has been seen with (the lookback's scope). */
-  public Set<String> symbols(String account) {
-    AccountState s = accounts.get(account);
-    return s == null ? Set.of() : Set.copyOf(s.symbols);
-  }
-
-  /** Adds symbols the account has orders on (e.g. seen on the stream) to the lookback's scope. */
-  public void noteSymbols(String account, Iterable<String> symbols) {
-    AccountState s = accounts.get(account);
-    if (s != null) {
-      symbols.forEach(s.symbols::add);
-    }
   }
 
   private void cancel(long timer) {
