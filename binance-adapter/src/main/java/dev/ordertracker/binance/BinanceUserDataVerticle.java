@@ -238,8 +238,8 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
         if (options.isReconcileOnConnect()) {
           lastReconciliation = loop.gap(reconnect ? knownGood : -1)
               .onSuccess(n -> LOG.log(System.Logger.Level.INFO, () -> "reconciliation sent " + n + " corrections"));
-        }
-        loop.start();
+          loop.start();
+        } // reconcile_on_connect=false turns reconciliation off entirely, as before (stream benchmarks)
       })
       .onFailure(e -> {
         if (e instanceof BinanceApiException b && b.isAuthenticationError()) {
