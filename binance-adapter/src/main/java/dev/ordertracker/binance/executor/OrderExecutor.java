@@ -18,7 +18,6 @@ import dev.ordertracker.binance.rest.BinanceRestClient;
 import dev.ordertracker.binance.signing.RequestSigner;
 import dev.ordertracker.binance.ws.BinanceApiException;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
