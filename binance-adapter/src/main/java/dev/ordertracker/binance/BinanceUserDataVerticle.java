@@ -85,7 +85,8 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   private long streamGoodUntilMs = -1;
   private boolean renewing;
   private boolean stopping;
-  private Future<Integer> lastReconciliation = Future.succeededFuture(0);
+  /** Written on this verticle's context, read by tests and operations from any thread. */
+  private volatile Future<Integer> lastReconciliation = Future.succeededFuture(0);
   /** Stream updates sent to the tracker and not answered yet: reading pauses above HIGH and resumes below LOW. */
   private static final int IN_FLIGHT_HIGH = 20_000;
   private static final int IN_FLIGHT_LOW = 5_000;
@@ -228,18 +229,19 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
             policy.recordSuccess(); // not at once: a connection dying right after subscribing must not reset it
           }
         });
-        metrics.connected(reconnect);
+        // a gap: every account is swept now, looking back from when the stream was last known good (a renewal:
+        // the old connection, still open, was good until now; else the lost connection's last frame)
+        long knownGood = old != null && !old.isClosed() ? System.currentTimeMillis() : streamGoodUntilMs;
         scheduleRenewal();
         if (old != null && old != c) {
           old.close("replaced by connection " + c.id()); // only now: the new subscriptions are live
         }
-        // a gap: every account is swept now, looking back from when the stream was last known good
-        long knownGood = old != null && !old.isClosed() ? System.currentTimeMillis() : streamGoodUntilMs;
         if (options.isReconcileOnConnect()) {
           lastReconciliation = loop.gap(reconnect ? knownGood : -1)
               .onSuccess(n -> LOG.log(System.Logger.Level.INFO, () -> "reconciliation sent " + n + " corrections"));
           loop.start();
         } // reconcile_on_connect=false turns reconciliation off entirely, as before (stream benchmarks)
+        metrics.connected(reconnect); // last: who sees the connect counted also sees its reconciliation
       })
       .onFailure(e -> {
         if (e instanceof BinanceApiException b && b.isAuthenticationError()) {

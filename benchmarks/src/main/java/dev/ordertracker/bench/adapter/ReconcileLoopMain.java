@@ -147,10 +147,10 @@ public final class ReconcileLoopMain {
       long retriesBefore = m.queryRetries();
       BenchSetup.await(s.simulator.faults().failQueriesAtRandom(failPercent, FailureKind.HTTP_5XX, 0));
       BenchSetup.await(s.simulator.faults().resumeDelivery());
-      long connects = s.adapter.metrics().connects();
+      Future<Integer> before = s.adapter.lastReconciliation();
       long t1 = System.nanoTime();
       BenchSetup.await(s.simulator.faults().dropConnectionsNow());
-      BenchSetup.waitFor(() -> s.adapter.metrics().connects() > connects, 60_000);
+      BenchSetup.waitFor(() -> s.adapter.lastReconciliation() != before, 60_000);
       int corrections = BenchSetup.await(s.adapter.lastReconciliation());
       double seconds = (System.nanoTime() - t1) / 1e9;
       BenchSetup.await(s.simulator.faults().reset());
