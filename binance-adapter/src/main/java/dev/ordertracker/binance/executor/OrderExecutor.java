@@ -101,7 +101,11 @@ public final class OrderExecutor {
     });
   }
 
-  /** Places an order; completes with the tracked order as the exchange answered it (FAILED when rejected). */
+  /**
+   * Places an order; completes with the tracked order as the exchange answered it (FAILED when rejected), or, when the
+   * outcome is unknown (5xx, -1006, -1007, no answer), with its PENDING placeholder under the client order id, which
+   * the stream, the late answer or a query resolves later (LOST after {@code unknown_outcome_give_up_ms}).
+   */
   public Future<TrackedOrder> place(PlaceOrder order) {
     RequestSigner signer = signers.get(order.account());
     if (signer == null) {
