@@ -13,7 +13,11 @@ import dev.ordertracker.binance.feed.StreamProcessor;
 import dev.ordertracker.binance.feed.TrackerFeed;
 import dev.ordertracker.binance.metrics.AdapterMetrics;
 import dev.ordertracker.binance.metrics.MicrometerAdapterMetrics;
+import dev.ordertracker.binance.config.ReconcileLoopOptions;
+import dev.ordertracker.binance.reconcile.ExchangeQueries;
+import dev.ordertracker.binance.reconcile.ReconcileLoop;
 import dev.ordertracker.binance.reconcile.ReconcileRun;
+import dev.ordertracker.binance.reconcile.RetryingQueries;
 import dev.ordertracker.binance.reconcile.WeightBudget;
 import dev.ordertracker.binance.reconnect.ReconnectPolicy;
 import dev.ordertracker.binance.signing.RequestSigner;
@@ -22,7 +26,6 @@ import dev.ordertracker.binance.ws.BinanceApiException;
 import dev.ordertracker.binance.ws.WsApiConnection;
 import dev.ordertracker.binance.ws.WsApiQueries;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.WebSocketClient;
@@ -47,7 +50,8 @@ import java.util.TreeSet;
  *        ▲  subscribe/ping          │ account events ──▶ orders.account.&lt;account&gt;
  *        │                          │ serverShutdown / eventStreamTerminated ──▶ renew()
  *   connect ◀── ReconnectPolicy ◀── close / error / silence
- *        └── after every (re)connect: ReconcileRun per account (openOrders, myTrades, order.status)
+ *        └── ReconcileLoop per account: a sweep every open_check_interval_ms and after every gap (with an
+ *            allOrders lookback from the last time the stream was known good), in-flight checks (issue 14)
  * </pre>
  *
  * All state (connections, subscription ids, dedup memory, miss counts) lives on this verticle's context.
@@ -76,12 +80,13 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
   private long nextConnectionId;
   private long reconnectTimer = -1;
   private long renewTimer = -1;
-  private long reconcileTimer = -1;
-  /** Bumped by every (re)connect: a retry of an older reconciliation stops, the newer one covers it. */
-  private long reconcileGeneration;
+  private ReconcileLoop loop;
+  /** Epoch ms until which the last lost connection was known good (the start of the gap), or -1. */
+  private long streamGoodUntilMs = -1;
   private boolean renewing;
   private boolean stopping;
-  private Future<Integer> lastReconciliation = Future.succeededFuture(0);
+  /** Written on this verticle's context, read by tests and operations from any thread. */
+  private volatile Future<Integer> lastReconciliation = Future.succeededFuture(0);
   /** Stream updates sent to the tracker and not answered yet: reading pauses above HIGH and resumes below LOW. */
   private static final int IN_FLIGHT_HIGH = 20_000;
   private static final int IN_FLIGHT_LOW = 5_000;
@@ -119,7 +124,9 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
           new ExecutionDeduplicator(options.getDedupCapacity()), feed, vertx.eventBus(), options.addresses(),
           metrics, this);
       budget = new WeightBudget(vertx, options.getReconcileWeightPerMinute(), options.getReconcileConcurrency(),
-          metrics::reconcileWeight);
+          options.reconcileLoop().getMaxUsedWeightPercent(), metrics::reconcileWeight)
+          .onHeld(metrics.reconcile()::weightHeld);
+      loop = createLoop();
       meters = MicrometerAdapterMetrics.bindToDefaultRegistry(metrics, options.getAddressPrefix()).orElse(null);
       // /health of the bridge (and operators) ask here whether the stream is live
       statusConsumer = vertx.eventBus().consumer(options.addresses().adapterStatus(), msg -> msg.reply(status()));
@@ -140,7 +147,25 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
         .put("connected", connected)
         .put("accounts", new JsonArray(new ArrayList<>(signers.keySet())))
         .put("subscribed_accounts", new JsonArray(new ArrayList<>(subscribed)))
-        .put("ws_api_url", options.getWsApiUrl());
+        .put("ws_api_url", options.getWsApiUrl())
+        .put("reconciliation", reconciliationStatus());
+  }
+
+  /**
+   * Per account: when its last sweep succeeded ({@code last_sweep_ok}, ISO-8601, null before the first) and how long
+   * ago ({@code last_sweep_age_ms}); {@code /health} shows it.
+   */
+  private JsonObject reconciliationStatus() {
+    JsonObject out = new JsonObject();
+    long now = System.currentTimeMillis();
+    for (String account : signers.keySet()) {
+      long ok = metrics.reconcile().lastSweepOkMs(account);
+      out.put(account, new JsonObject()
+          .put("last_sweep_ok", ok < 0 ? null : java.time.Instant.ofEpochMilli(ok).toString())
+          .put("last_sweep_age_ms", ok < 0 ? null : now - ok)
+          .put("open_check_interval_ms", options.reconcileLoop().getOpenCheckIntervalMs()));
+    }
+    return out;
   }
 
   @Override
@@ -154,7 +179,9 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
     }
     cancel(reconnectTimer);
     cancel(renewTimer);
-    cancel(reconcileTimer);
+    if (loop != null) {
+      loop.stop();
+    }
     if (feed != null) {
       feed.close();
     }
@@ -169,7 +196,10 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
     return metrics;
   }
 
-  /** Completes when the reconciliation started by the latest (re)connect is done (tests, operations). */
+  /**
+   * Completes when every account had a successful sweep after the latest (re)connect, with the updates it sent
+   * (tests, operations).
+   */
   public Future<Integer> lastReconciliation() {
     return lastReconciliation;
   }
@@ -184,6 +214,10 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
         options.getPingIntervalMs(), options.getPongTimeoutMs(), this)
       .compose(c -> {
         subscriptions.put(c, new HashMap<>());
+        c.weightListener((used, limit) -> {
+          budget.observe(used, limit);
+          metrics.reconcile().usedWeight(used);
+        });
         return WsApiQueries.syncClock(c, clock).compose(v -> subscribeAll(c)).map(c)
             .onFailure(e -> c.close("subscription failed"));
       })
@@ -195,14 +229,19 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
             policy.recordSuccess(); // not at once: a connection dying right after subscribing must not reset it
           }
         });
-        metrics.connected(reconnect);
+        // a gap: every account is swept now, looking back from when the stream was last known good (a renewal:
+        // the old connection, still open, was good until now; else the lost connection's last frame)
+        long knownGood = old != null && !old.isClosed() ? System.currentTimeMillis() : streamGoodUntilMs;
         scheduleRenewal();
         if (old != null && old != c) {
           old.close("replaced by connection " + c.id()); // only now: the new subscriptions are live
         }
         if (options.isReconcileOnConnect()) {
-          lastReconciliation = reconcileUntilDone();
-        }
+          lastReconciliation = loop.gap(reconnect ? knownGood : -1)
+              .onSuccess(n -> LOG.log(System.Logger.Level.INFO, () -> "reconciliation sent " + n + " corrections"));
+          loop.start();
+        } // reconcile_on_connect=false turns reconciliation off entirely, as before (stream benchmarks)
+        metrics.connected(reconnect); // last: who sees the connect counted also sees its reconciliation
       })
       .onFailure(e -> {
         if (e instanceof BinanceApiException b && b.isAuthenticationError()) {
@@ -309,6 +348,7 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
     subscriptions.remove(connection);
     if (connection == current) {
       current = null;
+      streamGoodUntilMs = connection.lastActivityMs();
       LOG.log(System.Logger.Level.WARNING, () -> "user-data connection " + connection.id() + " lost: " + reason);
       scheduleReconnect(reason);
     }
@@ -328,62 +368,34 @@ public final class BinanceUserDataVerticle extends VerticleBase implements Strea
 
   // ---- reconciliation ----
 
-  /**
-   * Runs the reconciliation until one run succeeds, the verticle stops, or a newer (re)connect starts its own.
-   * A failed run (e.g. the tracker did not answer: after a cluster takeover the first call may go to the dead
-   * node's registration and time out) is never dropped: reports sent while nobody was subscribed are only repaired
-   * here. Retries back off exponentially from reconnect_initial_delay_ms, capped at reconnect_max_delay_ms.
-   */
-  private Future<Integer> reconcileUntilDone() {
-    cancel(reconcileTimer);
-    reconcileTimer = -1;
-    long generation = ++reconcileGeneration;
-    Promise<Integer> done = Promise.promise();
-    attemptReconcile(generation, options.getReconnectInitialDelayMs(), done);
-    return done.future();
+  /** The continuous reconciliation (tests, operations: {@code sweepNow}). */
+  public ReconcileLoop reconcileLoop() {
+    return loop;
   }
 
-  private void attemptReconcile(long generation, long delayMs, Promise<Integer> done) {
-    reconcile(generation).onComplete(ar -> {
-      if (ar.succeeded()) {
-        done.tryComplete(ar.result());
-      } else if (stopping || generation != reconcileGeneration) {
-        done.tryFail(ar.cause());
-      } else {
-        LOG.log(System.Logger.Level.INFO, () -> "retrying the reconciliation in " + delayMs + " ms");
-        reconcileTimer = vertx.setTimer(delayMs, t -> {
-          reconcileTimer = -1;
-          if (!stopping && generation == reconcileGeneration) {
-            attemptReconcile(generation, Math.min(delayMs * 2, options.getReconnectMaxDelayMs()), done);
-          } else {
-            done.tryFail(ar.cause());
-          }
-        });
+  /** The account's active orders (orders without an account belong to the only account, if there is one). */
+  private Future<List<TrackedOrder>> activeOrdersOf(String account) {
+    boolean single = signers.size() == 1;
+    // the tracker call is retried until answered (TrackerFeed)
+    return feed.tracker().getActiveOrders().map(active -> {
+      List<TrackedOrder> mine = new ArrayList<>();
+      for (TrackedOrder o : active) {
+        if (account.equals(o.account()) || single && o.account() == null) {
+          mine.add(o);
+        }
       }
+      return mine;
     });
   }
 
-  private Future<Integer> reconcile(long generation) {
-    WsApiQueries queries = new WsApiQueries(() -> current, signers, clock, options.getRecvWindowMs(), budget);
+  private ReconcileLoop createLoop() {
+    ReconcileLoopOptions o = options.reconcileLoop();
+    WsApiQueries ws = new WsApiQueries(() -> current, signers, clock, options.getRecvWindowMs(), budget,
+        banned -> metrics.reconcile().rateLimited(banned));
+    ExchangeQueries queries = new RetryingQueries(vertx, ws, o.getQueryAttempts(), o.getQueryRetryInitialDelayMs(),
+        o.getQueryRetryMaxDelayMs(), new Random(), metrics.reconcile());
     ReconcileRun run = new ReconcileRun(queries, feed, metrics, options.getLostAfterMisses(), misses);
-    boolean single = signers.size() == 1;
-    // the tracker call is retried until answered (TrackerFeed); a newer connect may have started its own run meanwhile
-    return feed.tracker().getActiveOrders().compose(active -> {
-      if (stopping || generation != reconcileGeneration) {
-        return Future.failedFuture(new IllegalStateException("superseded by a newer reconciliation"));
-      }
-      Future<Integer> chain = Future.succeededFuture(0);
-      for (String account : signers.keySet()) {
-        List<TrackedOrder> mine = new ArrayList<>();
-        for (TrackedOrder o : active) {
-          if (account.equals(o.account()) || single && o.account() == null) {
-            mine.add(o);
-          }
-        }
-        chain = chain.compose(n -> run.run(account, mine, processor.lastTradeIds(account)).map(m -> n + m));
-      }
-      return chain;
-    }).onSuccess(n -> LOG.log(System.Logger.Level.INFO, () -> "reconciliation sent " + n + " corrections"))
-      .onFailure(e -> LOG.log(System.Logger.Level.WARNING, () -> "reconciliation failed: " + e.getMessage()));
+    return new ReconcileLoop(vertx, run, o, metrics.reconcile(), options.getReconnectInitialDelayMs(),
+        options.getReconnectMaxDelayMs(), signers.keySet(), this::activeOrdersOf, processor::lastTradeIds);
   }
 }

@@ -72,11 +72,16 @@ class HealthAndMetricsTest {
       assertThat(partly.statusCode()).isEqualTo(503);
       assertThat(check(partly.bodyAsJsonObject(), "adapter").getJsonObject("data").getJsonObject("accounts"))
           .isEqualTo(new JsonObject().put("main", "SUBSCRIBED").put("second", "NOT_SUBSCRIBED"));
+      JsonObject sweeps = new JsonObject().put("main", new JsonObject().put("last_sweep_ok", "2026-12-06T05:00:00Z")
+          .put("last_sweep_age_ms", 1200));
       status[0] = new JsonObject().put("connected", true).put("accounts", new JsonArray().add("main"))
-          .put("subscribed_accounts", new JsonArray().add("main"));
+          .put("subscribed_accounts", new JsonArray().add("main")).put("reconciliation", sweeps);
       HttpResponse<Buffer> up = get(bed, "/health/ready");
       assertThat(up.statusCode()).isEqualTo(200);
       assertThat(up.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+      // per account, the age of the last successful reconciliation sweep (issue 14)
+      assertThat(check(up.bodyAsJsonObject(), "adapter").getJsonObject("data").getJsonObject("reconciliation"))
+          .isEqualTo(sweeps);
     } finally {
       await(vertx.close());
     }

@@ -92,6 +92,11 @@ public final class OrderTrackerCore {
       changed(r);
       return r.snapshot();
     }
+    OrderRecord known = knownUnderExchangeId(order);
+    if (known != null) {
+      return known.snapshot(); // the stream was first: no placeholder beside the real order
+    }
+    adoptPlaceholder(order.symbol(), order.orderId(), order.clientOrderId());
     r = OrderRecord.pending(new OrderKey(index.symbol(order.symbol()), order.orderId()), order, clock.instant());
     counters.totalTracked++;
     index.add(r, evicted);
@@ -119,6 +124,37 @@ public final class OrderTrackerCore {
       return UpdateOutcome.APPLIED;
     }
     return applyTo(r, update, null).outcome();
+  }
+
+  /**
+   * Issue 14, one order = one record: an executor whose placement answer was "outcome unknown" (5xx, -1006, -1007)
+   * tracks the order PENDING under its client order id (which it chose), the exchange id being unknown. When the
+   * exchange's order shows up under its id — by the stream, the late answer or a query, whichever is first — that
+   * placeholder (still PENDING, order id = client order id, same symbol) is dropped and the order is tracked under
+   * its exchange id. A PENDING placeholder has published no event, so no consumer saw it. (Not written to a
+   * journal: a placeholder restored from a store stays PENDING until the adapter gives it up as lost.) Conversely
+   * a placeholder is not created for a client id already tracked under an exchange id on the symbol (the stream was
+   * first): {@code trackOrder} answers that order.
+   */
+  private OrderRecord knownUnderExchangeId(NewOrder order) {
+    String clientId = order.clientOrderId();
+    if (clientId == null || !clientId.equals(order.orderId())) {
+      return null;
+    }
+    OrderRecord k = index.byClientId(clientId);
+    return k != null && k.symbol().equals(order.symbol()) && !k.orderId().equals(clientId) ? k : null;
+  }
+
+  private void adoptPlaceholder(String symbol, String orderId, String clientOrderId) {
+    if (clientOrderId == null || clientOrderId.equals(orderId)) {
+      return;
+    }
+    OrderRecord p = index.find(new OrderKey(symbol, clientOrderId));
+    if (p != null && p.status() == OrderStatus.PENDING && clientOrderId.equals(p.clientOrderId())) {
+      index.removeActive(p);
+      counters.totalTracked--;
+      sizesChanged();
+    }
   }
 
   /**
@@ -265,6 +301,7 @@ public final class OrderTrackerCore {
   }
 
   private OrderRecord startFromStream(OrderUpdate u) {
+    adoptPlaceholder(u.symbol(), u.orderId(), u.clientOrderId());
     OrderRecord r = OrderRecord.fromReport(new OrderKey(index.symbol(u.symbol()), u.orderId()), u, clock.instant());
     noteLeg(r);
     counters.totalTracked++;

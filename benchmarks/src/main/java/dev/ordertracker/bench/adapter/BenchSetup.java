@@ -63,11 +63,20 @@ final class BenchSetup {
 
   /** Creates the Vert.x instance for {@code layout} and deploys everything on it. */
   static BenchSetup create(Layout layout, int trackerHistory, boolean reconcile) throws Exception {
-    return new BenchSetup(Vertx.vertx(vertxOptions(layout)), layout, trackerHistory, reconcile);
+    return new BenchSetup(Vertx.vertx(vertxOptions(layout)), layout, trackerHistory, reconcile, new JsonObject());
   }
 
-  private BenchSetup(Vertx vertx, Layout layout, int trackerHistory, boolean reconcile) throws Exception {
+  /** Like {@link #create(Layout, int, boolean)} with more adapter options ({@code extra} overrides). */
+  static BenchSetup create(Layout layout, int trackerHistory, boolean reconcile, JsonObject extra) throws Exception {
+    return new BenchSetup(Vertx.vertx(vertxOptions(layout)), layout, trackerHistory, reconcile, extra);
+  }
+
+  private final JsonObject extraAdapterConfig;
+
+  private BenchSetup(Vertx vertx, Layout layout, int trackerHistory, boolean reconcile, JsonObject extra)
+      throws Exception {
     this.vertx = vertx;
+    this.extraAdapterConfig = extra;
     this.layout = layout;
     // Vert.x gives each new context the next event loop, round-robin. Spread (four loops): simulator 0, tracker 1,
     // adapter 2, consumer 3. Paired (two loops): simulator 0, placeholder 1, tracker 0, adapter 1, consumer 0.
@@ -155,7 +164,8 @@ final class BenchSetup {
         .put("reconcile_on_connect", reconcile).put("reconnect_initial_delay_ms", 50)
         .put("reconnect_max_delay_ms", 500).put("request_timeout_ms", 30_000)
         .put("accounts", new JsonArray().add(new JsonObject().put("name", AccountOptions.DEMO_NAME)
-            .put("api_key", AccountOptions.DEMO_API_KEY).put("secret", AccountOptions.DEMO_SECRET)));
+            .put("api_key", AccountOptions.DEMO_API_KEY).put("secret", AccountOptions.DEMO_SECRET)))
+        .mergeIn(extraAdapterConfig == null ? new JsonObject() : extraAdapterConfig);
   }
 
   static <T> T await(Future<T> f) throws Exception {

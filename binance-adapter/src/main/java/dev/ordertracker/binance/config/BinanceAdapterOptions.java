@@ -61,11 +61,17 @@ public final class BinanceAdapterOptions {
   public static final String MAX_FRAME_CHARS = "max_frame_chars";
   public static final String SESSION_LOGON = "session_logon";
 
-  private static final Set<String> KEYS = Set.of(WS_API_URL, REST_URL, ACCOUNTS, RECV_WINDOW_MS, REQUEST_TIMEOUT_MS,
-      RECONNECT_INITIAL_DELAY_MS, RECONNECT_MAX_DELAY_MS, MAX_CONNECTIONS_PER_WINDOW, CONNECTION_WINDOW_MS,
-      MAX_CONNECTION_AGE_MS, PING_INTERVAL_MS, PONG_TIMEOUT_MS, ADDRESS_PREFIX, RECONCILE_ON_CONNECT,
-      RECONCILE_CONCURRENCY, RECONCILE_WEIGHT_PER_MINUTE, LOST_AFTER_MISSES, DEDUP_CAPACITY, MAX_FRAME_CHARS,
-      SESSION_LOGON);
+  private static final Set<String> KEYS = keys(Set.of(WS_API_URL, REST_URL, ACCOUNTS, RECV_WINDOW_MS,
+      REQUEST_TIMEOUT_MS, RECONNECT_INITIAL_DELAY_MS, RECONNECT_MAX_DELAY_MS, MAX_CONNECTIONS_PER_WINDOW,
+      CONNECTION_WINDOW_MS, MAX_CONNECTION_AGE_MS, PING_INTERVAL_MS, PONG_TIMEOUT_MS, ADDRESS_PREFIX,
+      RECONCILE_ON_CONNECT, RECONCILE_CONCURRENCY, RECONCILE_WEIGHT_PER_MINUTE, LOST_AFTER_MISSES, DEDUP_CAPACITY,
+      MAX_FRAME_CHARS, SESSION_LOGON), ReconcileLoopOptions.KEYS);
+
+  private static Set<String> keys(Set<String> own, Set<String> loop) {
+    Set<String> all = new java.util.HashSet<>(own);
+    all.addAll(loop);
+    return Set.copyOf(all);
+  }
 
   private String wsApiUrl = DEFAULT_WS_API_URL;
   private String restUrl = DEFAULT_REST_URL;
@@ -87,6 +93,7 @@ public final class BinanceAdapterOptions {
   private int dedupCapacity = DEFAULT_DEDUP_CAPACITY;
   private int maxFrameChars = DEFAULT_MAX_FRAME_CHARS;
   private boolean sessionLogon = DEFAULT_SESSION_LOGON;
+  private ReconcileLoopOptions reconcileLoop = new ReconcileLoopOptions();
 
   public BinanceAdapterOptions() {
   }
@@ -128,6 +135,7 @@ public final class BinanceAdapterOptions {
     setDedupCapacity((int) number(json, DEDUP_CAPACITY, DEFAULT_DEDUP_CAPACITY));
     setMaxFrameChars((int) number(json, MAX_FRAME_CHARS, DEFAULT_MAX_FRAME_CHARS));
     setSessionLogon(bool(json, SESSION_LOGON, DEFAULT_SESSION_LOGON));
+    reconcileLoop = new ReconcileLoopOptions(json);
   }
 
   /**
@@ -178,6 +186,7 @@ public final class BinanceAdapterOptions {
     if (reconnectMaxDelayMs < reconnectInitialDelayMs) {
       throw new IllegalArgumentException(RECONNECT_MAX_DELAY_MS + ": must be >= " + RECONNECT_INITIAL_DELAY_MS);
     }
+    reconcileLoop.validate();
     return this;
   }
 
@@ -192,7 +201,7 @@ public final class BinanceAdapterOptions {
     return (String) v;
   }
 
-  private static long number(JsonObject json, String key, long defaultValue) {
+  static long number(JsonObject json, String key, long defaultValue) {
     Object v = json.getValue(key);
     if (v == null) {
       return defaultValue;
@@ -236,7 +245,7 @@ public final class BinanceAdapterOptions {
   public JsonObject toJson() {
     JsonArray list = new JsonArray();
     accounts.forEach(a -> list.add(a.toJson()));
-    return new JsonObject().put(WS_API_URL, wsApiUrl).put(REST_URL, restUrl).put(ACCOUNTS, list)
+    JsonObject json = new JsonObject().put(WS_API_URL, wsApiUrl).put(REST_URL, restUrl).put(ACCOUNTS, list)
         .put(RECV_WINDOW_MS, recvWindowMs).put(REQUEST_TIMEOUT_MS, requestTimeoutMs)
         .put(RECONNECT_INITIAL_DELAY_MS, reconnectInitialDelayMs).put(RECONNECT_MAX_DELAY_MS, reconnectMaxDelayMs)
         .put(MAX_CONNECTIONS_PER_WINDOW, maxConnectionsPerWindow).put(CONNECTION_WINDOW_MS, connectionWindowMs)
@@ -245,6 +254,13 @@ public final class BinanceAdapterOptions {
         .put(RECONCILE_ON_CONNECT, reconcileOnConnect).put(RECONCILE_CONCURRENCY, reconcileConcurrency)
         .put(RECONCILE_WEIGHT_PER_MINUTE, reconcileWeightPerMinute).put(LOST_AFTER_MISSES, lostAfterMisses)
         .put(DEDUP_CAPACITY, dedupCapacity).put(MAX_FRAME_CHARS, maxFrameChars).put(SESSION_LOGON, sessionLogon);
+    reconcileLoop.writeTo(json);
+    return json;
+  }
+
+  /** The continuous reconciliation keys (issue 14); a live view: its setters change these options. */
+  public ReconcileLoopOptions reconcileLoop() {
+    return reconcileLoop;
   }
 
   @Override

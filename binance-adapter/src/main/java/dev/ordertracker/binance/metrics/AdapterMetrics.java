@@ -31,6 +31,7 @@ public final class AdapterMetrics {
   private final LongAdder subscriptionFailures = new LongAdder();
   private final LongAdder reconcileWeight = new LongAdder();
   private final LongAdder pauses = new LongAdder();
+  private final ReconcileMetrics reconcile = new ReconcileMetrics();
   private final AtomicLong[] latencyBuckets = new AtomicLong[31 * 4];
   /** Where latencies also go when a registry is bound (a Micrometer timer); null otherwise. */
   private volatile LongConsumer latencySink;
@@ -166,6 +167,11 @@ public final class AdapterMetrics {
       }
     }
     return upperBound(latencyBuckets.length - 1);
+  }
+
+  /** The continuous reconciliation's counters (issue 14). */
+  public ReconcileMetrics reconcile() {
+    return reconcile;
   }
 
   public void reconcileWeight(long weight) {

@@ -24,7 +24,10 @@ import java.util.function.ToDoubleFunction;
  * this version does not know),
  * {@code ..._updates_total}, {@code ..._update_failures_total}, {@code ..._reconnects_total},
  * {@code ..._reconciliations_total}, {@code ..._reconciliation_corrections_total}, {@code ..._orders_lost_total},
- * {@code ..._reconcile_weight_total}, and the timer {@code binance_adapter_frame_to_answer_seconds} (a histogram:
+ * {@code ..._reconcile_weight_total}, {@code ..._corrections_total{cause}} (LOST_REPORT | RECONNECT_GAP | GAP_BORN |
+ * AMEND), {@code ..._reconcile_sweeps_total}, {@code ..._reconcile_sweep_failures_total},
+ * {@code ..._reconcile_query_retries_total}, {@code ..._reconcile_unresolved_total},
+ * {@code ..._rate_limit_backoffs_total}, {@code ..._rate_limit_bans_total}, {@code ..._reconcile_weight_holds_total}, the gauge {@code ..._used_weight}, and the timer {@code binance_adapter_frame_to_answer_seconds} (a histogram:
  * {@code _bucket{le}}, {@code _count}, {@code _sum}, {@code _max}) from a frame read to the tracker's answer.
  *
  * <p>A binding is undone by {@link Binding#close()} (the verticle's {@code stop()}), so a redeployed adapter
@@ -99,6 +102,22 @@ public final class MicrometerAdapterMetrics {
     counter(registry, "orders_lost", adapter, metrics, AdapterMetrics::ordersLost, meters);
     counter(registry, "reconcile_weight", adapter, metrics, AdapterMetrics::reconcileWeight, meters);
     counter(registry, "account_events", adapter, metrics, AdapterMetrics::accountEvents, meters);
+    ReconcileMetrics r = metrics.reconcile();
+    for (dev.ordertracker.binance.reconcile.CorrectionCause cause
+        : dev.ordertracker.binance.reconcile.CorrectionCause.values()) {
+      meters.add(FunctionCounter.builder("binance_adapter_corrections", r, m -> m.corrections(cause))
+          .tag("adapter", adapter).tag("cause", cause.name()).register(registry));
+    }
+    counter(registry, "reconcile_sweeps", adapter, metrics, m -> m.reconcile().sweeps(), meters);
+    counter(registry, "reconcile_sweep_failures", adapter, metrics, m -> m.reconcile().sweepFailures(), meters);
+    counter(registry, "reconcile_query_retries", adapter, metrics, m -> m.reconcile().queryRetries(), meters);
+    counter(registry, "reconcile_unresolved", adapter, metrics, m -> m.reconcile().unresolved(), meters);
+    counter(registry, "rate_limit_backoffs", adapter, metrics, m -> m.reconcile().rateLimitBackoffs(), meters);
+    counter(registry, "rate_limit_bans", adapter, metrics, m -> m.reconcile().bans(), meters);
+    counter(registry, "reconcile_weight_holds", adapter, metrics, m -> m.reconcile().weightHolds(), meters);
+    meters.add(io.micrometer.core.instrument.Gauge.builder("binance_adapter_used_weight", r,
+        ReconcileMetrics::usedWeight).description("the IP's request weight used this minute, as Binance reports it")
+        .tag("adapter", adapter).register(registry));
     Timer latency = Timer.builder("binance_adapter_frame_to_answer")
         .description("from a frame read off the socket to the tracker's answer for its update")
         .tag("adapter", adapter)

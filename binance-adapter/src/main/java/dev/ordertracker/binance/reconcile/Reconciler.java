@@ -83,9 +83,23 @@ public final class Reconciler {
           .cumulative(cum, quote).transactionTime(at(exchange, now)).build());
     }
     BigDecimal orderQty = details.quantity;
+    // Quantity the tracker counts without holding its trade: a stream report whose cumulative quantity includes
+    // trades whose own reports were lost. The oldest fresh trades are those: sent with a cumulative quantity below
+    // the tracker's, they are recorded as fills without changing quantities or publishing (the tracker's STALE rule),
+    // and they are not counted twice.
+    BigDecimal unexplained = tracked == null ? BigDecimal.ZERO : unexplained(tracked);
     for (ExchangeTrade t : fresh.values()) {
-      cum = cum.add(t.qty());
-      quote = quote.add(t.quoteQty());
+      if (unexplained.compareTo(t.qty()) >= 0) {
+        out.add(details.builder(symbol, orderId, current).cumulative(cum.subtract(unexplained), null)
+            .lastFill(t.toFill()).transactionTime(Instant.ofEpochMilli(t.time())).build());
+        unexplained = unexplained.subtract(t.qty());
+        continue;
+      }
+      BigDecimal counted = t.qty().subtract(unexplained);
+      quote = quote.add(unexplained.signum() == 0 ? t.quoteQty()
+          : t.quoteQty().multiply(counted).divide(t.qty(), Decimals.PRICE_CONTEXT));
+      unexplained = BigDecimal.ZERO;
+      cum = cum.add(counted);
       boolean complete = orderQty != null && cum.compareTo(orderQty) >= 0
           || exchange != null && exchange.status() == BinanceOrderStatus.FILLED
           && cum.compareTo(exchange.executedQty()) >= 0;
@@ -137,6 +151,20 @@ public final class Reconciler {
     return new Reconciliation(out, 0, false);
   }
 
+  /**
+   * The end of an executor placeholder (an order tracked under its client id because its placement's outcome was
+   * unknown) that the exchange still does not know after the give-up time: LOST (EXPIRED, lost=true, so the tracker
+   * publishes ORDER_LOST), never FAILED: nothing said it was not executed.
+   */
+  public static OrderUpdate lostPlaceholder(TrackedOrder t, String account, Instant now) {
+    return OrderUpdate.builder(t.symbol(), t.orderId(), OrderStatus.EXPIRED).clientOrderId(t.clientOrderId())
+        .account(account).order(t.orderType(), t.side(), t.quantity(), t.price()).createdAt(t.createdAt())
+        .lost(true).transactionTime(now)
+        .errorMessage("lost: the placement's outcome was unknown and the exchange has not shown an order with client"
+            + " order id " + t.clientOrderId() + " since " + t.createdAt())
+        .build();
+  }
+
   private static Instant at(ExchangeOrder exchange, Instant now) {
     return Instant.ofEpochMilli(exchange.updateTime() > 0 ? exchange.updateTime() : now.toEpochMilli());
   }
@@ -171,6 +199,16 @@ public final class Reconciler {
       case PARTIALLY_FILLED: return 2;
       default: return 3;
     }
+  }
+
+  /** The tracker's filled quantity its recorded fills do not explain (never negative). */
+  private static BigDecimal unexplained(TrackedOrder tracked) {
+    BigDecimal fills = BigDecimal.ZERO;
+    for (Fill f : tracked.fills()) {
+      fills = fills.add(f.quantity());
+    }
+    BigDecimal u = tracked.filledQuantity().subtract(fills);
+    return u.signum() > 0 ? u : BigDecimal.ZERO;
   }
 
   /** The tracked cumulative quote: the sum of its fills when they explain the filled quantity, else avg × qty. */

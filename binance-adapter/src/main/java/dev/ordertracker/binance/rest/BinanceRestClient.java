@@ -33,6 +33,7 @@ public final class BinanceRestClient {
   private final ServerClock clock;
   private final long recvWindowMs;
   private final long timeoutMs;
+  private volatile java.util.function.LongConsumer usedWeight = w -> { };
 
   public BinanceRestClient(Vertx vertx, String baseUrl, ServerClock clock, long recvWindowMs, long timeoutMs) {
     URI uri = URI.create(baseUrl);
@@ -72,8 +73,29 @@ public final class BinanceRestClient {
         .putHeader("X-MBX-APIKEY", signer.apiKey()).send()
         .recover(e -> Future.failedFuture(new BinanceApiException(BinanceApiException.NO_ANSWER, 0,
             method + " " + path + ": " + e.getClass().getSimpleName() + " " + withoutQuery(e.getMessage()))))
-        .compose(r -> r.statusCode() == 200 ? Future.succeededFuture(Json.decodeValue(r.bodyAsBuffer()))
-            : Future.failedFuture(error(r)));
+        .compose(r -> {
+          readUsedWeight(r);
+          return r.statusCode() == 200 ? Future.succeededFuture(Json.decodeValue(r.bodyAsBuffer()))
+              : Future.failedFuture(error(r));
+        });
+  }
+
+  /** Hears the IP's used request weight of the minute from every answer ({@code X-MBX-USED-WEIGHT-1M}). */
+  public BinanceRestClient onUsedWeight(java.util.function.LongConsumer listener) {
+    this.usedWeight = listener;
+    return this;
+  }
+
+  /** rest-api.md "LIMITS": every answer carries {@code X-MBX-USED-WEIGHT-(intervalNum)(intervalLetter)}. */
+  private void readUsedWeight(HttpResponse<Buffer> r) {
+    String used = r.getHeader("X-MBX-USED-WEIGHT-1M");
+    if (used != null) {
+      try {
+        usedWeight.accept(Long.parseLong(used.trim()));
+      } catch (NumberFormatException ignored) {
+        // a malformed header is not worth failing an answer over
+      }
+    }
   }
 
   /**
@@ -96,9 +118,18 @@ public final class BinanceRestClient {
     } catch (RuntimeException notJson) {
       msg = msg + " (non-JSON body)";
     }
+    // 429 / 418 carry Retry-After in seconds (rest-api.md "LIMITS")
     String retryAfter = r.getHeader("Retry-After");
+    long retryAt = -1;
+    if (retryAfter != null) {
+      try {
+        retryAt = System.currentTimeMillis() + Long.parseLong(retryAfter.trim()) * 1000;
+      } catch (NumberFormatException ignored) {
+        retryAt = -1;
+      }
+    }
     return new BinanceApiException(r.statusCode(), code, retryAfter == null ? msg
-        : msg + " (Retry-After " + retryAfter + " s)");
+        : msg + " (Retry-After " + retryAfter + " s)", retryAt);
   }
 
   public Future<Void> close() {

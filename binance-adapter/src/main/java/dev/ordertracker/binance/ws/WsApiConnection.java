@@ -40,6 +40,7 @@ public final class WsApiConnection {
   private final long openedAtMs;
   private final Map<String, Pending> pending = new HashMap<>();
   private Listener listener;
+  private WeightListener weightListener;
   private long nextRequestId;
   private long lastActivityNanos;
   private long pingTimer = -1;
@@ -136,13 +137,48 @@ public final class WsApiConnection {
       return;
     }
     vertx.cancelTimer(p.timer());
+    readRateLimits(response);
     int status = response.getInteger("status", 0);
     if (status == 200) {
       p.promise().complete(response.getValue("result"));
     } else {
       JsonObject error = response.getJsonObject("error", new JsonObject());
-      p.promise().fail(new BinanceApiException(status, error.getInteger("code", 0), error.getString("msg", "")));
+      // 429 / 418 carry error.data.retryAfter (epoch ms): web-socket-api.md "Rate limits"
+      Object data = error.getValue("data");
+      long retryAfter = data instanceof JsonObject d && d.getValue("retryAfter") instanceof Number n
+          ? n.longValue() : -1;
+      p.promise().fail(new BinanceApiException(status, error.getInteger("code", 0), error.getString("msg", ""),
+          retryAfter));
     }
+  }
+
+  /**
+   * Every answer's {@code rateLimits} (web-socket-api.md "Rate limits"): the REQUEST_WEIGHT entry's {@code count}
+   * is the IP's weight used this minute, shared by every connection and REST; told to the weight listener.
+   */
+  private void readRateLimits(JsonObject response) {
+    Object limits = response.getValue("rateLimits");
+    if (weightListener == null || !(limits instanceof io.vertx.core.json.JsonArray array)) {
+      return;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      if (array.getValue(i) instanceof JsonObject l && "REQUEST_WEIGHT".equals(l.getString("rateLimitType"))
+          && "MINUTE".equals(l.getString("interval")) && l.getValue("count") instanceof Number count
+          && l.getValue("limit") instanceof Number limit) {
+        weightListener.used(count.longValue(), limit.longValue());
+        return;
+      }
+    }
+  }
+
+  /** Hears the used request weight reported by the server. */
+  public interface WeightListener {
+    void used(long usedThisMinute, long limitPerMinute);
+  }
+
+  /** Sets who hears the used weight of every answer (the reconciliation's budget). */
+  public void weightListener(WeightListener value) {
+    this.weightListener = value;
   }
 
   /**
@@ -230,6 +266,11 @@ public final class WsApiConnection {
 
   public long id() {
     return id;
+  }
+
+  /** Epoch ms of the last frame or pong: until then the stream was known good. */
+  public long lastActivityMs() {
+    return System.currentTimeMillis() - (System.nanoTime() - lastActivityNanos) / 1_000_000;
   }
 
   public long ageMs() {

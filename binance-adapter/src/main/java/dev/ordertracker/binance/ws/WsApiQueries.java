@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * {@link ExchangeQueries} over the WebSocket API connection: signed requests, each admitted by the
- * {@link WeightBudget}; a -1021 (clock) answer re-syncs the {@link ServerClock} with {@code time} and retries once.
+ * {@link WeightBudget}; a -1021 (clock) answer re-syncs the {@link ServerClock} with {@code time} and retries once;
+ * a 429 / 418 stops the budget until the answer's {@code retryAfter}. Retries of other failures are the
+ * {@link dev.ordertracker.binance.reconcile.RetryingQueries}' job.
  */
 public final class WsApiQueries implements ExchangeQueries {
   private final Supplier<WsApiConnection> connection;
@@ -27,9 +29,17 @@ public final class WsApiQueries implements ExchangeQueries {
   private final ServerClock clock;
   private final long recvWindowMs;
   private final WeightBudget budget;
+  private final java.util.function.Consumer<Boolean> rateLimited;
 
   public WsApiQueries(Supplier<WsApiConnection> connection, Map<String, RequestSigner> signers, ServerClock clock,
                       long recvWindowMs, WeightBudget budget) {
+    this(connection, signers, clock, recvWindowMs, budget, banned -> { });
+  }
+
+  /** @param rateLimited told of every 429 (false) or 418 (true) answer (metrics) */
+  public WsApiQueries(Supplier<WsApiConnection> connection, Map<String, RequestSigner> signers, ServerClock clock,
+                      long recvWindowMs, WeightBudget budget, java.util.function.Consumer<Boolean> rateLimited) {
+    this.rateLimited = rateLimited;
     this.connection = connection;
     this.signers = signers;
     this.clock = clock;
@@ -62,6 +72,22 @@ public final class WsApiQueries implements ExchangeQueries {
   }
 
   @Override
+  public Future<ExchangeOrder> orderByClientId(String account, String symbol, String clientOrderId) {
+    return signed(account, "order.status", new JsonObject().put("symbol", symbol)
+        .put("origClientOrderId", clientOrderId), WEIGHT_ORDER_STATUS)
+        .map(r -> ExchangeOrder.fromJson((JsonObject) r))
+        .recover(e -> e instanceof BinanceApiException b && b.isOrderNotFound() ? Future.succeededFuture(null)
+            : Future.failedFuture(e));
+  }
+
+  @Override
+  public Future<List<ExchangeOrder>> ordersUpdatedBetween(String account, String symbol, long startMs, long endMs) {
+    return signed(account, "allOrders", new JsonObject().put("symbol", symbol).put("startTime", startMs)
+        .put("endTime", endMs).put("limit", ORDERS_PAGE), WEIGHT_ALL_ORDERS)
+        .map(r -> list((JsonArray) r, ExchangeOrder::fromJson));
+  }
+
+  @Override
   public Future<List<ExchangeTrade>> tradesOfOrder(String account, String symbol, long orderId) {
     return signed(account, "myTrades", new JsonObject().put("symbol", symbol).put("orderId", orderId),
         WEIGHT_MY_TRADES_BY_ORDER).map(r -> list((JsonArray) r, ExchangeTrade::fromJson));
@@ -86,6 +112,11 @@ public final class WsApiQueries implements ExchangeQueries {
             WsApiConnection c = connection.get();
             return c == null ? Future.failedFuture(e)
                 : syncClock(c, clock).compose(x -> send(account, method, params));
+          }
+          if (e instanceof BinanceApiException b && b.isRateLimited()) {
+            // 429: back off until the server's retry time; 418: banned until then. Nothing is sent meanwhile.
+            budget.pauseUntil(b.retryAfterMs() > 0 ? b.retryAfterMs() : System.currentTimeMillis() + 60_000);
+            rateLimited.accept(b.isBanned());
           }
           return Future.failedFuture(e);
         })

@@ -30,6 +30,34 @@ class BinanceAdapterOptionsTest {
   }
 
   @Test
+  void continuousReconciliationKeysHaveDefaultsAreReadValidatedAndWrittenBack() {
+    BinanceAdapterOptions d = new BinanceAdapterOptions(new JsonObject().put("accounts", new JsonArray()
+        .add(account()))).validate();
+    assertThat(d.reconcileLoop().getOpenCheckIntervalMs()).isEqualTo(30_000);
+    assertThat(d.reconcileLoop().getInflightCheckIntervalMs()).isEqualTo(2_000);
+    assertThat(d.reconcileLoop().getInflightCheckThresholdMs()).isEqualTo(5_000);
+    assertThat(d.reconcileLoop().getUnknownOutcomeGiveUpMs()).isEqualTo(600_000);
+    assertThat(d.reconcileLoop().getMaxUsedWeightPercent()).isEqualTo(80);
+    JsonObject json = new JsonObject().put("accounts", new JsonArray().add(account()))
+        .put("open_check_interval_ms", 10_000).put("query_attempts", 7).put("max_used_weight_percent", 50)
+        .put("reconcile_lookback_margin_ms", 0).put("unknown_outcome_give_up_ms", 60_000);
+    BinanceAdapterOptions o = new BinanceAdapterOptions(json).validate();
+    assertThat(o.reconcileLoop().getOpenCheckIntervalMs()).isEqualTo(10_000);
+    assertThat(o.reconcileLoop().getQueryAttempts()).isEqualTo(7);
+    assertThat(o.reconcileLoop().getLookbackMarginMs()).isZero();
+    JsonObject back = o.toJson();
+    assertThat(back.getLong("max_used_weight_percent")).isEqualTo(50);
+    assertThat(new BinanceAdapterOptions(back.put("accounts", new JsonArray().add(account()))).reconcileLoop()
+        .getUnknownOutcomeGiveUpMs()).isEqualTo(60_000);
+    assertError(new JsonObject().put("open_check_interval_ms", 0), "open_check_interval_ms");
+    assertError(new JsonObject().put("max_used_weight_percent", 101), "max_used_weight_percent");
+    assertError(new JsonObject().put("query_attempts", "5"), "query_attempts");
+    assertThatThrownBy(() -> new BinanceAdapterOptions(new JsonObject().put("accounts", new JsonArray().add(account()))
+        .put("query_retry_initial_delay_ms", 500).put("query_retry_max_delay_ms", 100)).validate())
+        .hasMessageContaining("query_retry_max_delay_ms");
+  }
+
+  @Test
   void badOptionsFailWithTheKeyInTheMessage() {
     assertError(new JsonObject().put("bogus", 1), "bogus");
     assertError(new JsonObject().put("ws_api_url", "http://x"), "ws_api_url");

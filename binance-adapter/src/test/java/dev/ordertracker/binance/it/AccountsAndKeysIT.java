@@ -94,7 +94,14 @@ class AccountsAndKeysIT {
           new DeploymentOptions().setConfig(config))));
       assertThat(e).hasMessageContaining("subscribing account 'demo'").hasMessageContaining("-1022");
       assertThat(adapter.metrics().reconnects()).isZero();
-      assertThat(await(h.simulator.connectionCount())).isZero();
+      // the refused connection is closed by the adapter; the simulator sees the close a moment later (loaded machine)
+      Harness.eventually(java.time.Duration.ofSeconds(5), () -> {
+        try {
+          return await(h.simulator.connectionCount()) == 0;
+        } catch (Exception x) {
+          return false;
+        }
+      }, "the refused connection closed");
       String all = String.join("\n", logs) + e;
       assertThat(all).doesNotContain(wrongSecret).doesNotContain(AccountOptions.DEMO_API_KEY);
       Throwable bad = catchThrowable(() -> await(vertx.deployVerticle(new BinanceUserDataVerticle(),

@@ -26,6 +26,11 @@ class AdapterStatusIT {
     assertThat(status.getBoolean("connected")).isTrue();
     assertThat(status.getJsonArray("subscribed_accounts").getList()).containsExactly(Harness.ACCOUNT);
     assertThat(status.encode()).doesNotContain(dev.ordertracker.simulator.AccountOptions.DEMO_SECRET);
+    // per account, the last successful sweep and its age (issue 14): the sweep after the connect succeeded
+    await(h.adapter.lastReconciliation());
+    JsonObject sweep = status(vertx).getJsonObject("reconciliation").getJsonObject(Harness.ACCOUNT);
+    assertThat(sweep.getString("last_sweep_ok")).isNotNull();
+    assertThat(sweep.getLong("last_sweep_age_ms")).isNotNegative();
 
     await(h.simulator.faults().refuseConnectionsFor(3_000));
     await(h.simulator.faults().dropConnectionsNow());

@@ -126,16 +126,33 @@ class FaultScenariosIT {
     h.assertOneEventPerChange();
   }
 
+  /**
+   * The answer is 5xx / -1007 but the order executed: {@code place} answers the order as far as known (PENDING under
+   * its client id while unknown, issue 14), and it ends as the exchange says, one record, never FAILED.
+   */
   @Test
   void fiveHundredButExecutedIsQueriedNotFailed() throws Exception {
     await(h.simulator.faults().failNextRequests(1, FailureKind.HTTP_5XX));
     TrackedOrder a = await(h.executor.place(PlaceOrder.market(ACCOUNT, "BNBUSDT", OrderSide.BUY, d("1.000"))));
-    assertThat(a.status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(a.status()).isNotEqualTo(OrderStatus.FAILED);
+    eventually(Duration.ofSeconds(15), () -> status(a.clientOrderId()) == OrderStatus.FILLED, "a FILLED");
     await(h.simulator.faults().failNextRequests(1, FailureKind.TIMEOUT_1007));
     TrackedOrder b = await(h.executor.place(PlaceOrder.limit(ACCOUNT, "BTCUSDT", OrderSide.BUY, d("0.01"),
         d("59000.00"))));
-    assertThat(b.status()).isEqualTo(OrderStatus.PLACED);
+    assertThat(b.status()).isNotEqualTo(OrderStatus.FAILED);
+    eventually(Duration.ofSeconds(15), () -> status(b.clientOrderId()) == OrderStatus.PLACED, "b PLACED");
     settle();
+    assertThat(await(h.tracker.getActiveOrders())).extracting(TrackedOrder::orderId)
+        .doesNotContain(a.clientOrderId(), b.clientOrderId());
+  }
+
+  private OrderStatus status(String clientOrderId) {
+    try {
+      TrackedOrder t = await(h.tracker.getOrderByClientId(clientOrderId));
+      return t.orderId().equals(clientOrderId) ? null : t.status();
+    } catch (Exception e) {
+      return null;
+    }
   }
 
   @Test

@@ -67,6 +67,16 @@ class LostOrderIT {
     public Future<List<ExchangeTrade>> tradesFrom(String account, String symbol, long fromId, long startTimeMs) {
       return Future.succeededFuture(List.of());
     }
+
+    @Override
+    public Future<ExchangeOrder> orderByClientId(String account, String symbol, String clientOrderId) {
+      return Future.succeededFuture(null);
+    }
+
+    @Override
+    public Future<List<ExchangeOrder>> ordersUpdatedBetween(String account, String symbol, long startMs, long endMs) {
+      return Future.succeededFuture(List.of());
+    }
   }
 
   @Test

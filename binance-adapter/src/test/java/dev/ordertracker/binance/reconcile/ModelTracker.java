@@ -41,6 +41,9 @@ final class ModelTracker {
       return UpdateOutcome.DUPLICATE;
     }
     if (u.cumulativeFilledQuantity().compareTo(filled) < 0) {
+      if (u.lastFill() != null) {
+        fills.add(u.lastFill()); // the tracker keeps the trade of an older report, without an event
+      }
       return UpdateOutcome.STALE;
     }
     if (u.status() == status && u.cumulativeFilledQuantity().compareTo(filled) == 0 && u.lastFill() == null) {

@@ -24,6 +24,13 @@ import java.util.function.Function;
  *   POST /admin/faults/reorder-next                {"events": 3}
  *   POST /admin/faults/pause-delivery | resume-delivery
  *   POST /admin/faults/fail-next-requests          {"count": 1, "kind": "HTTP_5XX" | "TIMEOUT_1007"}
+ *   POST /admin/faults/drop-next-reports          {"events": 1}  (executionReports lost, connection kept)
+ *   POST /admin/faults/fail-queries               {"method": "order.status", "count": 2, "kind": "TOO_MANY_REQUESTS_429",
+ *                                                  "retry_after_ms": 1000}
+ *   POST /admin/faults/fail-each-query            {"count": 2, "kind": "HTTP_5XX"}
+ *   POST /admin/faults/fail-queries-at-random     {"percent": 20, "kind": "HTTP_5XX"}
+ *   POST /admin/faults/fail-next-placement        {"kind": "HTTP_5XX", "execute_after_ms": 3000}  (-1 = never)
+ *   POST /admin/faults/place-elsewhere            {"account": "demo", "order": {"symbol", "side", "type", ...}}
  *   POST /admin/faults/reject-clock-next            {"count": 1}   (signed WS API requests answer -1021)
  *   POST /admin/faults/refuse-connections          {"ms": 5000}
  *   POST /admin/faults/inject-event               {"account": "demo", "event": {"e": "executionReport", ...}}
@@ -59,6 +66,18 @@ public final class AdminApi {
     post(router, "/admin/faults/resume-delivery", b -> faults.resumeDelivery());
     post(router, "/admin/faults/fail-next-requests", b -> faults.failNextRequests(b.getInteger("count", 1),
         FailureKind.valueOf(b.getString("kind", FailureKind.HTTP_5XX.name()))));
+    post(router, "/admin/faults/drop-next-reports", b -> faults.dropNextReports(b.getInteger("events", 1)));
+    post(router, "/admin/faults/fail-queries", b -> faults.failQueries(b.getString("method"),
+        b.getInteger("count", 1), FailureKind.valueOf(b.getString("kind", FailureKind.HTTP_5XX.name())),
+        b.getLong("retry_after_ms", 1000L)));
+    post(router, "/admin/faults/fail-each-query", b -> faults.failEachQuery(b.getInteger("count", 1),
+        FailureKind.valueOf(b.getString("kind", FailureKind.HTTP_5XX.name())), b.getLong("retry_after_ms", 1000L)));
+    post(router, "/admin/faults/fail-queries-at-random", b -> faults.failQueriesAtRandom(b.getInteger("percent", 0),
+        FailureKind.valueOf(b.getString("kind", FailureKind.HTTP_5XX.name())), b.getLong("retry_after_ms", 1000L)));
+    post(router, "/admin/faults/fail-next-placement", b -> faults.failNextPlacement(
+        FailureKind.valueOf(b.getString("kind", FailureKind.HTTP_5XX.name())), b.getLong("execute_after_ms", -1L)));
+    post(router, "/admin/faults/place-elsewhere", b -> faults.placeElsewhere(b.getString("account", "demo"),
+        b.getJsonObject("order")));
     post(router, "/admin/faults/reject-clock-next", b -> faults.rejectClockNext(b.getInteger("count", 1)));
     post(router, "/admin/faults/refuse-connections", b -> faults.refuseConnectionsFor(b.getLong("ms")));
     post(router, "/admin/faults/reset", b -> faults.reset());

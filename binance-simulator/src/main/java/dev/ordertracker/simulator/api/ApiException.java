@@ -34,6 +34,31 @@ public final class ApiException extends RuntimeException {
         now, retryAfter);
   }
 
+  /**
+   * The answer of an injected failure (faults): 503 -1001, 503 -1007, 500 -1000, 503 -1006, or 429 / 418 -1003 with
+   * the retry time {@code retryAt} (epoch ms). Messages as in errors.md.
+   */
+  public static ApiException injected(dev.ordertracker.simulator.faults.FailureKind kind, long now, long retryAt) {
+    switch (kind) {
+      case TIMEOUT_1007: return timeout();
+      case UNKNOWN_1000: return new ApiException(500, -1000,
+          "An unknown error occurred while processing the request.");
+      case UNEXPECTED_1006: return new ApiException(503, -1006,
+          "An unexpected response was received from the message bus. Execution status unknown.");
+      case TOO_MANY_REQUESTS_429: return new ApiException(429, -1003, "Too much request weight used; current limit"
+          + " is 6000 request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling"
+          + " the API.", now, retryAt);
+      case BANNED_418: return new ApiException(418, -1003, "Way too much request weight used; IP banned until "
+          + retryAt + ". Please use WebSocket Streams for live updates to avoid bans.", now, retryAt);
+      default: return internal();
+    }
+  }
+
+  /** -1127: more than 24 hours between startTime and endTime (allOrders, myTrades). */
+  public static ApiException rangeTooLong() {
+    return new ApiException(400, -1127, "More than 24 hours between startTime and endTime.");
+  }
+
   /** Epoch ms when the request may be retried, -1 unless rate limited. */
   public long retryAfter() {
     return retryAfter;

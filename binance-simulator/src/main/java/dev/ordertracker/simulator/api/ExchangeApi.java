@@ -232,6 +232,43 @@ public final class ExchangeApi {
     return OrderResponses.statuses(engine.openOrders(account, symbol));
   }
 
+  /**
+   * {@code allOrders} / {@code GET /api/v3/allOrders} (web-socket-api.md "Account order history"): with
+   * startTime/endTime, orders whose last status update is in the range (at most 24 hours, -1127 beyond; orderId is
+   * then ignored); else with orderId, orders with id >= orderId; else the most recent. Ascending by order id, at most
+   * {@code limit} (default 500, max 1000).
+   */
+  public JsonArray allOrders(Account account, RequestParams p) {
+    String symbol = p.required("symbol");
+    Long orderId = p.longValue("orderId");
+    Long startTime = p.longValue("startTime");
+    Long endTime = p.longValue("endTime");
+    Long limitParam = p.longValue("limit");
+    int limit = (int) (limitParam == null ? 500 : Math.min(1000, Math.max(1, limitParam)));
+    boolean byTime = startTime != null || endTime != null;
+    long from = startTime == null ? Long.MIN_VALUE : startTime;
+    long to = endTime == null ? (startTime == null ? Long.MAX_VALUE : startTime + 86_400_000L) : endTime;
+    if (startTime != null && endTime != null && endTime - startTime > 86_400_000L) {
+      throw ApiException.rangeTooLong();
+    }
+    engine.book(symbol);
+    List<Order> matching = new java.util.ArrayList<>();
+    for (Order o : engine.ordersOf(symbol)) {
+      if (o.account() != account) {
+        continue;
+      }
+      if (byTime ? o.updateTime() >= from && o.updateTime() <= to : orderId == null || o.orderId() >= orderId) {
+        matching.add(o);
+      }
+    }
+    matching.sort(java.util.Comparator.comparingLong(Order::orderId));
+    if (matching.size() > limit) {
+      int start = !byTime && orderId == null ? matching.size() - limit : 0;
+      matching = matching.subList(start, start + limit);
+    }
+    return OrderResponses.statuses(matching);
+  }
+
   public JsonArray myTrades(Account account, RequestParams p) {
     String symbol = p.required("symbol");
     Long orderId = p.longValue("orderId");

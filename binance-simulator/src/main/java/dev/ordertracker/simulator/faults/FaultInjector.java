@@ -89,14 +89,69 @@ public final class FaultInjector {
     return run(() -> state.failNext(positive(n), kind));
   }
 
+  /**
+   * Loses the next {@code n} executionReport events while the connection stays up (other events are delivered): a
+   * report lost on a healthy connection.
+   */
+  public Future<Void> dropNextReports(int n) {
+    return run(() -> state.dropNextReports(positive(n)));
+  }
+
+  /**
+   * The next {@code n} answers of the query method {@code method} (WebSocket API name: {@code order.status},
+   * {@code openOrders.status}, {@code myTrades}, {@code allOrders}; the REST equivalents count too) fail with
+   * {@code kind} without running; 429/418 carry a retry time {@code retryAfterMs} ahead.
+   */
+  public Future<Void> failQueries(String method, int n, FailureKind kind, long retryAfterMs) {
+    if (method == null || method.isBlank()) {
+      return Future.failedFuture(new IllegalArgumentException("method is required"));
+    }
+    return run(() -> state.failQueries(method, positive(n), new QueryFailure(kind, Math.max(0, retryAfterMs))));
+  }
+
+  /** Every distinct query (method and parameters) fails its first {@code n} answers with {@code kind}. */
+  public Future<Void> failEachQuery(int n, FailureKind kind, long retryAfterMs) {
+    return run(() -> state.failEachQuery(positive(n), new QueryFailure(kind, Math.max(0, retryAfterMs))));
+  }
+
+  /** Every query answer fails with probability {@code percent} % (seeded: the same run fails the same answers). */
+  public Future<Void> failQueriesAtRandom(int percent, FailureKind kind, long retryAfterMs) {
+    if (percent < 0 || percent > 100) {
+      return Future.failedFuture(new IllegalArgumentException("percent must be in 0..100: " + percent));
+    }
+    return run(() -> state.failQueriesAtRandom(percent, new QueryFailure(kind, Math.max(0, retryAfterMs))));
+  }
+
+  /**
+   * The next order placement answers {@code kind} (a 5xx, -1006 or -1007: execution status unknown) and is executed
+   * {@code executeAfterMs} later, or never when negative.
+   */
+  public Future<Void> failNextPlacement(FailureKind kind, long executeAfterMs) {
+    if (kind == null || kind.rateLimited()) {
+      return Future.failedFuture(new IllegalArgumentException("kind must be an unknown-outcome failure: " + kind));
+    }
+    return run(() -> state.latePlacement(new LatePlacement(kind, executeAfterMs)));
+  }
+
+  /**
+   * Places an order for {@code account} "from elsewhere" (another bot, the web UI): through the engine, not through
+   * any session; its events go to the account's subscriptions like any other (none while disconnected). Parameters
+   * as for {@code order.place} ({@code symbol, side, type, quantity, price, timeInForce...}). Completes with the
+   * placement answer (FULL).
+   */
+  public Future<JsonObject> placeElsewhere(String account, JsonObject params) {
+    JsonObject copy = params == null ? new JsonObject() : params.copy();
+    return call(() -> target.placeElsewhere(account, copy));
+  }
+
   /** Rejects new WebSocket connections (HTTP 503 on the handshake) for {@code ms} milliseconds. */
+  public Future<Void> refuseConnectionsFor(long ms) {
+    return run(() -> state.refuseUntil(System.currentTimeMillis() + ms));
+  }
+
   /** The next {@code n} signed WebSocket API requests are refused with -1021 (timestamp ahead) without running. */
   public Future<Void> rejectClockNext(int n) {
     return run(() -> state.rejectClockNext(positive(n)));
-  }
-
-  public Future<Void> refuseConnectionsFor(long ms) {
-    return run(() -> state.refuseUntil(System.currentTimeMillis() + ms));
   }
 
   /** Disarms every fault. */
@@ -128,7 +183,7 @@ public final class FaultInjector {
       try {
         promise.complete(action.get());
       } catch (RuntimeException e) {
-        promise.fail(e);
+        promise.tryFail(e);
       }
     });
     return promise.future();

@@ -14,4 +14,10 @@ public interface FaultTarget {
 
   /** Publishes a raw user data event to the account's subscriptions (through the delivery faults); false if unknown. */
   boolean injectEvent(String account, io.vertx.core.json.JsonObject event);
+
+  /**
+   * Places an order for the account through the engine, outside any session ({@code order.place} parameters);
+   * returns the FULL answer. Throws IllegalArgumentException for an unknown account, the API error otherwise.
+   */
+  io.vertx.core.json.JsonObject placeElsewhere(String account, io.vertx.core.json.JsonObject params);
 }

@@ -49,6 +49,7 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
   private FaultState faultState;
   private FaultInjector faultInjector;
   private AccountRegistry accounts;
+  private ExchangeApi exchangeApi;
   private MatchingEngine engine;
   private UserDataHub hub;
   private WsApiServer wsServer;
@@ -80,6 +81,7 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
     RequestWeight requestWeight = new RequestWeight(options.getRequestWeightPerMinute(),
         options.getConnectionsPerFiveMinutes());
     ExchangeApi exchange = new ExchangeApi(engine, options.getRequestWeightPerMinute());
+    exchangeApi = exchange;
     RequestAuthenticator authenticator = new RequestAuthenticator(accounts);
     WsApiDispatcher dispatcher = new WsApiDispatcher(exchange, authenticator, hub, faultState,
         options.isStreamBeforeResponse(), requestWeight);
@@ -252,6 +254,14 @@ final class SimulatorCore extends VerticleBase implements FaultTarget, AdminTarg
     }
     hub.publish(account, event.encode());
     return true;
+  }
+
+  @Override
+  public JsonObject placeElsewhere(String account, JsonObject params) {
+    dev.ordertracker.simulator.account.Account a = accounts.byName(account)
+        .orElseThrow(() -> new IllegalArgumentException("unknown account " + account));
+    JsonObject p = params.copy().put("newOrderRespType", params.getString("newOrderRespType", "FULL"));
+    return exchangeApi.placeOrder(a, dev.ordertracker.simulator.api.RequestParams.of(p));
   }
 
   @Override

@@ -8,6 +8,8 @@ import dev.ordertracker.simulator.api.RequestAuthenticator;
 import dev.ordertracker.simulator.api.RequestParams;
 import dev.ordertracker.simulator.faults.FailureKind;
 import dev.ordertracker.simulator.faults.FaultState;
+import dev.ordertracker.simulator.faults.LatePlacement;
+import dev.ordertracker.simulator.faults.QueryFailure;
 import dev.ordertracker.simulator.signing.SigningPayloads;
 import dev.ordertracker.simulator.stream.UserDataHub;
 import io.vertx.core.Vertx;
@@ -72,6 +74,7 @@ public final class RestApi {
         (a, p) -> exchange.openOrders(a, p));
     signed(router, HttpMethod.GET, "/api/v3/myTrades", p -> p.has("orderId") ? 5 : 20,
         (a, p) -> exchange.myTrades(a, p));
+    signed(router, HttpMethod.GET, "/api/v3/allOrders", p -> 20, (a, p) -> exchange.allOrders(a, p));
     signed(router, HttpMethod.GET, "/api/v3/account", p -> 20,
         (a, p) -> exchange.accountInfo(a, System.currentTimeMillis()));
   }
@@ -89,6 +92,37 @@ public final class RestApi {
       String rawSignature = SigningPayloads.rawSignature(query);
       if (rawSignature == null) {
         rawSignature = SigningPayloads.rawSignature(body);
+      }
+      String queryName = method == HttpMethod.GET ? QUERY_NAMES.get(path) : null;
+      if (queryName != null) {
+        Map<String, String> raw = decode(query, body);
+        raw.keySet().removeAll(java.util.List.of("timestamp", "signature", "recvWindow"));
+        QueryFailure qf = faults.takeQueryFailure(queryName, queryName + new java.util.TreeMap<>(raw));
+        if (qf != null) {
+          answer(ctx, ApiException.injected(qf.kind(), now, now + qf.retryAfterMs()), now,
+              qf.kind().rateLimited() ? 0 : Math.abs(weightOf.applyAsInt(RequestParams.of(raw))));
+          return;
+        }
+      }
+      LatePlacement late = method == HttpMethod.POST && path.equals("/api/v3/order") ? faults.takeLatePlacement()
+          : null;
+      if (late != null) {
+        // execution status unknown: answered now, executed later (as of the request's time) or never
+        answer(ctx, ApiException.injected(late.kind(), now, -1), now, 1);
+        if (late.executes()) {
+          ctx.vertx().setTimer(Math.max(1, late.executeAfterMs()), t -> {
+            try {
+              RequestParams params = RequestParams.of(decode(query, body));
+              String signature = SigningPayloads.rawSignature(query) == null ? null
+                  : URLDecoder.decode(SigningPayloads.rawSignature(query), StandardCharsets.UTF_8);
+              action.apply(authenticator.authenticate(ctx.request().getHeader("X-MBX-APIKEY"), params,
+                  SigningPayloads.rest(query, body), signature, now), params);
+            } catch (RuntimeException e) {
+              LOG.log(Level.INFO, "late placement refused: " + e.getMessage());
+            }
+          });
+        }
+        return;
       }
       FailureKind failure = failable ? faults.takeFailure() : null;
       if (!streamBeforeResponse) {
@@ -123,7 +157,7 @@ public final class RestApi {
         response = internal.toJson().encode();
       }
       if (failure != null) {
-        ApiException e = failure == FailureKind.HTTP_5XX ? ApiException.internal() : ApiException.timeout();
+        ApiException e = ApiException.injected(failure, now, now + 1000);
         status = e.status();
         response = e.toJson().encode();
       }
@@ -134,6 +168,19 @@ public final class RestApi {
         hub.flushDeferred();
       }
     });
+  }
+
+  /** REST query paths by the WebSocket API method name the query faults use. */
+  private static final Map<String, String> QUERY_NAMES = Map.of("/api/v3/order", "order.status",
+      "/api/v3/openOrders", "openOrders.status", "/api/v3/myTrades", "myTrades", "/api/v3/allOrders", "allOrders");
+
+  /** An error answer with {@code Retry-After} (seconds) when rate limited and the used weight header. */
+  private void answer(RoutingContext ctx, ApiException e, long now, int weight) {
+    if (e.retryAfter() >= 0) {
+      ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, (e.retryAfter() - now + 999) / 1000)));
+    }
+    ctx.response().putHeader("X-MBX-USED-WEIGHT-1M", String.valueOf(requestWeight.add(weight, now)));
+    json(ctx, e.status(), e.toJson().encode());
   }
 
   private static Object encode(Object result) {

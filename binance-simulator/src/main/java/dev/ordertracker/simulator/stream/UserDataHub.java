@@ -118,6 +118,9 @@ public final class UserDataHub implements EngineListener {
       faults.countDroppedWhilePaused();
       return;
     }
+    if (faults.takeDroppedReport(eventJson)) {
+      return; // lost on a healthy connection: nothing tells the client
+    }
     if (faults.reorderPending() > 0) {
       reorderBuffer.add(new Pending(account, eventJson));
       if (faults.takeReorder() == 0) {

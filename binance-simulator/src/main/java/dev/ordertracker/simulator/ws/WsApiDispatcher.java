@@ -8,6 +8,8 @@ import dev.ordertracker.simulator.api.RequestParams;
 import dev.ordertracker.simulator.api.RequestWeight;
 import dev.ordertracker.simulator.faults.FailureKind;
 import dev.ordertracker.simulator.faults.FaultState;
+import dev.ordertracker.simulator.faults.LatePlacement;
+import dev.ordertracker.simulator.faults.QueryFailure;
 import dev.ordertracker.simulator.signing.KeyType;
 import dev.ordertracker.simulator.signing.SigningPayloads;
 import dev.ordertracker.simulator.stream.Subscription;
@@ -94,6 +96,8 @@ public final class WsApiDispatcher {
         p -> p.has("symbol") ? 6 : 80, false, false, true));
     methods.put("myTrades", new Entry((s, j, p, now) -> exchange.myTrades(auth(s, j, p, now), p),
         p -> p.has("orderId") ? 5 : 20, false, false, true));
+    methods.put("allOrders", new Entry((s, j, p, now) -> exchange.allOrders(auth(s, j, p, now), p),
+        p -> 20, false, false, true));
     methods.put("account.status",
         new Entry((s, j, p, now) -> exchange.accountInfo(auth(s, j, p, now), now), 20, false, false));
   }
@@ -131,6 +135,23 @@ public final class WsApiDispatcher {
           now)).encode());
       return;
     }
+    if (QUERIES.contains(methodName)) {
+      QueryFailure qf = faults.takeQueryFailure(methodName, requestKey(methodName, params));
+      if (qf != null) {
+        // refused before running: a query has no effect to keep; a 429/418 is not charged
+        ApiException e = ApiException.injected(qf.kind(), now, now + qf.retryAfterMs());
+        long used = requestWeight.add(qf.kind().rateLimited() ? 0 : weight, now);
+        session.sendText(error(id, e, session.rateLimits().count(used, requestWeight.limit(), false, now)).encode());
+        return;
+      }
+    }
+    if (entry.order()) {
+      LatePlacement late = faults.takeLatePlacement();
+      if (late != null) {
+        answerUnknownThenMaybeExecute(session, id, entry, params, p, now, late);
+        return;
+      }
+    }
     FailureKind failure = entry.failable() ? faults.takeFailure() : null;
     if (!streamBeforeResponse) {
       hub.deferEvents();
@@ -154,11 +175,41 @@ public final class WsApiDispatcher {
         ? new JsonObject().put("id", id).put("status", 200).put("result", result).put("rateLimits", limits)
         : error(id, failed, limits);
     if (failure != null) {
-      response = error(id, failure == FailureKind.HTTP_5XX ? ApiException.internal() : ApiException.timeout(), limits);
+      response = error(id, ApiException.injected(failure, now, now + 1000), limits);
     }
     session.sendText(response.encode());
     if (!streamBeforeResponse) {
       hub.flushDeferred();
+    }
+  }
+
+  /** The query methods whose answers the query faults may fail. */
+  private static final java.util.Set<String> QUERIES =
+      java.util.Set.of("order.status", "openOrders.status", "myTrades", "allOrders");
+
+  /** A query's identity for the "fail each query n times" fault: method and parameters, not the signing ones. */
+  static String requestKey(String method, JsonObject params) {
+    java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>(params.getMap());
+    sorted.keySet().removeAll(java.util.List.of("timestamp", "signature", "recvWindow", "apiKey"));
+    return method + sorted;
+  }
+
+  /**
+   * A placement whose answer is "execution status unknown" (5xx, -1006, -1007): answered at once, executed
+   * {@code late.executeAfterMs()} later (as of the request's time, so the signature stays valid) or never.
+   */
+  private void answerUnknownThenMaybeExecute(WsApiSession session, Object id, Entry entry, JsonObject params,
+                                             RequestParams p, long now, LatePlacement late) {
+    JsonArray limits = session.rateLimits().count(requestWeight.add(1, now), requestWeight.limit(), true, now);
+    session.sendText(error(id, ApiException.injected(late.kind(), now, -1), limits).encode());
+    if (late.executes()) {
+      io.vertx.core.Vertx.currentContext().owner().setTimer(Math.max(1, late.executeAfterMs()), t -> {
+        try {
+          entry.method().invoke(session, params, p, now);
+        } catch (RuntimeException e) {
+          LOG.log(Level.INFO, "late placement refused: " + e.getMessage());
+        }
+      });
     }
   }
 

@@ -107,6 +107,10 @@ public final class HealthEndpoints {
             accounts.put(String.valueOf(account), subscribed.contains(account) ? "SUBSCRIBED" : "NOT_SUBSCRIBED");
           }
           JsonObject data = new JsonObject().put("accounts", accounts);
+          // per account, the age of the last successful reconciliation sweep (issue 14), as the adapter reports it
+          if (status.getValue("reconciliation") instanceof JsonObject reconciliation) {
+            data.put("reconciliation", reconciliation);
+          }
           promise.complete(Boolean.TRUE.equals(status.getValue("connected")) ? Status.OK(data) : Status.KO(data));
         });
   }

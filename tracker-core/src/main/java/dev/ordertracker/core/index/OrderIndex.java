@@ -131,6 +131,14 @@ public final class OrderIndex {
     }
   }
 
+  /** Drops an active order from the book and its indexes (issue 14: an adopted placeholder). */
+  public void removeActive(OrderRecord record) {
+    if (active.remove(record.key()) != null) {
+      unindexClientId(record.clientOrderId(), record.key());
+      unindexId(record.key());
+    }
+  }
+
   /** Moves an order that just became final from the active map to the history. */
   public void complete(OrderRecord record, List<OrderRecord> evicted) {
     if (active.remove(record.key()) != null) {
