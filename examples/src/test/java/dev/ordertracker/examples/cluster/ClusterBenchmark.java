@@ -75,7 +75,9 @@ public final class ClusterBenchmark {
       NodeProcess publisher = cluster.startProbe("pub", 1, "");
       System.out.printf("memory: node RSS idle %d MiB; bench JVM heap used %d MiB%n", publisher.residentKib() / 1024,
           ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
-      for (int rate : new int[] {10_000, 100_000}) {
+      System.out.println(hostFloor());
+      for (int rate : Arrays.stream(System.getProperty("bench.rates", "10000,100000").split(","))
+          .mapToInt(Integer::parseInt).toArray()) {
         rate(local, rate, rate); // warm-up: one second's worth
         List<double[]> results = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
@@ -147,6 +149,23 @@ public final class ClusterBenchmark {
             + " max %.1f ms, lost %d (lowest sequence received %d)%n", rate, count, result[0], result[1], result[2],
         result[3], lost, lowest);
     return result;
+  }
+
+  /**
+   * The host's own scheduling floor, for reading the latencies: how late a thread of this JVM wakes from a 1 ms
+   * park, 2,000 times (no event bus involved). On a loaded 2-core host this, not the bus, bounds the p99.
+   */
+  static String hostFloor() {
+    long[] late = new long[2_000];
+    for (int i = 0; i < late.length; i++) {
+      long start = System.nanoTime();
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+      late[i] = System.nanoTime() - start - 1_000_000L;
+    }
+    Arrays.sort(late);
+    return String.format("host floor (wake-up delay after a 1 ms park, x2000): p50 %.0f us, p99 %.0f us, max %.1f ms"
+        + " (load %s)", late[late.length / 2] / 1e3, late[(int) (late.length * 0.99)] / 1e3,
+        late[late.length - 1] / 1e6, loadAverage());
   }
 
   private static double medianOf(List<double[]> results, int index) {
