@@ -72,7 +72,7 @@ public final class ClusterBenchmark {
     int runs = Integer.getInteger("bench.runs", 3);
     try (TestCluster cluster = new TestCluster(2)) {
       ClusterNode local = cluster.joinLocal();
-      NodeProcess publisher = cluster.startProbe("pub", 1, "");
+      NodeProcess publisher = cluster.startProbe("pub", 1, List.of("-Dprobe.record=false"), "");
       System.out.printf("memory: node RSS idle %d MiB; bench JVM heap used %d MiB%n", publisher.residentKib() / 1024,
           ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
       System.out.println(hostFloor());
@@ -86,6 +86,7 @@ public final class ClusterBenchmark {
         System.out.printf("cross-node events target %d/s, median of %d: achieved %.0f/s, p50 %.0f us, p99 %.0f us,"
                 + " max %.1f ms, lost %.0f (load %s)%n", rate, runs, medianOf(results, 0), medianOf(results, 1),
             medianOf(results, 2), medianOf(results, 3), medianOf(results, 4), loadAverage());
+        System.out.println(hostFloor());
       }
       System.out.printf("memory: node RSS after the runs %d MiB%n", publisher.residentKib() / 1024);
     }
