@@ -99,7 +99,8 @@ public final class SequencedEventConsumer {
 
   /**
    * Registers the live consumers, learns the tracker's last sequence and starts the catch-up; completes when the
-   * consumers are registered and the tracker answered (the catch-up goes on: watch {@link #lastSequence()}).
+   * consumers are registered and the tracker answered (the catch-up goes on: watch {@link #lastSequence()}). Fails,
+   * undoing the registrations, when the tracker does not answer; start again later.
    */
   public Future<Void> start() {
     if (context != null) {
@@ -118,6 +119,12 @@ public final class SequencedEventConsumer {
       Future.all(registered).compose(r -> tracker.getStats()).onSuccess(stats -> {
         target = Math.max(target, stats.lastSequence());
         advance();
+      }).onFailure(e -> {
+        // No tracker answer (not up yet, or no handler): undo, so that the caller can start again.
+        consumers.forEach(MessageConsumer::unregister);
+        consumers.clear();
+        pending.clear();
+        context = null;
       }).<Void>mapEmpty().onComplete(started);
     });
     return started.future();

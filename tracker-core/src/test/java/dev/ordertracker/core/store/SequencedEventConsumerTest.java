@@ -101,6 +101,21 @@ class SequencedEventConsumerTest {
     await(consumer.stop());
   }
 
+  @Test
+  void without_a_tracker_start_fails_and_can_be_retried_once_one_answers() {
+    Vertx other = Vertx.vertx();
+    try {
+      SequencedEventConsumer consumer = SequencedEventConsumer.create(other, Addresses.defaults(), 0, e -> {
+      });
+      assertThat(StoreFixtures.awaitFailure(consumer.start())).hasMessageContaining("No handlers");
+      await(other.deployVerticle(new OrderTrackerVerticle()));
+      await(consumer.start());
+      await(consumer.stop());
+    } finally {
+      await(other.close());
+    }
+  }
+
   private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
