@@ -43,8 +43,7 @@ public final class EventRouteAnchor extends VerticleBase {
   public Future<?> start() {
     List<Future<?>> registrations = new ArrayList<>();
     for (EventType type : EventType.values()) {
-      // Not local-only: the point is the cluster-wide registration. The handler ignores the message (no body
-      // decoding).
+      // Not local-only: the point is the cluster-wide registration. The handler ignores the message.
       MessageConsumer<Object> consumer = vertx.eventBus().consumer(addresses.event(type), message -> {
       });
       consumers.add(consumer);
