@@ -1,5 +1,7 @@
 package dev.ordertracker.examples.cluster;
 
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.consumer.EventRouteAnchor;
 import dev.ordertracker.examples.Tracing;
 import dev.ordertracker.examples.launcher.OrderTrackerCommand;
 import dev.ordertracker.simulator.BinanceSimulator;
@@ -105,7 +107,9 @@ public final class ClusterNode {
 
   private Future<Void> deployRoles() {
     Set<NodeRole> roles = options.roles();
-    Future<?> chain = Future.succeededFuture();
+    // First: this node's permanent place in every publisher's route for the event addresses, so consumers
+    // registered here later lose nothing to the cluster's registration propagation (see EventRouteAnchor).
+    Future<?> chain = vertx.deployVerticle(new EventRouteAnchor(Addresses.defaults()));
     if (roles.contains(NodeRole.SIMULATOR)) {
       chain = chain.compose(v -> startSimulator());
     }

@@ -1,7 +1,10 @@
 package dev.ordertracker.examples.cluster;
 
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.OrderEvent;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("cluster")
 class CrossNodeEventsTest {
   private static final int EVENTS = 2_000;
+  private static final int BURST = 2_000;
+  private static final int ROUNDS = 5;
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private TestCluster cluster;
@@ -60,6 +66,55 @@ class CrossNodeEventsTest {
       return atN2[0].size() >= EVENTS;
     }, () -> "n2 received " + atN2[0].size());
     assertExactlyTheSyntheticEvents(atN2[0]);
+  }
+
+  /**
+   * A consumer registered (completion) just before a burst receives every event of it, round after round. The
+   * publisher's node has the address in its route cache (its own recorder) and this JVM's consumer comes and goes:
+   * without {@code EventRouteAnchor} (deployed by {@code ClusterNode.start}) the publisher learns of each new
+   * registration only a few milliseconds later and the burst's first events skip this node.
+   */
+  @Test
+  void consumerRegisteredJustBeforeABurstReceivesEveryEvent() throws Exception {
+    cluster = new TestCluster(2);
+    ClusterNode local = cluster.joinLocal();
+    cluster.startProbe("n1", 1, "consumer");
+    Await.until(WAIT, () -> local.members().size() == 2, () -> "members " + local.members());
+    String address = Addresses.defaults().event(EventType.ORDER_PARTIALLY_FILLED);
+    Await.result(local.vertx().eventBus().request("probe.n1.publish", new JsonObject().put("count", 100)), WAIT);
+    List<String> losses = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      BitSet seen = new BitSet();
+      MessageConsumer<JsonObject> consumer = local.vertx().eventBus().consumer(address, msg -> {
+        synchronized (seen) {
+          seen.set(Integer.parseInt(msg.headers().get(Fields.HEADER_SEQUENCE)));
+        }
+      });
+      Await.result(consumer.completion(), WAIT);
+      Await.result(local.vertx().eventBus().request("probe.n1.publish", new JsonObject().put("count", BURST)), WAIT);
+      // The publisher has answered: its events are on the wire. Wait for them, bounded (quiet for 2 s = done).
+      int[] last = {-1};
+      long[] quietSince = {System.nanoTime()};
+      Await.until(WAIT, () -> {
+        int n;
+        synchronized (seen) {
+          n = seen.cardinality();
+        }
+        if (n != last[0]) {
+          last[0] = n;
+          quietSince[0] = System.nanoTime();
+        }
+        return n == BURST || System.nanoTime() - quietSince[0] > 2_000_000_000L;
+      }, () -> "events " + last[0]);
+      Await.result(consumer.unregister(), WAIT);
+      synchronized (seen) {
+        if (seen.cardinality() != BURST) {
+          losses.add("round " + round + ": " + (BURST - seen.cardinality()) + " lost, first received "
+              + seen.nextSetBit(0));
+        }
+      }
+    }
+    assertThat(losses).as("events lost to a consumer registered before the burst").isEmpty();
   }
 
   static JsonArray recordedAt(ClusterNode local, String probe) {
