@@ -26,7 +26,6 @@ import io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 
 import java.time.Clock;
-import java.util.logging.Logger;
 
 /**
  * Browsers and JavaScript clients on the order events, securely. One HTTP server serves the SockJS event-bus
@@ -41,7 +40,7 @@ import java.util.logging.Logger;
  * </pre>
  */
 public final class BridgeVerticle extends VerticleBase {
-  private static final Logger LOG = Logger.getLogger(BridgeVerticle.class.getName());
+  private static final System.Logger LOG = System.getLogger(BridgeVerticle.class.getName());
   /** Why a bridge without a key does not start. */
   public static final String NO_KEY = "jwt.secret: no key to verify tokens with; set jwt.secret (BRIDGE_JWT_SECRET, "
       + JwtSettings.MIN_SECRET_BYTES + "+ bytes) or jwt.algorithm RS256/ES256 with jwt.public_key_pem";
@@ -74,7 +73,8 @@ public final class BridgeVerticle extends VerticleBase {
           return startServers();
         })
         .onSuccess(v -> {
-          LOG.info("event-bus bridge up: http " + options.getHost() + ":" + httpPort() + " (SockJS /eventbus,"
+          LOG.log(System.Logger.Level.INFO,
+              "event-bus bridge up: http " + options.getHost() + ":" + httpPort() + " (SockJS /eventbus,"
               + " /health, /metrics, dashboard /), tcp " + options.getHost() + ":" + tcpPort);
         });
   }

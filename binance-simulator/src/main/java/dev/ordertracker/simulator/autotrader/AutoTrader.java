@@ -16,7 +16,6 @@ import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;
-import java.util.logging.Logger;
 
 /**
  * Places and cancels random small orders for one account on a timer, through the same engine path as API
@@ -26,7 +25,7 @@ import java.util.logging.Logger;
  */
 public final class AutoTrader {
 
-  private static final Logger LOG = Logger.getLogger(AutoTrader.class.getName());
+  private static final System.Logger LOG = System.getLogger(AutoTrader.class.getName());
 
   private final Vertx vertx;
   private final MatchingEngine engine;
@@ -88,7 +87,8 @@ public final class AutoTrader {
     } catch (ApiException e) {
       rejected++;
       if (rejected % 100 == 1) {
-        LOG.fine("auto-trader order rejected: " + e.getMessage() + " (" + rejected + " so far)");
+        LOG.log(System.Logger.Level.DEBUG,
+            "auto-trader order rejected: " + e.getMessage() + " (" + rejected + " so far)");
       }
     }
   }

@@ -24,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * REST endpoints under {@code /api/v3}: order (POST/DELETE/GET), openOrders, myTrades, account, time, ping,
@@ -34,7 +32,7 @@ import java.util.logging.Logger;
  */
 public final class RestApi {
 
-  private static final Logger LOG = Logger.getLogger(RestApi.class.getName());
+  private static final System.Logger LOG = System.getLogger(RestApi.class.getName());
 
   private final ExchangeApi exchange;
   private final RequestAuthenticator authenticator;
@@ -118,7 +116,7 @@ public final class RestApi {
               action.apply(authenticator.authenticate(ctx.request().getHeader("X-MBX-APIKEY"), params,
                   SigningPayloads.rest(query, body), signature, now), params);
             } catch (RuntimeException e) {
-              LOG.log(Level.INFO, "late placement refused: " + e.getMessage());
+              LOG.log(System.Logger.Level.INFO, "late placement refused: " + e.getMessage());
             }
           });
         }
@@ -151,7 +149,7 @@ public final class RestApi {
           ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, (e.retryAfter() - now + 999) / 1000)));
         }
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "REST " + method + " " + path + " failed", e);
+        LOG.log(System.Logger.Level.WARNING, "REST " + method + " " + path + " failed", e);
         ApiException internal = ApiException.internal();
         status = internal.status();
         response = internal.toJson().encode();

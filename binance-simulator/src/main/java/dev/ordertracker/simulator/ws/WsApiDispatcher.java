@@ -24,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Decodes WebSocket API requests ({@code id, method, params}), runs the method and answers with Binance's
@@ -34,7 +32,7 @@ import java.util.logging.Logger;
  */
 public final class WsApiDispatcher {
 
-  private static final Logger LOG = Logger.getLogger(WsApiDispatcher.class.getName());
+  private static final System.Logger LOG = System.getLogger(WsApiDispatcher.class.getName());
 
   @FunctionalInterface
   private interface Method {
@@ -166,7 +164,7 @@ public final class WsApiDispatcher {
     } catch (ApiException e) {
       failed = e;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "WebSocket API method " + methodName + " failed", e);
+      LOG.log(System.Logger.Level.WARNING, "WebSocket API method " + methodName + " failed", e);
       failed = ApiException.internal();
     }
     long used = requestWeight.add(failed == null && entry.freeOnSuccess() ? 0 : weight, now);
@@ -207,7 +205,7 @@ public final class WsApiDispatcher {
         try {
           entry.method().invoke(session, params, p, now);
         } catch (RuntimeException e) {
-          LOG.log(Level.INFO, "late placement refused: " + e.getMessage());
+          LOG.log(System.Logger.Level.INFO, "late placement refused: " + e.getMessage());
         }
       });
     }

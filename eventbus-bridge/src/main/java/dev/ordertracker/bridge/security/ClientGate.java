@@ -9,8 +9,6 @@ import io.vertx.ext.bridge.BridgeEventType;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The one decision point both bridges call for every client frame: the request budget first (before any token is
@@ -22,7 +20,7 @@ import java.util.logging.Logger;
  */
 public final class ClientGate {
   public static final String HEADER_TOKEN = "token";
-  private static final Logger LOG = Logger.getLogger(ClientGate.class.getName());
+  private static final System.Logger LOG = System.getLogger(ClientGate.class.getName());
   /** Long expiries are re-armed in steps (a timer of years is legal but pointless). */
   private static final long MAX_TIMER_MS = Duration.ofHours(1).toMillis();
 
@@ -195,8 +193,8 @@ public final class ClientGate {
   /** Counts and logs a refusal decided elsewhere (reply filtering, limits). */
   public void refused(ClientSession session, BridgeErrorCode code, String what) {
     metrics.refused(code);
-    if (LOG.isLoggable(Level.FINE)) {
-      LOG.fine("bridge client " + session.id() + ": " + code.code() + " (" + what + ")");
+    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(System.Logger.Level.DEBUG, "bridge client " + session.id() + ": " + code.code() + " (" + what + ")");
     }
   }
 }

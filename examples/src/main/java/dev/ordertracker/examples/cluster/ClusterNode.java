@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 import java.util.logging.LogManager;
-import java.util.logging.Logger;
 
 /**
  * Starts one clustered node: a Vert.x instance on the Hazelcast cluster manager (configured by
@@ -34,7 +33,7 @@ import java.util.logging.Logger;
  * every role is up; exits with status 1 when the node cannot start, 2 on bad flags or configuration.
  */
 public final class ClusterNode {
-  private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
+  private static final System.Logger LOG = System.getLogger(ClusterNode.class.getName());
   /** The tracker verticle that replicates its state into the cluster (tracker-core, package core.cluster). */
   public static final String TRACKER_VERTICLE = "dev.ordertracker.core.cluster.ReplicatedTrackerVerticle";
   public static final String ADAPTER_VERTICLE = "dev.ordertracker.binance.BinanceUserDataVerticle";
@@ -63,16 +62,18 @@ public final class ClusterNode {
   public static void run(ClusterNodeOptions options) {
     configureLogging();
     if (options.roles().contains(NodeRole.TRACKER) && options.config().nodeIgnoresStore()) {
-      LOG.warning("tracker.store is not used by a cluster node: the replicated tracker keeps its state in the cluster");
+      LOG.log(System.Logger.Level.WARNING,
+          "tracker.store is not used by a cluster node: the replicated tracker keeps its state in the cluster");
     }
     long started = System.nanoTime();
     start(options).onComplete(result -> {
       if (result.failed()) {
-        LOG.severe("cluster node failed to start: " + result.cause());
+        LOG.log(System.Logger.Level.ERROR, "cluster node failed to start: " + result.cause());
         System.exit(1);
       }
       ClusterNode node = result.result();
-      LOG.info(() -> "node " + node.nodeId() + " up in " + (System.nanoTime() - started) / 1_000_000 + " ms, roles "
+      LOG.log(System.Logger.Level.INFO,
+          () -> "node " + node.nodeId() + " up in " + (System.nanoTime() - started) / 1_000_000 + " ms, roles "
           + options.roles() + ", members " + node.clusterManager.getNodes().size());
       System.out.println("CLUSTER-NODE-READY " + node.nodeId());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> node.close().await(), "cluster-node-shutdown"));
@@ -129,7 +130,8 @@ public final class ClusterNode {
           .onSuccess(v -> vertx.executeBlocking(() -> {
             StandbyWarmUp.run();
             return null;
-          }, false).onFailure(e -> LOG.warning("standby warm-up failed (takeover will be slower): " + e)));
+          }, false).onFailure(e -> LOG.log(System.Logger.Level.WARNING,
+              "standby warm-up failed (takeover will be slower): " + e)));
     } else if (adapter) {
       chain = chain.compose(v -> SingletonPlacement.place(vertx, NodeRole.ADAPTER.wireName(),
           new JsonArray().add(SingletonVerticle.child(NodeRole.ADAPTER.wireName(), ADAPTER_VERTICLE, options.adapterConfig()))));

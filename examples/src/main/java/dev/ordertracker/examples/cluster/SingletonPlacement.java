@@ -9,7 +9,6 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.shareddata.Lock;
 
-import java.util.logging.Logger;
 
 /**
  * Decides, when a node starts, whether it deploys a singleton (tracker, adapter) or stays standby.
@@ -24,7 +23,7 @@ import java.util.logging.Logger;
  * placement ever race.
  */
 public final class SingletonPlacement {
-  private static final Logger LOG = Logger.getLogger(SingletonPlacement.class.getName());
+  private static final System.Logger LOG = System.getLogger(SingletonPlacement.class.getName());
   static final long LOCK_TIMEOUT_MS = 20_000;
   static final long PING_TIMEOUT_MS = 3_000;
 
@@ -37,7 +36,7 @@ public final class SingletonPlacement {
         .compose(lock -> activeSomewhere(vertx, role, 1, PING_TIMEOUT_MS, true)
             .compose(active -> {
               if (active) {
-                LOG.info(() -> "singleton " + role + " is active on another node: standby");
+                LOG.log(System.Logger.Level.INFO, () -> "singleton " + role + " is active on another node: standby");
                 System.out.println("SINGLETON-STANDBY " + role);
                 return Future.succeededFuture(false);
               }
@@ -66,7 +65,8 @@ public final class SingletonPlacement {
             return Future.succeededFuture(false);
           }
           if (attempts <= 1) {
-            LOG.warning(() -> "singleton " + role + " does not answer (" + failure.getMessage() + "): assuming "
+            LOG.log(System.Logger.Level.WARNING,
+                () -> "singleton " + role + " does not answer (" + failure.getMessage() + "): assuming "
                 + (silenceMeansActive ? "active" : "not active"));
             return Future.succeededFuture(silenceMeansActive);
           }

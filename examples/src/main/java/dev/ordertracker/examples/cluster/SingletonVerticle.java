@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * Runs one verticle group (the tracker, with the adapter that feeds it) once per cluster. {@link ClusterNode}
@@ -40,7 +39,7 @@ import java.util.logging.Logger;
 public final class SingletonVerticle extends VerticleBase {
   static final int PING_ATTEMPTS = 3;
   static final long PING_TIMEOUT_MS = 400;
-  private static final Logger LOG = Logger.getLogger(SingletonVerticle.class.getName());
+  private static final System.Logger LOG = System.getLogger(SingletonVerticle.class.getName());
 
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private final Set<String> childIds = new LinkedHashSet<>();
@@ -68,7 +67,8 @@ public final class SingletonVerticle extends VerticleBase {
     long started = System.nanoTime();
     return SingletonPlacement.activeSomewhere(vertx, role, PING_ATTEMPTS, PING_TIMEOUT_MS, false).compose(active -> {
       if (active) {
-        LOG.warning(() -> "singleton " + role + " redeployed here but active elsewhere: dormant");
+        LOG.log(System.Logger.Level.WARNING,
+            () -> "singleton " + role + " redeployed here but active elsewhere: dormant");
         System.out.println("SINGLETON-DORMANT " + role);
         return Future.succeededFuture();
       }
@@ -79,7 +79,8 @@ public final class SingletonVerticle extends VerticleBase {
   private Future<?> activate(String role, JsonArray children, long started) {
     consumers.add(vertx.eventBus().<String>localConsumer(ReplicatedTrackerVerticle.STEPPED_DOWN_ADDRESS, msg -> {
       if (childIds.contains(msg.body())) {
-        LOG.warning(() -> "singleton " + role + ": its tracker was fenced; standing down with all its verticles");
+        LOG.log(System.Logger.Level.WARNING,
+            () -> "singleton " + role + ": its tracker was fenced; standing down with all its verticles");
         System.out.println("SINGLETON-STOOD-DOWN " + role + " " + deploymentID());
         vertx.undeploy(deploymentID());
       }
@@ -107,7 +108,8 @@ public final class SingletonVerticle extends VerticleBase {
           return Future.all(registered);
         })
         .onSuccess(v -> {
-          LOG.info(() -> "singleton " + role + " active (" + children.size() + " verticle(s)) in "
+          LOG.log(System.Logger.Level.INFO,
+              () -> "singleton " + role + " active (" + children.size() + " verticle(s)) in "
               + (System.nanoTime() - started) / 1_000_000 + " ms");
           // A line the process tests and operators can grep for; the deployment id pairs it with a stand-down.
           System.out.println("SINGLETON-ACTIVE " + role + " " + deploymentID());

@@ -10,7 +10,6 @@ import dev.ordertracker.core.OrderTrackerCore;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * Makes a standby ready to take over quickly: loads the tracker's classes and runs a throw-away core through an
@@ -19,7 +18,7 @@ import java.util.logging.Logger;
  * tracker role. Touches no shared state.
  */
 final class StandbyWarmUp {
-  private static final Logger LOG = Logger.getLogger(StandbyWarmUp.class.getName());
+  private static final System.Logger LOG = System.getLogger(StandbyWarmUp.class.getName());
   private static final List<String> CLASSES = List.of(
       "dev.ordertracker.core.cluster.ReplicatedTrackerVerticle",
       "dev.ordertracker.core.cluster.TrackerStateReplica",
@@ -45,7 +44,7 @@ final class StandbyWarmUp {
       try {
         Class.forName(name, true, loader);
       } catch (ClassNotFoundException | LinkageError e) {
-        LOG.warning(() -> "warm-up: cannot load " + name + ": " + e);
+        LOG.log(System.Logger.Level.WARNING, () -> "warm-up: cannot load " + name + ": " + e);
       }
     }
     BigDecimal qty = new BigDecimal("1.0");
@@ -59,6 +58,6 @@ final class StandbyWarmUp {
           .cumulative(qty, qty.multiply(price)).executionId("w" + round).build()).order();
       new TrackedOrder(new io.vertx.core.json.JsonObject(done.toJson().encode()));
     }
-    LOG.info(() -> "standby warmed up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    LOG.log(System.Logger.Level.INFO, () -> "standby warmed up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
 }

@@ -13,8 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
 
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Serves {@link OrderHistoryService} from an {@link OrderStore}: decodes the JSON once into the typed queries
@@ -23,7 +21,7 @@ import java.util.logging.Logger;
  * It holds no order state: everything comes from the store.
  */
 public final class HistoryServiceEndpoint implements OrderHistoryService {
-  private static final Logger LOG = Logger.getLogger(HistoryServiceEndpoint.class.getName());
+  private static final System.Logger LOG = System.getLogger(HistoryServiceEndpoint.class.getName());
   private final OrderStore store;
 
   public HistoryServiceEndpoint(OrderStore store) {
@@ -70,7 +68,8 @@ public final class HistoryServiceEndpoint implements OrderHistoryService {
         return Future.failedFuture(e);
       }
       // The store's text (paths, SQL, driver messages) stays in the log; a client gets the stable code only.
-      LOG.log(Level.WARNING, "history " + what + " on " + store.describe() + " failed: " + e.getMessage(), e);
+      LOG.log(System.Logger.Level.WARNING,
+          "history " + what + " on " + store.describe() + " failed: " + e.getMessage(), e);
       return Future.failedFuture(new ServiceException(TrackerErrors.UNAVAILABLE, TrackerErrors.STORE_UNAVAILABLE));
     });
   }

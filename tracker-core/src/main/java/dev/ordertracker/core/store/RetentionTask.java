@@ -6,15 +6,13 @@ import dev.ordertracker.api.store.RetentionResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Enforces a {@link RetentionPolicy} in the background: once at start and then every interval, never two passes
  * at once. The store does the work off the event loop; this only schedules it (on the tracker's context).
  */
 public final class RetentionTask {
-  private static final Logger LOG = Logger.getLogger(RetentionTask.class.getName());
+  private static final System.Logger LOG = System.getLogger(RetentionTask.class.getName());
 
   private final Vertx vertx;
   private final OrderStore store;
@@ -53,11 +51,13 @@ public final class RetentionTask {
         eventsDeleted += ar.result().eventsDeleted();
         ordersDeleted += ar.result().ordersDeleted();
         if (ar.result().eventsDeleted() + ar.result().ordersDeleted() > 0) {
-          LOG.fine(() -> "retention on " + store.describe() + " removed " + ar.result().eventsDeleted()
+          LOG.log(System.Logger.Level.DEBUG,
+              () -> "retention on " + store.describe() + " removed " + ar.result().eventsDeleted()
               + " events and " + ar.result().ordersDeleted() + " completed orders");
         }
       } else {
-        LOG.log(Level.WARNING, "retention on " + store.describe() + " failed (retried at the next interval): "
+        LOG.log(System.Logger.Level.WARNING,
+            "retention on " + store.describe() + " failed (retried at the next interval): "
             + ar.cause().getMessage(), ar.cause());
       }
     });

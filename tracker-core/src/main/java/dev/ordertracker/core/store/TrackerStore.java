@@ -15,7 +15,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.serviceproxy.ServiceBinder;
 
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * Everything a tracker verticle needs for durable history, in the order it needs it (all on the tracker's
@@ -30,7 +29,7 @@ import java.util.logging.Logger;
  * The {@link #journal()} is the {@code TrackerJournal} to build the core with.
  */
 public final class TrackerStore {
-  private static final Logger LOG = Logger.getLogger(TrackerStore.class.getName());
+  private static final System.Logger LOG = System.getLogger(TrackerStore.class.getName());
 
   private final Vertx vertx;
   private final StoreOptions options;
@@ -105,7 +104,8 @@ public final class TrackerStore {
         .andThen(ar -> {
           if (ar.succeeded()) {
             RecoveredState s = ar.result();
-            LOG.info(() -> "order store " + store.describe() + ": recovered " + s.active().size() + " active and "
+            LOG.log(System.Logger.Level.INFO,
+                () -> "order store " + store.describe() + ": recovered " + s.active().size() + " active and "
                 + s.recentHistory().size() + " completed orders, last sequence " + s.lastSequence() + " in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
           }
