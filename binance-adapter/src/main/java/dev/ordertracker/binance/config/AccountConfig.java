@@ -1,5 +1,6 @@
 package dev.ordertracker.binance.config;
 
+import dev.ordertracker.api.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Objects;
@@ -61,13 +62,8 @@ public final class AccountConfig {
     if (!(value instanceof JsonObject)) {
       throw new IllegalArgumentException(path + ": expected an object");
     }
-    JsonObject json = (JsonObject) value;
-    for (String key : json.fieldNames()) {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException(path + "." + key + ": unknown key (expected one of " + KEYS + ")");
-      }
-    }
-    String type = text(json, KEY_TYPE, path);
+    ConfigReader in = ConfigReader.of((JsonObject) value, path + ".", KEYS, "account key");
+    String type = in.string(KEY_TYPE, null);
     KeyType keyType = null;
     if (type != null) {
       try {
@@ -76,19 +72,8 @@ public final class AccountConfig {
         throw new IllegalArgumentException(path + "." + KEY_TYPE + ": expected one of HMAC, ED25519, RSA");
       }
     }
-    return validated(text(json, NAME, path), text(json, API_KEY, path), text(json, SECRET, path),
-        text(json, PRIVATE_KEY_PEM, path), text(json, PRIVATE_KEY_FILE, path), keyType, path);
-  }
-
-  private static String text(JsonObject json, String key, String path) {
-    Object v = json.getValue(key);
-    if (v == null) {
-      return null;
-    }
-    if (!(v instanceof String)) {
-      throw new IllegalArgumentException(path + "." + key + ": expected a string");
-    }
-    return (String) v;
+    return validated(in.string(NAME, null), in.string(API_KEY, null), in.string(SECRET, null),
+        in.string(PRIVATE_KEY_PEM, null), in.string(PRIVATE_KEY_FILE, null), keyType, path);
   }
 
   private static AccountConfig validated(String name, String apiKey, String secret, String pem, String file,

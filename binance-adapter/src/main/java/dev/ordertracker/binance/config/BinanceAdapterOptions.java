@@ -1,6 +1,7 @@
 package dev.ordertracker.binance.config;
 
 import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.config.ConfigReader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -100,14 +101,9 @@ public final class BinanceAdapterOptions {
 
   /** @throws IllegalArgumentException naming the first bad key */
   public BinanceAdapterOptions(JsonObject json) {
-    for (String key : json.fieldNames()) {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException(key + ": unknown option (expected one of " + new java.util.TreeSet<>(KEYS)
-            + ")");
-      }
-    }
-    setWsApiUrl(string(json, WS_API_URL, DEFAULT_WS_API_URL));
-    setRestUrl(string(json, REST_URL, DEFAULT_REST_URL));
+    ConfigReader in = ConfigReader.of(json, "", KEYS, "adapter option");
+    setWsApiUrl(in.string(WS_API_URL, DEFAULT_WS_API_URL));
+    setRestUrl(in.string(REST_URL, DEFAULT_REST_URL));
     Object list = json.getValue(ACCOUNTS);
     if (list != null) {
       if (!(list instanceof JsonArray)) {
@@ -118,24 +114,24 @@ public final class BinanceAdapterOptions {
         addAccount(AccountConfig.fromJson(array.getValue(i), ACCOUNTS + "[" + i + "]"));
       }
     }
-    setRecvWindowMs(number(json, RECV_WINDOW_MS, DEFAULT_RECV_WINDOW_MS));
-    setRequestTimeoutMs(number(json, REQUEST_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS));
-    setReconnectInitialDelayMs(number(json, RECONNECT_INITIAL_DELAY_MS, DEFAULT_RECONNECT_INITIAL_DELAY_MS));
-    setReconnectMaxDelayMs(number(json, RECONNECT_MAX_DELAY_MS, DEFAULT_RECONNECT_MAX_DELAY_MS));
-    setMaxConnectionsPerWindow((int) number(json, MAX_CONNECTIONS_PER_WINDOW, DEFAULT_MAX_CONNECTIONS_PER_WINDOW));
-    setConnectionWindowMs(number(json, CONNECTION_WINDOW_MS, DEFAULT_CONNECTION_WINDOW_MS));
-    setMaxConnectionAgeMs(number(json, MAX_CONNECTION_AGE_MS, DEFAULT_MAX_CONNECTION_AGE_MS));
-    setPingIntervalMs(number(json, PING_INTERVAL_MS, DEFAULT_PING_INTERVAL_MS));
-    setPongTimeoutMs(number(json, PONG_TIMEOUT_MS, DEFAULT_PONG_TIMEOUT_MS));
-    setAddressPrefix(string(json, ADDRESS_PREFIX, Addresses.DEFAULT_PREFIX));
-    setReconcileOnConnect(bool(json, RECONCILE_ON_CONNECT, DEFAULT_RECONCILE_ON_CONNECT));
-    setReconcileConcurrency((int) number(json, RECONCILE_CONCURRENCY, DEFAULT_RECONCILE_CONCURRENCY));
-    setReconcileWeightPerMinute((int) number(json, RECONCILE_WEIGHT_PER_MINUTE, DEFAULT_RECONCILE_WEIGHT_PER_MINUTE));
-    setLostAfterMisses((int) number(json, LOST_AFTER_MISSES, DEFAULT_LOST_AFTER_MISSES));
-    setDedupCapacity((int) number(json, DEDUP_CAPACITY, DEFAULT_DEDUP_CAPACITY));
-    setMaxFrameChars((int) number(json, MAX_FRAME_CHARS, DEFAULT_MAX_FRAME_CHARS));
-    setSessionLogon(bool(json, SESSION_LOGON, DEFAULT_SESSION_LOGON));
-    reconcileLoop = new ReconcileLoopOptions(json);
+    setRecvWindowMs(in.longValue(RECV_WINDOW_MS, DEFAULT_RECV_WINDOW_MS));
+    setRequestTimeoutMs(in.longValue(REQUEST_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS));
+    setReconnectInitialDelayMs(in.longValue(RECONNECT_INITIAL_DELAY_MS, DEFAULT_RECONNECT_INITIAL_DELAY_MS));
+    setReconnectMaxDelayMs(in.longValue(RECONNECT_MAX_DELAY_MS, DEFAULT_RECONNECT_MAX_DELAY_MS));
+    setMaxConnectionsPerWindow(in.intValue(MAX_CONNECTIONS_PER_WINDOW, DEFAULT_MAX_CONNECTIONS_PER_WINDOW));
+    setConnectionWindowMs(in.longValue(CONNECTION_WINDOW_MS, DEFAULT_CONNECTION_WINDOW_MS));
+    setMaxConnectionAgeMs(in.longValue(MAX_CONNECTION_AGE_MS, DEFAULT_MAX_CONNECTION_AGE_MS));
+    setPingIntervalMs(in.longValue(PING_INTERVAL_MS, DEFAULT_PING_INTERVAL_MS));
+    setPongTimeoutMs(in.longValue(PONG_TIMEOUT_MS, DEFAULT_PONG_TIMEOUT_MS));
+    setAddressPrefix(in.string(ADDRESS_PREFIX, Addresses.DEFAULT_PREFIX));
+    setReconcileOnConnect(in.bool(RECONCILE_ON_CONNECT, DEFAULT_RECONCILE_ON_CONNECT));
+    setReconcileConcurrency(in.intValue(RECONCILE_CONCURRENCY, DEFAULT_RECONCILE_CONCURRENCY));
+    setReconcileWeightPerMinute(in.intValue(RECONCILE_WEIGHT_PER_MINUTE, DEFAULT_RECONCILE_WEIGHT_PER_MINUTE));
+    setLostAfterMisses(in.intValue(LOST_AFTER_MISSES, DEFAULT_LOST_AFTER_MISSES));
+    setDedupCapacity(in.intValue(DEDUP_CAPACITY, DEFAULT_DEDUP_CAPACITY));
+    setMaxFrameChars(in.intValue(MAX_FRAME_CHARS, DEFAULT_MAX_FRAME_CHARS));
+    setSessionLogon(in.bool(SESSION_LOGON, DEFAULT_SESSION_LOGON));
+    reconcileLoop = new ReconcileLoopOptions(in);
   }
 
   /**
@@ -188,39 +184,6 @@ public final class BinanceAdapterOptions {
     }
     reconcileLoop.validate();
     return this;
-  }
-
-  private static String string(JsonObject json, String key, String defaultValue) {
-    Object v = json.getValue(key);
-    if (v == null) {
-      return defaultValue;
-    }
-    if (!(v instanceof String)) {
-      throw new IllegalArgumentException(key + ": expected a string");
-    }
-    return (String) v;
-  }
-
-  static long number(JsonObject json, String key, long defaultValue) {
-    Object v = json.getValue(key);
-    if (v == null) {
-      return defaultValue;
-    }
-    if (!(v instanceof Integer || v instanceof Long)) {
-      throw new IllegalArgumentException(key + ": expected an integer");
-    }
-    return ((Number) v).longValue();
-  }
-
-  private static boolean bool(JsonObject json, String key, boolean defaultValue) {
-    Object v = json.getValue(key);
-    if (v == null) {
-      return defaultValue;
-    }
-    if (!(v instanceof Boolean)) {
-      throw new IllegalArgumentException(key + ": expected true or false");
-    }
-    return (Boolean) v;
   }
 
   private static long positive(String key, long value) {

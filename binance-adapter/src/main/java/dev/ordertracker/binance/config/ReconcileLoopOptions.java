@@ -1,5 +1,6 @@
 package dev.ordertracker.binance.config;
 
+import dev.ordertracker.api.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Set;
@@ -56,22 +57,22 @@ public final class ReconcileLoopOptions {
   public ReconcileLoopOptions() {
   }
 
-  ReconcileLoopOptions(JsonObject json) {
-    setOpenCheckIntervalMs(BinanceAdapterOptions.number(json, OPEN_CHECK_INTERVAL_MS, DEFAULT_OPEN_CHECK_INTERVAL_MS));
-    setInflightCheckIntervalMs(BinanceAdapterOptions.number(json, INFLIGHT_CHECK_INTERVAL_MS,
+  ReconcileLoopOptions(ConfigReader in) {
+    setOpenCheckIntervalMs(in.longValue(OPEN_CHECK_INTERVAL_MS, DEFAULT_OPEN_CHECK_INTERVAL_MS));
+    setInflightCheckIntervalMs(in.longValue(INFLIGHT_CHECK_INTERVAL_MS,
         DEFAULT_INFLIGHT_CHECK_INTERVAL_MS));
-    setInflightCheckThresholdMs(BinanceAdapterOptions.number(json, INFLIGHT_CHECK_THRESHOLD_MS,
+    setInflightCheckThresholdMs(in.longValue(INFLIGHT_CHECK_THRESHOLD_MS,
         DEFAULT_INFLIGHT_CHECK_THRESHOLD_MS));
-    setLookbackMarginMs(BinanceAdapterOptions.number(json, LOOKBACK_MARGIN_MS, DEFAULT_LOOKBACK_MARGIN_MS));
-    setLookbackMaxMs(BinanceAdapterOptions.number(json, LOOKBACK_MAX_MS, DEFAULT_LOOKBACK_MAX_MS));
-    setQueryAttempts((int) BinanceAdapterOptions.number(json, QUERY_ATTEMPTS, DEFAULT_QUERY_ATTEMPTS));
-    setQueryRetryInitialDelayMs(BinanceAdapterOptions.number(json, QUERY_RETRY_INITIAL_DELAY_MS,
+    setLookbackMarginMs(in.longValue(LOOKBACK_MARGIN_MS, DEFAULT_LOOKBACK_MARGIN_MS));
+    setLookbackMaxMs(in.longValue(LOOKBACK_MAX_MS, DEFAULT_LOOKBACK_MAX_MS));
+    setQueryAttempts(in.intValue(QUERY_ATTEMPTS, DEFAULT_QUERY_ATTEMPTS));
+    setQueryRetryInitialDelayMs(in.longValue(QUERY_RETRY_INITIAL_DELAY_MS,
         DEFAULT_QUERY_RETRY_INITIAL_DELAY_MS));
-    setQueryRetryMaxDelayMs(BinanceAdapterOptions.number(json, QUERY_RETRY_MAX_DELAY_MS,
+    setQueryRetryMaxDelayMs(in.longValue(QUERY_RETRY_MAX_DELAY_MS,
         DEFAULT_QUERY_RETRY_MAX_DELAY_MS));
-    setMaxUsedWeightPercent((int) BinanceAdapterOptions.number(json, MAX_USED_WEIGHT_PERCENT,
+    setMaxUsedWeightPercent(in.intValue(MAX_USED_WEIGHT_PERCENT,
         DEFAULT_MAX_USED_WEIGHT_PERCENT));
-    setUnknownOutcomeGiveUpMs(BinanceAdapterOptions.number(json, UNKNOWN_OUTCOME_GIVE_UP_MS,
+    setUnknownOutcomeGiveUpMs(in.longValue(UNKNOWN_OUTCOME_GIVE_UP_MS,
         DEFAULT_UNKNOWN_OUTCOME_GIVE_UP_MS));
   }
 

@@ -70,6 +70,14 @@ class BinanceAdapterOptionsTest {
     assertError(new JsonObject().put("accounts", new JsonArray().add(new JsonObject().put("name", "a")
         .put("api_key", "k").put("secret", SECRET).put("extra", 1))), "accounts[0].extra");
     assertThatThrownBy(() -> new BinanceAdapterOptions(new JsonObject()).validate()).hasMessageContaining("accounts");
+    // the shared strict reader: the full path, the expected type, and no int overflow passed off as a value
+    assertThatThrownBy(() -> new BinanceAdapterOptions(new JsonObject().put("open_check_interval_ms", "30s")))
+        .hasMessageStartingWith("open_check_interval_ms: expected an integer");
+    assertThatThrownBy(() -> new BinanceAdapterOptions(new JsonObject().put("dedup_capacity", 1L << 33)))
+        .hasMessageStartingWith("dedup_capacity: 8589934592 is not in");
+    assertThatThrownBy(() -> new BinanceAdapterOptions(new JsonObject().put("accounts", new JsonArray()
+        .add(new JsonObject().put("name", "a").put("api_key", "k").put("secret", 12345)))))
+        .hasMessageStartingWith("accounts[0].secret: expected a string").hasMessageNotContaining("12345");
   }
 
   @Test

@@ -251,7 +251,9 @@ public final class ConfigReader {
       return "a boolean";
     }
     if (v instanceof Number) {
-      return "the number " + v;
+      // never the value: a secret or key written unquoted in YAML parses as a number
+      return v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal ? "a decimal number"
+          : "an integer";
     }
     if (v instanceof JsonArray) {
       return "an array";

@@ -47,6 +47,6 @@ class ConfigReaderTest {
     assertThatThrownBy(() -> r.strings("list")).hasMessageStartingWith("store.list: expected an array of strings");
     ConfigReader ranged = ConfigReader.of(new JsonObject().put("port", 70000).put("rate", 1.5), "", KEYS, "option");
     assertThatThrownBy(() -> ranged.intValue("port", 0, 0, 65535)).hasMessage("port: 70000 is not in [0, 65535]");
-    assertThatThrownBy(() -> ranged.longValue("rate")).hasMessage("rate: expected an integer, was the number 1.5");
+    assertThatThrownBy(() -> ranged.longValue("rate")).hasMessage("rate: expected an integer, was a decimal number");
   }
 }
