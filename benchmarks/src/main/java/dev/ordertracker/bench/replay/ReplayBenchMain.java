@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * </pre>
  * {@code FORMAT} is the replay's {@code --format}: {@code states} writes what the baseline writes (a final state per
  * order), {@code orders} the whole TrackedOrder JSON (about 20 times the bytes).
- * Both children run with {@code -Xms1g -Xmx1g} and this JVM's class path. Exits 1 when a final state is wrong.
+ * Both children run with {@code -Xms1g -Xmx1g}, this JVM's class path and the extra flags of
+ * {@code -Dbench.jvmFlags="..."} (e.g. {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}, the short-run settings).
+ * Exits 1 when a final state is wrong.
  */
 public final class ReplayBenchMain {
   private static final Pattern FRAMES_PER_SECOND = Pattern.compile("([0-9.]+) frames/s");
@@ -75,7 +77,12 @@ public final class ReplayBenchMain {
 
   private static Run run(String mainClass, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-Xms1g", "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass));
+        .toString(), "-Xms1g", "-Xmx1g"));
+    String flags = System.getProperty("bench.jvmFlags", "").trim();
+    if (!flags.isEmpty()) {
+      command.addAll(Arrays.asList(flags.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(Arrays.asList(args));
     long start = System.nanoTime();
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
