@@ -1,6 +1,7 @@
 package dev.ordertracker.core.store;
 
 import dev.ordertracker.api.EventType;
+import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.TrackedOrder;
@@ -81,6 +82,45 @@ class JournalWriterTest {
     assertThat(state.counters().totalCancelled()).isEqualTo(1);
     assertThat(await(store.eventsSince(0, 10)).events()).extracting(OrderEvent::sequence).containsExactly(1L, 2L);
     assertThat(writer.batchesWritten()).isEqualTo(1);
+  }
+
+  /**
+   * Issue 18 item 3: with fsync_each_batch, the batches that go out because they are full are committed without a
+   * sync each; the next tick or flush syncs once for all of them, and only then are they reported durable.
+   */
+  @Test
+  void with_fsync_full_batches_are_committed_and_one_sync_makes_them_all_durable() {
+    SqliteOrderStore fsyncStore = new SqliteOrderStore(vertx, dir.resolve("fsync.db"), true, false);
+    await(fsyncStore.open());
+    JournalWriter writer = new JournalWriter(vertx, fsyncStore, 60_000, 2);
+    Promise<Void> allCommitted = Promise.promise();
+    onContext(() -> {
+      writer.start();
+      for (int i = 1; i <= 3; i++) {
+        TrackedOrder o = placed("g" + i);
+        writer.onOrderChanged(o);
+        writer.onEventPublished(event(i, o)); // a full batch (2 records): written now, or after the one in flight
+      }
+      vertx.setPeriodic(5, id -> {
+        if (writer.recordsWritten() == 6) {
+          vertx.cancelTimer(id);
+          allCommitted.complete();
+        }
+      });
+      return Future.succeededFuture();
+    });
+    await(allCommitted.future());
+    assertThat(writer.batchesWritten()).as("several batches").isGreaterThan(1);
+    assertThat(await(fsyncStore.lastSequence())).as("committed").isEqualTo(3);
+    assertThat(writer.syncs()).as("no sync per full batch").isZero();
+    assertThat(writer.durableSequence()).as("not reported durable before the sync").isZero();
+    onContext(writer::flush);
+    assertThat(writer.syncs()).as("one sync for all the batches").isEqualTo(1);
+    assertThat(writer.durableSequence()).isEqualTo(3);
+    assertThat(onContext(() -> Future.succeededFuture(writer.health().getLong(Fields.DURABLE_SEQUENCE))))
+        .isEqualTo(3);
+    onContext(writer::close);
+    await(fsyncStore.close());
   }
 
   @Test
