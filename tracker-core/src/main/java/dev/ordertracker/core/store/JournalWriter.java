@@ -84,6 +84,7 @@ public final class JournalWriter implements TrackerJournal {
   private String lastErrorCode;
   private long backlogWarnedAt;
   private boolean flushAfterInFlight;
+  private boolean fullBatchScheduled;
   // Group commit: a sync is owed (a tick or an explicit flush came); the promises of the batches committed and not
   // yet durable; the sync in flight; sequences committed and durable.
   private boolean syncDue;
@@ -167,7 +168,18 @@ public final class JournalWriter implements TrackerJournal {
   private void queued() {
     int pending = pendingRecords();
     if (pending >= flushMaxRecords && inFlight == null) {
-      write();
+      if (!fullBatchScheduled) {
+        // After the tracker's current task, never in the middle of it: one change calls several hooks (its
+        // snapshot, its events), and a batch cut between them would commit a snapshot without its event, which a
+        // kill -9 then makes permanent (the replayed change finds its snapshot and publishes nothing).
+        fullBatchScheduled = true;
+        vertx.getOrCreateContext().runOnContext(v -> {
+          fullBatchScheduled = false;
+          if (inFlight == null && pendingRecords() >= flushMaxRecords) {
+            write();
+          }
+        });
+      }
     } else if (pending >= backlogWarnedAt + 100L * flushMaxRecords) {
       backlogWarnedAt = pending;
       LOG.warning("journal backlog: " + pending + " records wait for " + store.describe()
@@ -289,22 +301,24 @@ public final class JournalWriter implements TrackerJournal {
         LOG.log(Level.WARNING, "journal batch of " + batch.size() + " records to " + store.describe()
             + " failed; kept for the next flush: " + ar.cause().getMessage(), ar.cause());
       }
-      committed.handle(ar);
       if (ar.succeeded()) {
         committedSequence = Math.max(committedSequence, batchSequence);
         commits++;
         if (groupCommit == null) {
           syncedCommits = commits;
           durableSequence = committedSequence;
-          done.complete();
         } else {
           unsynced.add(done);
-          if (syncDue) {
-            sync();
-          }
         }
-      } else {
+      }
+      // Only now, with the books up to date: a flush() or close() waiting on this commit writes the rest next.
+      committed.handle(ar);
+      if (ar.failed()) {
         done.fail(ar.cause());
+      } else if (groupCommit == null) {
+        done.complete();
+      } else if (syncDue || closed) {
+        sync();
       }
       boolean again = flushAfterInFlight || pendingRecords() >= flushMaxRecords;
       flushAfterInFlight = false;
@@ -324,9 +338,8 @@ public final class JournalWriter implements TrackerJournal {
       unsynced.add(Promise.promise()); // commits whose sync failed: whoever waits, waits for the next one
     }
     Future<Void> last = unsynced.get(unsynced.size() - 1).future();
-    if (syncDue) {
-      sync();
-    }
+    syncDue = true; // someone waits: sync now, or as soon as the sync in flight ends
+    sync();
     return last;
   }
 
@@ -359,7 +372,7 @@ public final class JournalWriter implements TrackerJournal {
         syncedCommits = Math.max(syncedCommits, through);
         durableSequence = Math.max(durableSequence, sequence);
         covered.forEach(Promise::complete);
-        if (syncDue) {
+        if (syncDue || closed) {
           sync();
         }
       } else {

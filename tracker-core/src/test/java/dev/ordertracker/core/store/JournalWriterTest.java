@@ -93,24 +93,28 @@ class JournalWriterTest {
     SqliteOrderStore fsyncStore = new SqliteOrderStore(vertx, dir.resolve("fsync.db"), true, false);
     await(fsyncStore.open());
     JournalWriter writer = new JournalWriter(vertx, fsyncStore, 60_000, 2);
-    Promise<Void> allCommitted = Promise.promise();
     onContext(() -> {
       writer.start();
-      for (int i = 1; i <= 3; i++) {
-        TrackedOrder o = placed("g" + i);
-        writer.onOrderChanged(o);
-        writer.onEventPublished(event(i, o)); // a full batch (2 records): written now, or after the one in flight
-      }
-      vertx.setPeriodic(5, id -> {
-        if (writer.recordsWritten() == 6) {
-          vertx.cancelTimer(id);
-          allCommitted.complete();
-        }
-      });
       return Future.succeededFuture();
     });
-    await(allCommitted.future());
-    assertThat(writer.batchesWritten()).as("several batches").isGreaterThan(1);
+    for (int i = 1; i <= 3; i++) {
+      int n = i;
+      // one change per task, as the tracker makes them: a full batch (2 records) each time, committed
+      onContext(() -> {
+        TrackedOrder o = placed("g" + n);
+        writer.onOrderChanged(o);
+        writer.onEventPublished(event(n, o));
+        Promise<Void> committed = Promise.promise();
+        vertx.setPeriodic(5, id -> {
+          if (writer.recordsWritten() == 2L * n) {
+            vertx.cancelTimer(id);
+            committed.complete();
+          }
+        });
+        return committed.future();
+      });
+    }
+    assertThat(writer.batchesWritten()).as("three batches").isEqualTo(3);
     assertThat(await(fsyncStore.lastSequence())).as("committed").isEqualTo(3);
     assertThat(writer.syncs()).as("no sync per full batch").isZero();
     assertThat(writer.durableSequence()).as("not reported durable before the sync").isZero();
@@ -120,6 +124,32 @@ class JournalWriterTest {
     assertThat(onContext(() -> Future.succeededFuture(writer.health().getLong(Fields.DURABLE_SEQUENCE))))
         .isEqualTo(3);
     onContext(writer::close);
+    await(fsyncStore.close());
+  }
+
+  /**
+   * With fsync_each_batch, close() while full batches follow each other: it completes once the last of them is
+   * committed and synced (it once waited forever for a sync that the batch before had already consumed).
+   */
+  @Test
+  void with_fsync_close_in_the_middle_of_a_run_of_full_batches_syncs_the_last_one() {
+    SqliteOrderStore fsyncStore = new SqliteOrderStore(vertx, dir.resolve("fsync-close.db"), true, false);
+    await(fsyncStore.open());
+    JournalWriter writer = new JournalWriter(vertx, fsyncStore, 60_000, 2);
+    onContext(() -> {
+      writer.start();
+      for (int i = 1; i <= 200; i++) {
+        TrackedOrder o = placed("c" + i);
+        writer.onOrderChanged(o);
+        writer.onEventPublished(event(i, o));
+        if (i % 20 == 0) {
+          writer.flush(); // a sync owed in the middle of the run
+        }
+      }
+      return writer.close();
+    });
+    assertThat(writer.durableSequence()).isEqualTo(200);
+    assertThat(await(fsyncStore.lastSequence())).isEqualTo(200);
     await(fsyncStore.close());
   }
 
