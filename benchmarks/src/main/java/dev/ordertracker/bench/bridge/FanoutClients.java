@@ -93,6 +93,8 @@ public final class FanoutClients {
       List<Future<Void>> registered = new ArrayList<>();
       addresses.forEach(a -> registered.add(client.register(a)));
       return Future.all(registered).map(v -> {
+        // as the JS client does: a ping well within the bridge's ping_timeout_ms (default 30 s)
+        vertx.setPeriodic(10_000, id -> client.writeFrame(new JsonObject().put("type", "ping")));
         if (client instanceof TcpBridgeClient tcp) {
           countTcp(tcp, sampled);
         } else {
