@@ -40,6 +40,19 @@ class ConnectionLimitsTest {
     }
   }
 
+  /**
+   * Issue 18 (found by the fan-out benchmark): a client that sends nothing, not even a ping, for ping_timeout_ms is
+   * closed, on both bridges. Before the fix the SockJS bridge's idle check failed on every period (vertx-web casts
+   * the socket we wrap to its own base class) and silent SockJS clients stayed connected forever.
+   */
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aClientThatNeverPingsIsClosedAfterThePingTimeout(Transport transport, Vertx vertx) {
+    BridgeTestBed bed = BridgeTestBed.start(vertx, new JsonObject().put("ping_timeout_ms", 1_000));
+    BridgeClient silent = bed.client(transport, bed.token("silent"), new FrameRecorder());
+    awaitClosed(bed, silent);
+  }
+
   @org.junit.jupiter.api.Test
   void theGlobalCapCountsBothBridgesTogether(Vertx vertx) {
     BridgeTestBed bed = BridgeTestBed.start(vertx, new JsonObject().put("max_connections", 1));

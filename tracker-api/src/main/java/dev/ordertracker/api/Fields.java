@@ -120,6 +120,8 @@ public final class Fields {
   public static final String QUARANTINED = "quarantined";
   public static final String SHED = "shed";
   public static final String FAILED_BATCHES = "failed_batches";
+  /** journal health: the last event sequence known durable (committed, and synced with fsync_each_batch). */
+  public static final String DURABLE_SEQUENCE = "durable_sequence";
   public static final String CONSECUTIVE_FAILURES = "consecutive_failures";
   public static final String LAST_ERROR = "last_error";
   public static final String HEALTH_UP = "UP";

@@ -1,5 +1,7 @@
 package dev.ordertracker.bench.bridge;
 
+import dev.ordertracker.bench.Measure;
+import dev.ordertracker.bridge.BridgeOptions;
 import dev.ordertracker.bridge.client.BridgeClient;
 import dev.ordertracker.bridge.client.SockJsBridgeClient;
 import dev.ordertracker.bridge.client.TcpBridgeClient;
@@ -22,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Figures of the event-bus bridges (main class; not JMH: the thing measured is a network server).
  *
  * <pre>
- *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.bridge.BridgeBench [throughput | latency [rate clients [sockjs|tcp]] | memory [clients] | all]
+ *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.bridge.BridgeBench [throughput | latency [rate clients [sockjs|tcp]] | memory [clients] | fanout [clients [sockjs|tcp [rates [seconds]]]] | all]
  * </pre>
  * <ul>
  *   <li>throughput: events/s delivered to 1, 10 and 100 SockJS clients (SockJS WebSocket transport, the SockJS
@@ -31,6 +33,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *   <li>latency: 1,000 events/s for 15 s (3 s warm-up) to 100 SockJS clients; publish to receipt, p50/p99/max.</li>
  *   <li>memory: server heap per connected SockJS client, each registered on the 6 event addresses; the clients
  *   are a separate Node.js process (js/test/bridge/idle-clients.mjs), so only server memory is counted.</li>
+ *   <li>fanout (issue 18): {@code clients} (1,000) clients in a separate JVM ({@link FanoutClients}), each
+ *   registered on all six event addresses, at each offered rate (events/s, comma-separated, default
+ *   100,200,400,800,1600,5000) for {@code seconds} (10) after a 3 s warm-up: deliveries/s against the offered
+ *   deliveries, p50/p99/p99.9 publish-to-receipt latency (one client in 50 parses its frames), the bridge
+ *   process's CPU per delivered message (all its threads, GC included) and slow-consumer disconnections. A rate is
+ *   sustained when at least 99 % of the offered deliveries arrive and nobody is disconnected.</li>
  * </ul>
  * Server and clients share the machine (and, except for memory, the JVM, on separate Vertx instances): read the
  * figures as orders of magnitude.
@@ -56,6 +64,13 @@ public final class BridgeBench {
     }
     if (mode.equals("memory") || mode.equals("all")) {
       memory(args.length > 1 ? Integer.parseInt(args[1]) : 500);
+    }
+    if (mode.equals("fanout")) {
+      int clients = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+      String transport = args.length > 2 ? args[2] : "sockjs";
+      String rates = args.length > 3 ? args[3] : "100,200,400,800,1600,5000";
+      double seconds = args.length > 4 ? Double.parseDouble(args[4]) : 10;
+      fanout(clients, transport, Arrays.stream(rates.split(",")).mapToInt(Integer::parseInt).toArray(), seconds);
     }
     System.exit(0);
   }
@@ -147,6 +162,65 @@ public final class BridgeBench {
           pct(sorted, 99) / 1e6, pct(sorted, 99.9) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
           disconnected(server));
       BridgeBenchServer.await(clientVertx.close().toCompletionStage());
+    }
+  }
+
+  static void fanout(int n, String transport, int[] rates, double seconds) throws Exception {
+    try (BridgeBenchServer server = BridgeBenchServer.start(BridgeOptions.DEFAULT_MAX_OUTBOUND_QUEUE)) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process clients = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+          FanoutClients.class.getName(), transport,
+          Integer.toString(transport.equals("tcp") ? server.bridge.tcpPort() : server.bridge.httpPort()),
+          server.token(), Integer.toString(n), "50").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(clients.getInputStream()));
+      java.io.PrintStream in = new java.io.PrintStream(clients.getOutputStream(), true);
+      try {
+        long t0 = System.nanoTime();
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("READY")) {
+          System.out.println("clients: " + line);
+        }
+        System.out.printf("fanout %s: %,d clients connected and registered on 6 addresses in %.1f s%n", transport, n,
+            (System.nanoTime() - t0) / 1e9);
+        for (int rate : rates) {
+          long before = disconnected(server);
+          long start = System.nanoTime();
+          long[] scheduled = {server.published()};
+          long timer = server.vertx.setPeriodic(1, id -> {
+            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+            // a stalled tick publishes at most 10 ms worth of events: the rate is an offered load, not a backlog
+            scheduled[0] = Math.max(scheduled[0], due - Math.max(1, rate / 100));
+            while (scheduled[0] < due) {
+              scheduled[0]++;
+              server.publishOne();
+            }
+          });
+          Thread.sleep(3_000);
+          long cpu0 = Measure.processCpuNanos();
+          long p0 = server.published();
+          in.println("STEP " + seconds);
+          String[] result = out.readLine().split(" ");
+          long cpu = Measure.processCpuNanos() - cpu0;
+          long published = server.published() - p0;
+          server.vertx.cancelTimer(timer);
+          long frames = Long.parseLong(result[1]);
+          long offered = published * n;
+          System.out.printf("fanout %s clients=%d rate=%,d/s: deliveries %,.0f/s of %,.0f/s offered (%.1f %%)  "
+                  + "p50=%.1f ms p99=%.1f ms p99.9=%.1f ms max=%.1f ms (%s samples)  bridge CPU %.2f us/delivery "
+                  + "(%.2f cores)  disconnected=%d%n", transport, n, rate, frames / seconds, offered / seconds,
+              100.0 * frames / Math.max(1, offered), Long.parseLong(result[3]) / 1e6, Long.parseLong(result[4]) / 1e6,
+              Long.parseLong(result[5]) / 1e6, Long.parseLong(result[6]) / 1e6, result[2],
+              cpu / 1e3 / Math.max(1, frames), cpu / 1e9 / seconds, disconnected(server) - before);
+          Thread.sleep(2_000); // drain before the next rate
+          if (disconnected(server) > 0) {
+            System.out.println("fanout: clients were disconnected as slow consumers; higher rates are not sustained");
+            break;
+          }
+        }
+      } finally {
+        in.println("QUIT");
+        clients.destroy();
+      }
     }
   }
 

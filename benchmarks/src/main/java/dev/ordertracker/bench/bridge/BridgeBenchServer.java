@@ -1,6 +1,7 @@
 package dev.ordertracker.bench.bridge;
 
 import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.EventBodyCodec;
 import dev.ordertracker.api.EventType;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderSide;
@@ -20,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The bridge under benchmark, in its own Vertx: the BridgeVerticle on 127.0.0.1 (ports 0) and a publisher that
- * publishes OrderEvents exactly as the tracker does (JSON body + headers on orders.events.ORDER_FILLED), plus a
- * {@code bench_ns} header carrying System.nanoTime() at publish (CLOCK_MONOTONIC, comparable within the host).
+ * publishes OrderEvents exactly as the tracker does on one node (the read-only body with {@link EventBodyCodec}, so
+ * local consumers share it, + headers on orders.events.ORDER_FILLED), plus a {@code bench_ns} header carrying System.nanoTime() at publish (CLOCK_MONOTONIC, comparable within the host).
  */
 final class BridgeBenchServer implements AutoCloseable {
   static final String SECRET = "bench-secret-0123456789-abcdefghij";
@@ -47,6 +48,7 @@ final class BridgeBenchServer implements AutoCloseable {
         .put("max_connections_per_address", 100_000)
         .put("jwt", new JsonObject().put("secret", SECRET));
     await(vertx.deployVerticle(bridge, new DeploymentOptions().setConfig(config)).toCompletionStage());
+    EventBodyCodec.registerOnce(vertx.eventBus());
     return new BridgeBenchServer(vertx, bridge);
   }
 
@@ -62,8 +64,9 @@ final class BridgeBenchServer implements AutoCloseable {
     OrderEvent event = new OrderEvent(EventType.ORDER_FILLED, seq, Long.toString(1_000_000 + seq), "bench-" + seq,
         "BTCUSDT", OrderType.LIMIT, OrderSide.BUY, new BigDecimal("0.01000000"), new BigDecimal("50000.10"),
         OrderStatus.FILLED, new BigDecimal("0.01000000"), new BigDecimal("50000.10"), now, now, "bench", null, null);
-    DeliveryOptions options = event.deliveryOptions().addHeader(HEADER_NANOS, Long.toString(System.nanoTime()));
-    vertx.eventBus().publish(address, event.toJson(), options);
+    DeliveryOptions options = event.deliveryOptions().addHeader(HEADER_NANOS, Long.toString(System.nanoTime()))
+        .setCodecName(EventBodyCodec.NAME);
+    vertx.eventBus().publish(address, event.toReadOnlyJson(), options);
   }
 
   long published() {

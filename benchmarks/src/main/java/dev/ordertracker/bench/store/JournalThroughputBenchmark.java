@@ -93,7 +93,7 @@ public final class JournalThroughputBenchmark {
     return changes / seconds;
   }
 
-  private static void dropSchema(Vertx vertx, String url, String schema) {
+  static void dropSchema(Vertx vertx, String url, String schema) {
     io.vertx.sqlclient.Pool pool = io.vertx.pgclient.PgBuilder.pool()
         .connectingTo(io.vertx.pgclient.PgConnectOptions.fromUri(url)).using(vertx).build();
     BenchOrders.await(pool.query("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute());

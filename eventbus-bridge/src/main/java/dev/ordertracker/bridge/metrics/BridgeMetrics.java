@@ -28,6 +28,7 @@ public final class BridgeMetrics {
   private final Map<Transport, Counter> delivered = new EnumMap<>(Transport.class);
   private final Map<Transport, Counter> malformed = new EnumMap<>(Transport.class);
   private final Map<Transport, Counter> slowConsumers = new EnumMap<>(Transport.class);
+  private final Map<Transport, Counter> sharedFrames = new EnumMap<>(Transport.class);
   private final Map<BridgeErrorCode, Counter> refusals = new EnumMap<>(BridgeErrorCode.class);
 
   public BridgeMetrics(MeterRegistry registry) {
@@ -45,6 +46,9 @@ public final class BridgeMetrics {
       slowConsumers.put(t, Counter.builder("bridge_slow_consumers_disconnected")
           .description("Clients disconnected because their outbound queue was full").tag("transport", label)
           .register(registry));
+      sharedFrames.put(t, Counter.builder("bridge_event_frames_shared")
+          .description("Event frames written to a client as already encoded for another client of the same event")
+          .tag("transport", label).register(registry));
     }
     for (BridgeErrorCode code : BridgeErrorCode.values()) {
       refusals.put(code, Counter.builder("bridge_refusals").description("Frames refused by the bridges")
@@ -94,6 +98,10 @@ public final class BridgeMetrics {
 
   public void slowConsumer(Transport transport) {
     slowConsumers.get(transport).increment();
+  }
+
+  public void frameShared(Transport transport) {
+    sharedFrames.get(transport).increment();
   }
 
   public void refused(BridgeErrorCode code) {

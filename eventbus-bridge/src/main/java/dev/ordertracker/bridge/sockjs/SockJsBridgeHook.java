@@ -9,6 +9,7 @@ import dev.ordertracker.bridge.security.TrackerActions;
 import dev.ordertracker.bridge.session.ClientLimits;
 import dev.ordertracker.bridge.session.ClientSession;
 import dev.ordertracker.bridge.session.ConnectionCaps;
+import dev.ordertracker.bridge.session.FrameMemo;
 import dev.ordertracker.bridge.session.ServiceFailure;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Future;
@@ -51,6 +52,7 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
   private final ClientLimits limits;
   private final ConnectionCaps caps;
   private final Map<SockJSSocket, ClientSession> sessions = new HashMap<>();
+  private final FrameMemo events;
   private long nextId;
 
   public SockJsBridgeHook(ClientGate gate, BridgeMetrics metrics, ClientLimits limits, ConnectionCaps caps) {
@@ -58,6 +60,7 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
     this.metrics = metrics;
     this.limits = limits;
     this.caps = caps;
+    this.events = new FrameMemo(metrics, BridgeMetrics.Transport.SOCKJS);
   }
 
   public int connectedClients() {
@@ -220,8 +223,12 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
       // a reply with no pending request (a second answer to one address, or a late one): never delivered
       gate.refused(session, BridgeErrorCode.REPLY_ADDRESS_INVALID, "unattributed reply");
       return;
-    } else if (permissions.isEventAddress(address)
-        && !permissions.eventVisible(envelope.getJsonObject("headers"), session.claims())) {
+    } else if (permissions.isEventAddress(address)) {
+      JsonObject headers = envelope.getJsonObject("headers");
+      if (permissions.eventVisible(headers, session.claims())) {
+        // one encoding per event, not per client (vertx-web builds the same envelope for each of them)
+        session.deliver(events.frame(address, envelope.getValue("body"), headers, envelope::toBuffer));
+      }
       return;
     }
     session.deliver(envelope.toBuffer());

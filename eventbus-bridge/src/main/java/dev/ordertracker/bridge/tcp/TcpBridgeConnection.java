@@ -8,6 +8,7 @@ import dev.ordertracker.bridge.security.ClientGate;
 import dev.ordertracker.bridge.security.TrackerActions;
 import dev.ordertracker.bridge.session.ClientLimits;
 import dev.ordertracker.bridge.session.ClientSession;
+import dev.ordertracker.bridge.session.FrameMemo;
 import dev.ordertracker.bridge.session.ServiceFailure;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -42,20 +43,25 @@ final class TcpBridgeConnection {
   private final ClientSession session;
   private final ClientLimits limits;
   private final Runnable released;
+  private final FrameMemo events;
   private final Map<String, MessageConsumer<Object>> registrations = new HashMap<>();
   private final RecordParser parser;
   private boolean expectingLength = true;
   private boolean closedOnce;
 
-  /** @param released called once when the connection is gone (connection caps) */
+  /**
+   * @param events   the frame memo shared by the server's connections
+   * @param released called once when the connection is gone (connection caps)
+   */
   TcpBridgeConnection(NetSocket socket, EventBus eventBus, ClientGate gate, BridgeMetrics metrics, String id,
-                      String remoteHost, ClientLimits limits, Runnable released) {
+                      String remoteHost, ClientLimits limits, FrameMemo events, Runnable released) {
     this.socket = socket;
     this.eventBus = eventBus;
     this.gate = gate;
     this.metrics = metrics;
     this.limits = limits;
     this.released = released;
+    this.events = events;
     this.session = new ClientSession(id, BridgeMetrics.Transport.TCP, remoteHost, socket::write,
         (code, address) -> TcpFrames.encode(TcpFrames.err(code, address)), socket::close, limits, metrics);
     this.parser = RecordParser.newFixed(4, this::onRecord);
@@ -165,10 +171,13 @@ final class TcpBridgeConnection {
         return; // the token expired: the session is closed
       }
       JsonObject headers = headersOf(msg.headers());
-      if (events && !permissions.eventVisible(headers, session.claims())) {
-        return;
+      if (!events) {
+        session.deliver(TcpFrames.encode(TcpFrames.message(address, headers, msg.body(), false)));
+      } else if (permissions.eventVisible(headers, session.claims())) {
+        // one encoding per event, not per client
+        session.deliver(this.events.frame(address, msg.body(), headers,
+            () -> TcpFrames.encode(TcpFrames.message(address, headers, msg.body(), false))));
       }
-      session.deliver(TcpFrames.encode(TcpFrames.message(address, headers, msg.body(), false)));
     });
     registrations.put(address, consumer);
   }

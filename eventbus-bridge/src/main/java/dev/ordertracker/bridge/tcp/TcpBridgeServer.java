@@ -5,6 +5,7 @@ import dev.ordertracker.bridge.security.BridgeErrorCode;
 import dev.ordertracker.bridge.security.ClientGate;
 import dev.ordertracker.bridge.session.ClientLimits;
 import dev.ordertracker.bridge.session.ConnectionCaps;
+import dev.ordertracker.bridge.session.FrameMemo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
@@ -28,6 +29,8 @@ public final class TcpBridgeServer {
   private final BridgeMetrics metrics;
   private final ClientLimits limits;
   private final ConnectionCaps caps;
+  /** Shared by the connections (one event loop): an event is encoded once for all the clients that get it. */
+  private final FrameMemo events;
   private NetServer server;
   private long nextId;
 
@@ -38,6 +41,7 @@ public final class TcpBridgeServer {
     this.metrics = metrics;
     this.limits = limits;
     this.caps = caps;
+    this.events = new FrameMemo(metrics, BridgeMetrics.Transport.TCP);
   }
 
   /** Listens; answers the actual port (useful with port 0). */
@@ -56,7 +60,7 @@ public final class TcpBridgeServer {
         return;
       }
       new TcpBridgeConnection(socket, vertx.eventBus(), gate, metrics, "tcp-" + (++nextId), client, limits,
-          () -> caps.closed(client)).start();
+          events, () -> caps.closed(client)).start();
     });
     return server.listen(port, host).map(NetServer::actualPort);
   }

@@ -43,6 +43,15 @@ import java.util.logging.Logger;
  * tracker itself goes on: its state and live events are unaffected; only the store misses those changes, as it
  * misses the window of a kill -9, and the adapter's reconciliation restores active orders at the next restart.
  *
+ * <p>Group commit across batches ({@code fsync_each_batch} on a {@link GroupCommitStore}): a batch that goes out
+ * because {@code flushMaxRecords} records are queued is committed without waiting for the disk; the batch of each
+ * flush-timer tick (and of {@link #flush()} / {@link #close()}) is followed by one sync that makes it and every
+ * batch committed before it durable. So there is at most one fsync per flush interval, however many batches the
+ * interval held, and a change is durable at most one flush interval plus the batch (and sync) in flight after it
+ * happened, as with an fsync per batch. The sync runs beside the next batch's commit where the store allows
+ * (PostgreSQL), after it on SQLite's single writer thread. {@link #durableSequence()} is the last event sequence
+ * known durable.
+ *
  * <p>Durability window: a process kill loses what is queued plus the batch in flight. {@link #close()} flushes
  * everything before it completes.
  */
@@ -51,6 +60,8 @@ public final class JournalWriter implements TrackerJournal {
 
   private final Vertx vertx;
   private final OrderStore store;
+  /** The store when it syncs to disk and can commit and sync apart (group commit), else null. */
+  private final GroupCommitStore groupCommit;
   private final long flushIntervalMs;
   private final int flushMaxRecords;
   private final int maxBacklog;
@@ -72,6 +83,19 @@ public final class JournalWriter implements TrackerJournal {
   private boolean lastWriteFailed;
   private String lastErrorCode;
   private long backlogWarnedAt;
+  private boolean flushAfterInFlight;
+  private boolean fullBatchScheduled;
+  // Group commit: a sync is owed (a tick or an explicit flush came); the promises of the batches committed and not
+  // yet durable; the sync in flight; sequences committed and durable.
+  private boolean syncDue;
+  private List<Promise<Void>> unsynced = new ArrayList<>();
+  private Future<Void> syncInFlight;
+  private boolean lastSyncFailed;
+  private long committedSequence;
+  private long commits;
+  private long syncedCommits;
+  private volatile long durableSequence;
+  private volatile long syncs;
 
   public JournalWriter(Vertx vertx, OrderStore store, long flushIntervalMs, int flushMaxRecords) {
     this(vertx, store, flushIntervalMs, flushMaxRecords, StoreOptions.DEFAULT_JOURNAL_MAX_BACKLOG);
@@ -87,6 +111,7 @@ public final class JournalWriter implements TrackerJournal {
     this.flushIntervalMs = flushIntervalMs;
     this.flushMaxRecords = flushMaxRecords;
     this.maxBacklog = maxBacklog;
+    this.groupCommit = store instanceof GroupCommitStore g && g.syncsToDisk() ? g : null;
   }
 
   /** Where the counters of each batch come from (the tracker's stats; read on the tracker context). */
@@ -97,7 +122,17 @@ public final class JournalWriter implements TrackerJournal {
 
   /** Starts the flush timer; call on the tracker's context. */
   public void start() {
-    timerId = vertx.setPeriodic(flushIntervalMs, id -> flush());
+    timerId = vertx.setPeriodic(flushIntervalMs, id -> tick());
+  }
+
+  /** The flush timer: writes what is queued (after the batch in flight, if any) and owes a sync after it. */
+  private void tick() {
+    syncDue = true;
+    if (inFlight != null) {
+      flushAfterInFlight = true;
+    } else {
+      write();
+    }
   }
 
   @Override
@@ -133,7 +168,18 @@ public final class JournalWriter implements TrackerJournal {
   private void queued() {
     int pending = pendingRecords();
     if (pending >= flushMaxRecords && inFlight == null) {
-      flush();
+      if (!fullBatchScheduled) {
+        // After the tracker's current task, never in the middle of it: one change calls several hooks (its
+        // snapshot, its events), and a batch cut between them would commit a snapshot without its event, which a
+        // kill -9 then makes permanent (the replayed change finds its snapshot and publishes nothing).
+        fullBatchScheduled = true;
+        vertx.getOrCreateContext().runOnContext(v -> {
+          fullBatchScheduled = false;
+          if (inFlight == null && pendingRecords() >= flushMaxRecords) {
+            write();
+          }
+        });
+      }
     } else if (pending >= backlogWarnedAt + 100L * flushMaxRecords) {
       backlogWarnedAt = pending;
       LOG.warning("journal backlog: " + pending + " records wait for " + store.describe()
@@ -157,6 +203,19 @@ public final class JournalWriter implements TrackerJournal {
 
   public long failedBatches() {
     return failedBatches;
+  }
+
+  /**
+   * The last event sequence known durable (any thread): committed, and with group commit synced. Without a store
+   * that syncs to disk a commit counts (it survives a process kill).
+   */
+  public long durableSequence() {
+    return durableSequence;
+  }
+
+  /** Group commit: syncs done (one per flush interval at most, covering every batch committed before it). */
+  public long syncs() {
+    return syncs;
   }
 
   /** Records the store refused for good, left out of the journal (logged one by one). */
@@ -185,23 +244,30 @@ public final class JournalWriter implements TrackerJournal {
   public JsonObject health() {
     int backlog = backlog();
     String status = backlog >= maxBacklog ? Fields.HEALTH_DOWN
-        : quarantined > 0 || lastWriteFailed ? Fields.HEALTH_DEGRADED : Fields.HEALTH_UP;
+        : quarantined > 0 || lastWriteFailed || lastSyncFailed ? Fields.HEALTH_DEGRADED : Fields.HEALTH_UP;
     return new JsonObject().put(Fields.STATUS, status).put(Fields.BACKLOG, backlog)
         .put(Fields.MAX_BACKLOG, maxBacklog).put(Fields.QUARANTINED, quarantined).put(Fields.SHED, shed)
-        .put(Fields.FAILED_BATCHES, failedBatches).put(Fields.LAST_ERROR, lastErrorCode);
+        .put(Fields.FAILED_BATCHES, failedBatches).put(Fields.DURABLE_SEQUENCE, durableSequence)
+        .put(Fields.LAST_ERROR, lastErrorCode);
   }
 
   /**
    * Hands everything queued so far to the store; completes when it is committed (after the batch in flight, if
-   * any). Fails when the store fails transiently (the records stay queued for the next try); records refused for
-   * good are quarantined and do not fail it.
+   * any) and, with group commit, synced. Fails when the store fails transiently (the records stay queued for the
+   * next try); records refused for good are quarantined and do not fail it.
    */
   public Future<Void> flush() {
+    syncDue = true;
+    return write();
+  }
+
+  /** Writes what is queued as one batch; completes when it is durable (see {@link #flush()}). */
+  private Future<Void> write() {
     if (inFlight != null) {
-      return inFlight.transform(ignored -> flush());
+      return inFlight.transform(ignored -> write());
     }
     if (pendingOrders.isEmpty() && pendingEvents.isEmpty()) {
-      return Future.succeededFuture();
+      return allDurable();
     }
     Map<OrderKey, TrackedOrder> orders = pendingOrders;
     List<OrderEvent> events = pendingEvents;
@@ -210,9 +276,11 @@ public final class JournalWriter implements TrackerJournal {
     JournalBatch batch = new JournalBatch(new ArrayList<>(orders.values()), events, counters.get());
     List<Object> refused = new ArrayList<>();
     // The promise is in place before the store can answer, so inFlight is never left pointing at a done batch.
+    Promise<Void> committed = Promise.promise();
     Promise<Void> done = Promise.promise();
-    inFlight = done.future();
+    inFlight = committed.future();
     inFlightRecords = batch.size();
+    long batchSequence = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
     writeOrIsolate(batch, refused).onComplete(ar -> {
       inFlight = null;
       inFlightRecords = 0;
@@ -233,12 +301,88 @@ public final class JournalWriter implements TrackerJournal {
         LOG.log(Level.WARNING, "journal batch of " + batch.size() + " records to " + store.describe()
             + " failed; kept for the next flush: " + ar.cause().getMessage(), ar.cause());
       }
-      done.handle(ar);
-      if (ar.succeeded() && !closed && inFlight == null && pendingRecords() >= flushMaxRecords) {
-        flush();
+      if (ar.succeeded()) {
+        committedSequence = Math.max(committedSequence, batchSequence);
+        commits++;
+        if (groupCommit == null) {
+          syncedCommits = commits;
+          durableSequence = committedSequence;
+        } else {
+          unsynced.add(done);
+        }
+      }
+      // Only now, with the books up to date: a flush() or close() waiting on this commit writes the rest next.
+      committed.handle(ar);
+      if (ar.failed()) {
+        done.fail(ar.cause());
+      } else if (groupCommit == null) {
+        done.complete();
+      } else if (syncDue || closed) {
+        sync();
+      }
+      boolean again = flushAfterInFlight || pendingRecords() >= flushMaxRecords;
+      flushAfterInFlight = false;
+      if (ar.succeeded() && !closed && inFlight == null && again) {
+        write();
       }
     });
     return done.future();
+  }
+
+  /** Completes when every batch committed so far is durable (owing a sync now if one is not on its way). */
+  private Future<Void> allDurable() {
+    if (syncedCommits == commits) {
+      return Future.succeededFuture();
+    }
+    if (unsynced.isEmpty()) {
+      unsynced.add(Promise.promise()); // commits whose sync failed: whoever waits, waits for the next one
+    }
+    Future<Void> last = unsynced.get(unsynced.size() - 1).future();
+    syncDue = true; // someone waits: sync now, or as soon as the sync in flight ends
+    sync();
+    return last;
+  }
+
+  /**
+   * Group commit: one sync covering every batch committed so far (when none is in flight; one owed meanwhile
+   * starts when the one in flight ends). A failed sync fails the flushes waiting for it; the next tick or flush
+   * owes a new one, which covers the same commits.
+   */
+  private void sync() {
+    if (syncInFlight != null || syncedCommits == commits) {
+      return;
+    }
+    syncDue = false;
+    List<Promise<Void>> covered = unsynced;
+    unsynced = new ArrayList<>();
+    long sequence = committedSequence;
+    long through = commits;
+    Future<Void> f;
+    try {
+      f = groupCommit.sync();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    syncInFlight = f;
+    f.onComplete(ar -> {
+      syncInFlight = null;
+      lastSyncFailed = ar.failed();
+      if (ar.succeeded()) {
+        syncs++;
+        syncedCommits = Math.max(syncedCommits, through);
+        durableSequence = Math.max(durableSequence, sequence);
+        covered.forEach(Promise::complete);
+        if (syncDue || closed) {
+          sync();
+        }
+      } else {
+        failedBatches++;
+        lastErrorCode = "sync_failed:" + ar.cause().getClass().getSimpleName();
+        LOG.log(Level.WARNING, "journal: sync of " + (through - syncedCommits) + " committed batch(es) to "
+            + store.describe() + " failed; the next flush syncs them again: " + ar.cause().getMessage(), ar.cause());
+        covered.forEach(p -> p.fail(ar.cause()));
+      }
+    });
   }
 
   /**
@@ -249,7 +393,7 @@ public final class JournalWriter implements TrackerJournal {
   private Future<Void> writeOrIsolate(JournalBatch batch, List<Object> refused) {
     Future<Void> write;
     try {
-      write = store.append(batch);
+      write = groupCommit != null ? groupCommit.commit(batch) : store.append(batch);
     } catch (RuntimeException e) {
       write = Future.failedFuture(e);
     }

@@ -1,6 +1,7 @@
 package dev.ordertracker.core.store;
 
 import dev.ordertracker.api.EventType;
+import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderStatus;
 import dev.ordertracker.api.TrackedOrder;
@@ -81,6 +82,75 @@ class JournalWriterTest {
     assertThat(state.counters().totalCancelled()).isEqualTo(1);
     assertThat(await(store.eventsSince(0, 10)).events()).extracting(OrderEvent::sequence).containsExactly(1L, 2L);
     assertThat(writer.batchesWritten()).isEqualTo(1);
+  }
+
+  /**
+   * Issue 18 item 3: with fsync_each_batch, the batches that go out because they are full are committed without a
+   * sync each; the next tick or flush syncs once for all of them, and only then are they reported durable.
+   */
+  @Test
+  void with_fsync_full_batches_are_committed_and_one_sync_makes_them_all_durable() {
+    SqliteOrderStore fsyncStore = new SqliteOrderStore(vertx, dir.resolve("fsync.db"), true, false);
+    await(fsyncStore.open());
+    JournalWriter writer = new JournalWriter(vertx, fsyncStore, 60_000, 2);
+    onContext(() -> {
+      writer.start();
+      return Future.succeededFuture();
+    });
+    for (int i = 1; i <= 3; i++) {
+      int n = i;
+      // one change per task, as the tracker makes them: a full batch (2 records) each time, committed
+      onContext(() -> {
+        TrackedOrder o = placed("g" + n);
+        writer.onOrderChanged(o);
+        writer.onEventPublished(event(n, o));
+        Promise<Void> committed = Promise.promise();
+        vertx.setPeriodic(5, id -> {
+          if (writer.recordsWritten() == 2L * n) {
+            vertx.cancelTimer(id);
+            committed.complete();
+          }
+        });
+        return committed.future();
+      });
+    }
+    assertThat(writer.batchesWritten()).as("three batches").isEqualTo(3);
+    assertThat(await(fsyncStore.lastSequence())).as("committed").isEqualTo(3);
+    assertThat(writer.syncs()).as("no sync per full batch").isZero();
+    assertThat(writer.durableSequence()).as("not reported durable before the sync").isZero();
+    onContext(writer::flush);
+    assertThat(writer.syncs()).as("one sync for all the batches").isEqualTo(1);
+    assertThat(writer.durableSequence()).isEqualTo(3);
+    assertThat(onContext(() -> Future.succeededFuture(writer.health().getLong(Fields.DURABLE_SEQUENCE))))
+        .isEqualTo(3);
+    onContext(writer::close);
+    await(fsyncStore.close());
+  }
+
+  /**
+   * With fsync_each_batch, close() while full batches follow each other: it completes once the last of them is
+   * committed and synced (it once waited forever for a sync that the batch before had already consumed).
+   */
+  @Test
+  void with_fsync_close_in_the_middle_of_a_run_of_full_batches_syncs_the_last_one() {
+    SqliteOrderStore fsyncStore = new SqliteOrderStore(vertx, dir.resolve("fsync-close.db"), true, false);
+    await(fsyncStore.open());
+    JournalWriter writer = new JournalWriter(vertx, fsyncStore, 60_000, 2);
+    onContext(() -> {
+      writer.start();
+      for (int i = 1; i <= 200; i++) {
+        TrackedOrder o = placed("c" + i);
+        writer.onOrderChanged(o);
+        writer.onEventPublished(event(i, o));
+        if (i % 20 == 0) {
+          writer.flush(); // a sync owed in the middle of the run
+        }
+      }
+      return writer.close();
+    });
+    assertThat(writer.durableSequence()).isEqualTo(200);
+    assertThat(await(fsyncStore.lastSequence())).isEqualTo(200);
+    await(fsyncStore.close());
   }
 
   @Test

@@ -10,8 +10,9 @@ import dev.ordertracker.core.store.sqlite.SqliteOrderStore;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -34,6 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the final state equals the feed's truth, and the event journal is gapless, without duplicates, and holds exactly
  * the events of an uninterrupted reference run. Real processes (a separate JVM each), a real SQLite file.
  *
+ * <p>With {@code fsync_each_batch} too (group commit: several batches per flush interval committed, one sync per
+ * interval): every event the journal reported durable before the kill ({@code DURABLE} lines, its health's
+ * {@code durable_sequence}) is in the file after it. A process kill cannot tell a synced commit from an unsynced one
+ * (the OS keeps both); what it checks is that nothing is reported durable before it is committed, and that the
+ * group commit path loses nothing and duplicates nothing across a kill.
+ *
  * <p>The feed is a scripted stream of exchange reports with a known truth ({@link ScriptedFeed}); the simulator
  * and adapter modules cannot be test dependencies here (they depend on tracker-core).
  */
@@ -55,30 +62,39 @@ class KillNineRecoveryTest {
     await(vertx.close());
   }
 
-  @Test
-  void a_killed_tracker_restarts_where_its_journal_stopped_and_ends_in_the_true_state() throws Exception {
+  @ParameterizedTest(name = "fsync_each_batch={0}")
+  @ValueSource(booleans = {false, true})
+  void a_killed_tracker_restarts_where_its_journal_stopped_and_ends_in_the_true_state(boolean fsync)
+      throws Exception {
     ScriptedFeed feed = ScriptedFeed.generate(SEED, ORDERS);
     Path reference = dir.resolve("reference");
     Path killed = dir.resolve("killed");
 
-    Child ref = Child.start(reference, dir.resolve("reference.log"));
+    Child ref = Child.start(reference, dir.resolve("reference.log"), fsync);
     ref.awaitLine("CLOSED", 120);
     assertThat(ref.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(ref.process.exitValue()).isZero();
 
-    Child victim = Child.start(killed, dir.resolve("killed-1.log"));
+    Child victim = Child.start(killed, dir.resolve("killed-1.log"), fsync);
     int killAt = feed.updates().size() / 3;
     victim.awaitApplied(killAt, 120);
+    // right after the journal reports a new durable sequence, so that a report that ran ahead of the commit (or
+    // of the sync) would be caught with the batch still in flight
+    victim.awaitLine("DURABLE ", 120);
     victim.process.destroyForcibly(); // SIGKILL: no shutdown hook, no final flush
     assertThat(victim.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(victim.sawLine("FED")).as("killed before the feed ended").isFalse();
+    long reportedDurable = victim.lastDurable();
+    assertThat(reportedDurable).as("the journal reported something durable before the kill").isPositive();
 
     List<OrderEvent> referenceEvents = allEvents(reference);
     long beforeRestart = lastSequence(killed);
     assertThat(beforeRestart).as("something was journaled before the kill").isPositive();
     assertThat(beforeRestart).as("the kill came before the end").isLessThan(referenceEvents.size());
+    assertThat(beforeRestart).as("every event reported durable before the kill survived it")
+        .isGreaterThanOrEqualTo(reportedDurable);
 
-    Child restarted = Child.start(killed, dir.resolve("killed-2.log"));
+    Child restarted = Child.start(killed, dir.resolve("killed-2.log"), fsync);
     restarted.awaitLine("CLOSED", 120);
     assertThat(restarted.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(restarted.process.exitValue()).isZero();
@@ -176,11 +192,12 @@ class KillNineRecoveryTest {
       reader.start();
     }
 
-    static Child start(Path dataDir, Path log) throws Exception {
+    static Child start(Path dataDir, Path log, boolean fsync) throws Exception {
       Files.createDirectories(dataDir);
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-          KillableTracker.class.getName(), dataDir.toString(), Long.toString(SEED), Integer.toString(ORDERS));
+          KillableTracker.class.getName(), dataDir.toString(), Long.toString(SEED), Integer.toString(ORDERS),
+          Boolean.toString(fsync));
       pb.redirectError(log.toFile());
       return new Child(pb.start());
     }
@@ -192,6 +209,13 @@ class KillNineRecoveryTest {
     void awaitApplied(int count, int seconds) throws InterruptedException {
       awaitMatching(line -> line.startsWith("APPLIED ") && Integer.parseInt(line.substring(8)) >= count, seconds,
           "APPLIED " + count);
+    }
+
+    /** The highest {@code DURABLE} sequence the child printed (0: none). */
+    long lastDurable() {
+      lines.drainTo(seen);
+      return seen.stream().filter(l -> l.startsWith("DURABLE ")).mapToLong(l -> Long.parseLong(l.substring(8)))
+          .max().orElse(0);
     }
 
     boolean sawLine(String prefix) {

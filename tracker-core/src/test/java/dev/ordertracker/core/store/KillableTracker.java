@@ -1,6 +1,9 @@
 package dev.ordertracker.core.store;
 
+import dev.ordertracker.api.Addresses;
+import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.OrderTracker;
+import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.api.OrderUpdate;
 import dev.ordertracker.api.UpdateResult;
 import dev.ordertracker.api.store.OrderHistory;
@@ -18,8 +21,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The process that {@link KillNineRecoveryTest} kills: a tracker with the SQLite store in {@code args[0]}, fed the
  * {@link ScriptedFeed} of seed {@code args[1]} with {@code args[2]} orders, from its first report (a restarted
- * tracker is fed everything again, as reconciliation with the exchange would). Prints {@code APPLIED <n>} as it
- * goes, {@code FED} at the end, then stops cleanly (flushing the journal) and prints {@code CLOSED}.
+ * tracker is fed everything again, as reconciliation with the exchange would), {@code fsync_each_batch} =
+ * {@code args[3]}. Prints {@code APPLIED <n>} as it goes and {@code DURABLE <sequence>} each time the journal's
+ * health reports a higher durable sequence (what it promises survives a crash), {@code FED} at the end, then stops
+ * cleanly (flushing the journal) and prints {@code CLOSED}.
  */
 public final class KillableTracker {
   /** Updates applied before the feed waits for the journal's first commit (well before the kill). */
@@ -31,14 +36,20 @@ public final class KillableTracker {
     String dataDir = args[0];
     long seed = Long.parseLong(args[1]);
     int orders = Integer.parseInt(args[2]);
+    boolean fsync = args.length > 3 && Boolean.parseBoolean(args[3]);
     Vertx vertx = Vertx.vertx();
+    // flush_max_records 50: several batches per flush interval, so that group commit (fsync) leaves commits
+    // waiting for the interval's sync when the kill comes
     JsonObject config = new JsonObject().put("store", new JsonObject()
         .put("data_dir", dataDir)
         .put("flush_interval_ms", 50)
-        .put("flush_max_records", 500));
+        .put("flush_max_records", 50)
+        .put("fsync_each_batch", fsync));
     get(vertx.deployVerticle(new OrderTrackerVerticle(), new DeploymentOptions().setConfig(config)));
     System.out.println("STARTED");
     OrderTracker tracker = OrderTracker.create(vertx);
+    OrderTrackerService service = OrderTrackerService.createProxy(vertx, Addresses.defaults().tracker());
+    long durable = 0;
     List<OrderUpdate> feed = ScriptedFeed.generate(seed, orders).updates();
     List<Future<UpdateResult>> window = new ArrayList<>();
     for (int i = 0; i < feed.size(); i++) {
@@ -49,6 +60,12 @@ public final class KillableTracker {
         }
         window.clear();
         System.out.println("APPLIED " + (i + 1));
+        long now = get(service.getStats()).getJsonObject(Fields.HEALTH).getJsonObject(Fields.HEALTH_JOURNAL)
+            .getLong(Fields.DURABLE_SEQUENCE);
+        if (now > durable) {
+          durable = now;
+          System.out.println("DURABLE " + durable);
+        }
         System.out.flush();
         if (i + 1 == FIRST_BATCH_AFTER) {
           awaitJournaled(vertx);

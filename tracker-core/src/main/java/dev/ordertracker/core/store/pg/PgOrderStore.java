@@ -15,6 +15,7 @@ import dev.ordertracker.api.store.RecoveredState;
 import dev.ordertracker.api.store.RetentionPolicy;
 import dev.ordertracker.api.store.RetentionResult;
 import dev.ordertracker.core.store.FilterSql;
+import dev.ordertracker.core.store.GroupCommitStore;
 import dev.ordertracker.core.store.JournalRows;
 import dev.ordertracker.core.store.OrderRow;
 import dev.ordertracker.core.store.StoreDocs;
@@ -53,8 +54,13 @@ import java.util.regex.Pattern;
  * so that they commit in call order. With {@code fsyncEachBatch=false} the transaction commits with
  * {@code synchronous_commit=off} (a server crash may lose the last few hundred milliseconds; a tracker crash loses
  * nothing committed). Decimals are NUMERIC (exact sums in SQL); times are epoch milliseconds.
+ *
+ * <p>Group commit ({@link GroupCommitStore}, with {@code fsyncEachBatch}): {@link #commit} is the append's
+ * transaction with {@code synchronous_commit=off}, {@link #sync} one small transaction committed with
+ * {@code synchronous_commit=on}: the server flushes its WAL up to that commit, which covers every earlier commit.
+ * It runs on its own connection, beside the next batch's transaction.
  */
-public final class PgOrderStore implements OrderStore {
+public final class PgOrderStore implements OrderStore, GroupCommitStore {
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final String UPSERT_ORDER = "INSERT INTO orders (symbol, order_id, account, status, is_final, "
       + "created_at, updated_at, time_to_fill_ms, filled_quantity, notional, doc) "
@@ -142,15 +148,37 @@ public final class PgOrderStore implements OrderStore {
 
   @Override
   public Future<Void> append(JournalBatch batch) {
+    return append(batch, fsyncEachBatch);
+  }
+
+  private Future<Void> append(JournalBatch batch, boolean synchronous) {
     Future<Void> result = tail.transform(ignored -> encode(batch)
-        .compose(rows -> pool.withTransaction(conn -> write(conn, rows)))
+        .compose(rows -> pool.withTransaction(conn -> write(conn, rows, synchronous)))
         .recover(e -> Future.failedFuture(classify(e))));
     tail = result.recover(e -> Future.succeededFuture());
     return result;
   }
 
-  private Future<Void> write(SqlConnection conn, JournalRows batch) {
-    Future<?> f = fsyncEachBatch ? Future.succeededFuture()
+  @Override
+  public boolean syncsToDisk() {
+    return fsyncEachBatch;
+  }
+
+  @Override
+  public Future<Void> commit(JournalBatch batch) {
+    return append(batch, false);
+  }
+
+  @Override
+  public Future<Void> sync() {
+    // txid_current() gives the transaction an id, so its commit writes a commit record and, synchronous, waits
+    // for the WAL flush up to it (a transaction without one commits without touching the WAL).
+    return pool.withTransaction(conn -> conn.query("SET LOCAL synchronous_commit = on").execute()
+        .compose(v -> conn.query("SELECT txid_current()").execute())).mapEmpty();
+  }
+
+  private Future<Void> write(SqlConnection conn, JournalRows batch, boolean synchronous) {
+    Future<?> f = synchronous ? Future.succeededFuture()
         : conn.query("SET LOCAL synchronous_commit = off").execute();
     if (!batch.orders().isEmpty()) {
       List<Tuple> rows = new ArrayList<>(batch.orders().size());

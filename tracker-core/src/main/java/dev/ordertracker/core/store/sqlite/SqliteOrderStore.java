@@ -12,6 +12,7 @@ import dev.ordertracker.api.store.RecoveredState;
 import dev.ordertracker.api.store.RetentionPolicy;
 import dev.ordertracker.api.store.RetentionResult;
 import dev.ordertracker.api.store.StoreCorruptedException;
+import dev.ordertracker.core.store.GroupCommitStore;
 import dev.ordertracker.core.store.JournalRows;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,9 +22,11 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,15 +46,19 @@ import java.util.logging.Logger;
  * connection, in call order; queries run on a second one-thread worker with a read connection (WAL lets it read
  * while the writer commits). Nothing here runs on an event loop.
  *
- * <p>Durability: every {@link #append} is one transaction. With {@code fsyncEachBatch} the WAL is fsynced at every
- * commit ({@code synchronous=FULL}): a committed batch survives power loss. Without it ({@code synchronous=NORMAL})
- * a committed batch survives a process kill (the OS has it) but the last batches may be lost on power loss.
+ * <p>Durability: every {@link #append} is one transaction. With {@code fsyncEachBatch} the WAL is fsynced after
+ * every append (what {@code synchronous=FULL} does): a committed batch survives power loss. Without it
+ * ({@code synchronous=NORMAL}) a committed batch survives a process kill (the OS has it) but the last batches may be
+ * lost on power loss. Group commit ({@link GroupCommitStore}): {@link #commit} is the same transaction without the
+ * fsync, {@link #sync} one fsync of the WAL file (and, the first time, of its directory) on the writer thread,
+ * after every commit before it. The connection runs {@code synchronous=NORMAL} either way, so SQLite's own syncs
+ * (at checkpoints: the WAL before, the database after) are unchanged.
  *
  * <p>Refusals: a record that cannot be encoded, or that SQLite refuses for its content ({@code TOOBIG},
  * {@code CONSTRAINT}, {@code MISMATCH}, {@code RANGE}), fails the append with {@link JournalRejectedException}
  * (permanent: the journal quarantines it); anything else is transient.
  */
-public final class SqliteOrderStore implements OrderStore {
+public final class SqliteOrderStore implements OrderStore, GroupCommitStore {
   private static final Logger LOG = Logger.getLogger(SqliteOrderStore.class.getName());
   private static final AtomicInteger IDS = new AtomicInteger();
   private static final DateTimeFormatter STAMP =
@@ -66,6 +73,7 @@ public final class SqliteOrderStore implements OrderStore {
   private Connection writeConnection;
   private Connection readConnection;
   private volatile Path movedAside;
+  private boolean directorySynced;
 
   public SqliteOrderStore(Vertx vertx, Path file, boolean fsyncEachBatch, boolean startFreshOnCorruption) {
     this(vertx, file, fsyncEachBatch, startFreshOnCorruption, true);
@@ -121,14 +129,67 @@ public final class SqliteOrderStore implements OrderStore {
   @Override
   public Future<Void> append(JournalBatch batch) {
     return onWriter(() -> {
-      JournalRows rows = JournalRows.encode(batch);
-      try {
-        SqliteJournal.append(writeConnection(), rows);
-      } catch (SQLException e) {
-        throw refusedForGood(e) ? new JournalRejectedException(code(e), "sqlite refused the batch", e) : e;
+      write(batch);
+      if (fsyncEachBatch) {
+        syncWal();
       }
       return null;
     });
+  }
+
+  @Override
+  public boolean syncsToDisk() {
+    return fsyncEachBatch;
+  }
+
+  @Override
+  public Future<Void> commit(JournalBatch batch) {
+    return onWriter(() -> {
+      write(batch);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> sync() {
+    return onWriter(() -> {
+      syncWal();
+      return null;
+    });
+  }
+
+  private void write(JournalBatch batch) throws SQLException {
+    JournalRows rows = JournalRows.encode(batch);
+    try {
+      SqliteJournal.append(writeConnection(), rows);
+    } catch (SQLException e) {
+      if (refusedForGood(e)) {
+        throw new JournalRejectedException(code(e), "sqlite refused the batch", e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Forces the write-ahead log to disk: every frame written so far, so every transaction committed so far (on the
+   * writer thread, so no checkpoint runs meanwhile). A new WAL file's directory entry is synced once, as SQLite
+   * does for a file it creates.
+   */
+  private void syncWal() throws IOException {
+    writeConnection(); // fails when closed
+    Path wal = file.resolveSibling(file.getFileName() + "-wal");
+    if (!Files.exists(wal)) {
+      return; // nothing committed since the log was checkpointed away: the database file has it, synced
+    }
+    try (FileChannel channel = FileChannel.open(wal, StandardOpenOption.READ)) {
+      channel.force(false);
+    }
+    if (!directorySynced) {
+      try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+        dir.force(true);
+      }
+      directorySynced = true;
+    }
   }
 
   /** The database refuses the data itself (too big, a constraint, a type): retrying cannot help. */
@@ -240,7 +301,9 @@ public final class SqliteOrderStore implements OrderStore {
     if (!readOnly) {
       config.setJournalMode(SQLiteConfig.JournalMode.WAL); // persistent in the file; readers just follow it
     }
-    config.setSynchronous(fsyncEachBatch ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    // NORMAL either way: with fsyncEachBatch the store forces the WAL itself after each append, or once per group
+    // of commits (syncWal), which is what FULL does at every commit.
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(10_000);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     config.setCacheSize(-32_768); // KiB: index pages of a large journal stay in memory
