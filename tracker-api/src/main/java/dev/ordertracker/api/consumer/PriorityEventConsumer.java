@@ -8,9 +8,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -64,7 +61,7 @@ public final class PriorityEventConsumer {
   private final Map<OrderKey, ArrayDeque<OrderEvent>> queues = new HashMap<>();
   /** Exactly one entry (its head event) per order with a non-empty queue. */
   private final PriorityQueue<OrderEvent> heads = new PriorityQueue<>(URGENCY);
-  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final EventSubscriptions subscriptions = new EventSubscriptions();
   /** Sequence of the last event handed out, per live order (removed when its final event is handed out). */
   private final Map<OrderKey, Long> lastHandedOut = new HashMap<>();
   private Context context;
@@ -76,7 +73,6 @@ public final class PriorityEventConsumer {
   private long arrivals;
   private boolean stopped;
   private long delivered;
-  private long malformed;
   private long handlerFailures;
   private long pauses;
   private long lateArrivals;
@@ -107,13 +103,7 @@ public final class PriorityEventConsumer {
     context = vertx.getOrCreateContext();
     Promise<Void> started = Promise.promise();
     context.runOnContext(v -> {
-      List<Future<Void>> registered = new ArrayList<>();
-      for (EventType type : options.getEventTypes()) {
-        MessageConsumer<JsonObject> c = vertx.eventBus().consumer(addresses.event(type), this::onMessage);
-        consumers.add(c);
-        registered.add(c.completion());
-      }
-      Future.all(registered).<Void>mapEmpty().onComplete(started);
+      subscriptions.register(vertx, addresses, options.getEventTypes(), this::onEvent).onComplete(started);
     });
     return started.future();
   }
@@ -130,10 +120,7 @@ public final class PriorityEventConsumer {
       queues.clear();
       heads.clear();
       backlog = 0;
-      List<Future<Void>> unregistered = new ArrayList<>();
-      consumers.forEach(c -> unregistered.add(c.unregister()));
-      consumers.clear();
-      Future.all(unregistered).map(dropped).onComplete(stoppedPromise);
+      subscriptions.unregister().map(dropped).onComplete(stoppedPromise);
     });
     return stoppedPromise.future();
   }
@@ -148,7 +135,7 @@ public final class PriorityEventConsumer {
   }
 
   public long malformed() {
-    return malformed;
+    return subscriptions.malformed();
   }
 
   public long handlerFailures() {
@@ -168,16 +155,7 @@ public final class PriorityEventConsumer {
     return lateArrivals;
   }
 
-  private void onMessage(Message<JsonObject> message) {
-    OrderEvent event;
-    try {
-      event = OrderEvent.fromJson(message.body());
-    } catch (RuntimeException e) {
-      malformed++;
-      LOG.log(System.Logger.Level.WARNING, () -> "dropping a malformed event on " + message.address() + ": "
-          + e.getMessage());
-      return;
-    }
+  private void onEvent(OrderEvent event) {
     enqueue(event);
     drain();
   }
@@ -215,7 +193,7 @@ public final class PriorityEventConsumer {
   private void pause() {
     paused = true;
     pauses++;
-    consumers.forEach(MessageConsumer::pause);
+    subscriptions.pause();
   }
 
   /**
@@ -227,7 +205,7 @@ public final class PriorityEventConsumer {
   private void resume() {
     paused = false;
     settling = true;
-    consumers.forEach(MessageConsumer::resume);
+    subscriptions.resume();
     settle(-1);
   }
 

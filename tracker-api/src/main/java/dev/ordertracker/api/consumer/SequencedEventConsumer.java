@@ -11,11 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +51,7 @@ public final class SequencedEventConsumer {
   private final Handler<OrderEvent> handler;
   private final OrderTracker tracker;
   private final OrderHistory history;
-  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final EventSubscriptions subscriptions = new EventSubscriptions();
   /** Live events (and journal events) beyond the next expected sequence, by sequence. */
   private final TreeMap<Long, OrderEvent> pending = new TreeMap<>();
   private Context context;
@@ -69,7 +65,6 @@ public final class SequencedEventConsumer {
   private long readFromStore;
   private long duplicates;
   private long skipped;
-  private long malformed;
 
   private SequencedEventConsumer(Vertx vertx, Addresses addresses, long afterSequence,
                                  SequencedConsumerOptions options, Handler<OrderEvent> handler) {
@@ -109,20 +104,14 @@ public final class SequencedEventConsumer {
     context = vertx.getOrCreateContext();
     Promise<Void> started = Promise.promise();
     context.runOnContext(v -> {
-      List<Future<Void>> registered = new ArrayList<>();
-      for (EventType type : EventType.values()) {
-        MessageConsumer<JsonObject> c = vertx.eventBus().consumer(addresses.event(type), this::onMessage);
-        consumers.add(c);
-        registered.add(c.completion());
-      }
       // Registered first, then asked: every event beyond the answer is published after the registration.
-      Future.all(registered).compose(r -> tracker.getStats()).onSuccess(stats -> {
+      subscriptions.register(vertx, addresses, List.of(EventType.values()), this::onEvent)
+          .compose(r -> tracker.getStats()).onSuccess(stats -> {
         target = Math.max(target, stats.lastSequence());
         advance();
       }).onFailure(e -> {
         // No tracker answer (not up yet, or no handler): undo, so that the caller can start again.
-        consumers.forEach(MessageConsumer::unregister);
-        consumers.clear();
+        subscriptions.unregister();
         pending.clear();
         context = null;
       }).<Void>mapEmpty().onComplete(started);
@@ -143,10 +132,7 @@ public final class SequencedEventConsumer {
       if (gapTimer >= 0) {
         vertx.cancelTimer(gapTimer);
       }
-      List<Future<Void>> unregistered = new ArrayList<>();
-      consumers.forEach(c -> unregistered.add(c.unregister()));
-      consumers.clear();
-      Future.all(unregistered).map(dropped).onComplete(result);
+      subscriptions.unregister().map(dropped).onComplete(result);
     });
     return result.future();
   }
@@ -175,19 +161,10 @@ public final class SequencedEventConsumer {
   }
 
   public long malformed() {
-    return malformed;
+    return subscriptions.malformed();
   }
 
-  private void onMessage(Message<JsonObject> message) {
-    OrderEvent event;
-    try {
-      event = OrderEvent.fromJson(message.body());
-    } catch (RuntimeException e) {
-      malformed++;
-      LOG.log(System.Logger.Level.WARNING, () -> "dropping a malformed event on " + message.address() + ": "
-          + e.getMessage());
-      return;
-    }
+  private void onEvent(OrderEvent event) {
     offer(event);
     if (pending.size() > options.getMaxPending()) {
       long hole = pending.firstKey() - last - 1;
