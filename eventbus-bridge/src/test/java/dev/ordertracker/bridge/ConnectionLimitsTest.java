@@ -58,6 +58,9 @@ class ConnectionLimitsTest {
     BridgeTestBed bed = BridgeTestBed.start(vertx, new JsonObject().put("max_connections", 1));
     String token = bed.token("reader");
     BridgeClient first = bed.client(Transport.SOCKJS, token, new FrameRecorder());
+    // the SockJS client counted (its session admitted) before the TCP one comes: the cap is what is tested here
+    bed.eventually(() -> bed.bridge.metrics().connectedNow(
+        dev.ordertracker.bridge.metrics.BridgeMetrics.Transport.SOCKJS) == 1, "the SockJS client admitted");
     FrameRecorder second = new FrameRecorder();
     BridgeClient refused = bed.tcp(token, second);
     second.await(FrameRecorder.err("too_many_connections"), "too_many_connections on TCP");
