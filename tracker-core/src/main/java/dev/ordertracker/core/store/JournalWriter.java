@@ -349,7 +349,15 @@ public final class JournalWriter implements TrackerJournal {
    * owes a new one, which covers the same commits.
    */
   private void sync() {
-    if (syncInFlight != null || syncedCommits == commits) {
+    if (syncedCommits == commits) {
+      // Everything committed is durable: whoever still waits (a flush that found nothing queued while the sync
+      // covering every commit was in flight) is done, or it would wait for a sync that never comes.
+      List<Promise<Void>> waiting = unsynced;
+      unsynced = new ArrayList<>();
+      waiting.forEach(Promise::tryComplete);
+      return;
+    }
+    if (syncInFlight != null) {
       return;
     }
     syncDue = false;

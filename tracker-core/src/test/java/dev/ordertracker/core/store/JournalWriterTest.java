@@ -153,6 +153,44 @@ class JournalWriterTest {
     await(fsyncStore.close());
   }
 
+  /**
+   * With fsync_each_batch, a flush that finds nothing queued while the sync covering every commit is in flight
+   * completes when that sync does (it once waited forever: its promise was queued for a sync that never came, since
+   * nothing was left to sync; KillNineRecoveryTest's clean stop hung on it in CI).
+   */
+  @Test
+  void with_fsync_a_flush_while_the_covering_sync_is_in_flight_completes_with_it() {
+    SqliteOrderStore sqlite = new SqliteOrderStore(vertx, dir.resolve("held.db"), true, false);
+    HeldSyncStore held = new HeldSyncStore(sqlite);
+    await(held.open());
+    JournalWriter writer = new JournalWriter(vertx, held, 60_000, 10_000);
+    Future<Void> first = onContext(() -> {
+      writer.start();
+      TrackedOrder o = placed("h1");
+      writer.onOrderChanged(o);
+      writer.onEventPublished(event(1, o));
+      return Future.succeededFuture(writer.flush());
+    });
+    Promise<Void> syncing = Promise.promise();
+    long poll = vertx.setPeriodic(5, id -> {
+      if (held.syncCalls == 1) {
+        syncing.tryComplete();
+      }
+    });
+    await(syncing.future());
+    vertx.cancelTimer(poll);
+    Future<Void> second = onContext(() -> Future.succeededFuture(writer.flush())); // nothing queued: waits on the sync
+    onContext(() -> {
+      held.release();
+      return Future.succeededFuture();
+    });
+    await(first);
+    await(second);
+    assertThat(writer.durableSequence()).isEqualTo(1);
+    onContext(writer::close);
+    await(held.close());
+  }
+
   @Test
   void flushes_on_its_own_when_the_batch_is_full_and_on_the_timer() {
     await(store.open());
