@@ -10,12 +10,10 @@ import dev.ordertracker.examples.config.LauncherConfig;
 import dev.ordertracker.simulator.SimulatorMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +74,7 @@ public final class OrderTrackerCommand implements Callable<Integer> {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     Node command = cl.getSubcommands().get("node").getCommand();
-    return ConfigLoader.loadNow(command.config, env, LauncherFlags.given(parsed));
+    return ConfigLoader.loadNow(command.config.file, env, LauncherFlags.given(parsed));
   }
 
   /** No command: the main job. */
@@ -92,19 +90,13 @@ public final class OrderTrackerCommand implements Callable<Integer> {
           + "simulator with a generated demo key. Configuration: --config FILE, then the environment, then the "
           + "flags below (README, \"Configuration\"). Ctrl-C stops it cleanly.")
   static final class Run implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (.yaml, .yml or .json)")
-    Path config;
-
-    /** The environment the configuration reads (the process's; tests pass theirs). */
-    Map<String, String> env = System.getenv();
+    @Mixin
+    ConfigSource config;
 
     @Override
     public Integer call() {
       DemoMain.configureLogging();
-      DemoMain.run(ConfigLoader.loadNow(config, env, LauncherFlags.given(spec.commandLine().getParseResult())), env);
+      DemoMain.run(config.load(), config.env);
       return 0;
     }
   }
@@ -114,20 +106,13 @@ public final class OrderTrackerCommand implements Callable<Integer> {
           + "configuration of run (--config FILE, then the environment, then the flags below) plus its cluster "
           + "section (examples/README-cluster.md).")
   static final class Node implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (.yaml, .yml or .json)")
-    Path config;
-
-    Map<String, String> env = System.getenv();
+    @Mixin
+    ConfigSource config;
 
     @Override
     public Integer call() {
       ClusterNode.configureLogging();
-      LauncherConfig loaded = ConfigLoader.loadNow(config, env, LauncherFlags.given(spec.commandLine()
-          .getParseResult()));
-      ClusterNode.run(new ClusterNodeOptions(loaded));
+      ClusterNode.run(new ClusterNodeOptions(config.load()));
       return 0;
     }
   }
