@@ -103,7 +103,8 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
     lease = new OwnershipLease(vertx, options.leaseMs(), options.verifyDelayMs(),
         () -> replica.stillOwner(replica.currentMeta()));
     batcher = new ReplicationBatcher(vertx, replica, outbox, publisher, core::lastSequence, core::stats,
-        this::stepDown, lease::confirmed, options.retryInitialMs(), options.retryMaxMs(), options.maxBacklog());
+        this::stepDown, lease::confirmed, lease::ready, options.retryInitialMs(), options.retryMaxMs(),
+        options.maxBacklog());
     OwnershipGate gate = new OwnershipGate(batcher, lease);
     TrackerState state = claimed.state();
     try {

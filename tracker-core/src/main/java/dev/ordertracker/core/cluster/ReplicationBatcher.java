@@ -5,6 +5,7 @@ import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.TrackerStats;
 import dev.ordertracker.core.EventSink;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -51,6 +52,7 @@ final class ReplicationBatcher {
   private final Supplier<TrackerStats> stats;
   private final Runnable onFenced;
   private final Runnable onCommitted;
+  private final Supplier<Future<Void>> ownershipReady;
   private Promise<Void> next;
   private boolean flushing;
   private boolean fenced;
@@ -67,7 +69,8 @@ final class ReplicationBatcher {
 
   ReplicationBatcher(Vertx vertx, TrackerStateReplica replica, ReplicationOutbox outbox, EventSink publisher,
                      LongSupplier lastSequence,
-                     Supplier<TrackerStats> stats, Runnable onFenced, Runnable onCommitted, long retryInitialMs,
+                     Supplier<TrackerStats> stats, Runnable onFenced, Runnable onCommitted,
+                     Supplier<Future<Void>> ownershipReady, long retryInitialMs,
                      long retryMaxMs, int maxBacklog) {
     this.vertx = vertx;
     this.replica = replica;
@@ -80,6 +83,7 @@ final class ReplicationBatcher {
     this.stats = stats;
     this.onFenced = onFenced;
     this.onCommitted = onCommitted;
+    this.ownershipReady = ownershipReady;
     ReplicationMeta meta = replica.meta();
     this.publishedThrough = meta.publishedThrough();
     this.historyClearedAt = meta.historyClearedAt();
@@ -182,55 +186,66 @@ final class ReplicationBatcher {
     inFlightRecords = batch.size();
     long sequence = lastSequence.getAsLong();
     replica.commit(batchOrders, batchEvents, sequence, publishedThrough, historyClearedAt, stats.get())
-        .onComplete(result -> {
-          flushing = false;
-          inFlightRecords = 0;
-          if (result.succeeded()) {
-            batches++;
-            consecutiveFailures = 0;
-            onCommitted.run();
-            for (OrderEvent event : batchEvents) {
-              publisher.publish(event);
-            }
-            if (!batchEvents.isEmpty()) {
-              publishedThrough = batchEvents.get(batchEvents.size() - 1).sequence();
-              markerDue = true;
-            }
-            done.complete();
-          } else if (result.cause() instanceof TrackerStateReplica.FencedException) {
-            fenced = true;
-            LOG.log(System.Logger.Level.WARNING, "tracker fenced: " + result.cause().getMessage()
-                + "; dropping " + batchEvents.size() + " unpublished event(s) and stepping down");
-            done.fail(result.cause());
-            if (next != null) {
-              next.fail(result.cause());
-              next = null;
-            }
-            onFenced.run();
-            return;
-          } else {
-            // Not replicated (cluster trouble): keep the batch in front of what came since and retry with it.
-            consecutiveFailures++;
-            failedCommits++;
-            markerDue = true; // a marker-only commit that failed is still due
-            lastError = result.cause().getClass().getSimpleName();
-            outbox.putBack(batch);
-            long delay = retryDelay();
-            LOG.log(System.Logger.Level.WARNING, "replicating " + batchOrders.size() + " order(s) and "
-                + batchEvents.size() + " event(s) failed (" + consecutiveFailures + " in a row), retry in " + delay
-                + " ms: " + result.cause());
-            done.fail(result.cause());
-            // Commands arriving meanwhile wait in next for the retry: no attempt per command during an outage.
-            scheduleRetry(delay);
-            return;
-          }
-          if (next != null || markerDue) {
-            if (next == null) {
-              next = Promise.promise();
-            }
-            startFlush();
-          }
+        .onComplete(committed -> {
+          // A commit that completes after a pause longer than the lease (its answer may come from the node's stale
+          // view of the cluster: it was stopped, declared dead and replaced meanwhile) publishes nothing before the
+          // ownership is re-verified; not the owner → fenced, its events dropped (HungTrackerTest saw such a
+          // stale commit publish a sequence its successor had already published).
+          Future<Void> verified = committed.succeeded() ? ownershipReady.get() : Future.succeededFuture();
+          verified.onComplete(owner -> afterCommit(owner.failed() ? Future.failedFuture(owner.cause()) : committed,
+              batch, batchOrders, batchEvents, done));
         });
+  }
+
+  private void afterCommit(AsyncResult<Void> result, ReplicationOutbox.Batch batch, List<TrackedOrder> batchOrders,
+                           List<OrderEvent> batchEvents, Promise<Void> done) {
+    flushing = false;
+    inFlightRecords = 0;
+    if (result.succeeded()) {
+      batches++;
+      consecutiveFailures = 0;
+      onCommitted.run();
+      for (OrderEvent event : batchEvents) {
+        publisher.publish(event);
+      }
+      if (!batchEvents.isEmpty()) {
+        publishedThrough = batchEvents.get(batchEvents.size() - 1).sequence();
+        markerDue = true;
+      }
+      done.complete();
+    } else if (result.cause() instanceof TrackerStateReplica.FencedException) {
+      fenced = true;
+      LOG.log(System.Logger.Level.WARNING, "tracker fenced: " + result.cause().getMessage()
+          + "; dropping " + batchEvents.size() + " unpublished event(s) and stepping down");
+      done.fail(result.cause());
+      if (next != null) {
+        next.fail(result.cause());
+        next = null;
+      }
+      onFenced.run();
+      return;
+    } else {
+      // Not replicated (cluster trouble): keep the batch in front of what came since and retry with it.
+      consecutiveFailures++;
+      failedCommits++;
+      markerDue = true; // a marker-only commit that failed is still due
+      lastError = result.cause().getClass().getSimpleName();
+      outbox.putBack(batch);
+      long delay = retryDelay();
+      LOG.log(System.Logger.Level.WARNING, "replicating " + batchOrders.size() + " order(s) and "
+          + batchEvents.size() + " event(s) failed (" + consecutiveFailures + " in a row), retry in " + delay
+          + " ms: " + result.cause());
+      done.fail(result.cause());
+      // Commands arriving meanwhile wait in next for the retry: no attempt per command during an outage.
+      scheduleRetry(delay);
+      return;
+    }
+    if (next != null || markerDue) {
+      if (next == null) {
+        next = Promise.promise();
+      }
+      startFlush();
+    }
   }
 
   /** retryInitialMs, doubled after each further failure in a row, at most retryMaxMs. */
