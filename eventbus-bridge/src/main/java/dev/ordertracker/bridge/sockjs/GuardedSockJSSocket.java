@@ -8,9 +8,7 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
-import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
-import io.vertx.ext.web.handler.sockjs.impl.SockJSSocketBase;
 
 import java.util.function.BiFunction;
 
@@ -19,32 +17,14 @@ import java.util.function.BiFunction;
  * the bridge writes itself — the answer to a failed request and its generic errors, which never pass through the
  * bridge hook — goes to {@code writes} instead, so that it is attributed to its request (in flight no more),
  * reduced to a stable code and queued like every other frame. The hook writes its own frames to {@link #real()}.
- *
- * <p>It is a {@link SockJSSocketBase} because vertx-web's bridge casts its socket to one to close a client that
- * sent no ping for ping_timeout_ms ({@link #closeAfterSessionExpired}); as a plain SockJSSocket that cast failed on
- * every check (an exception logged per idle client per period) and silent clients were never closed. The base's
- * own parts are not used: no write handler is registered ({@code registerWriteHandler=false}) and every method is
- * the real socket's.
  */
-final class GuardedSockJSSocket extends SockJSSocketBase {
-  private static final SockJSHandlerOptions NO_WRITE_HANDLER = new SockJSHandlerOptions().setRegisterWriteHandler(false);
-
+final class GuardedSockJSSocket implements SockJSSocket {
   private final SockJSSocket real;
   private final BiFunction<GuardedSockJSSocket, Buffer, Future<Void>> writes;
 
   GuardedSockJSSocket(SockJSSocket real, BiFunction<GuardedSockJSSocket, Buffer, Future<Void>> writes) {
-    super(null, real.routingContext(), NO_WRITE_HANDLER);
     this.real = real;
     this.writes = writes;
-  }
-
-  @Override
-  public void closeAfterSessionExpired() {
-    if (real instanceof SockJSSocketBase base) {
-      base.closeAfterSessionExpired();
-    } else {
-      real.close();
-    }
   }
 
   SockJSSocket real() {
