@@ -146,6 +146,11 @@ public final class BridgeTestBed {
 
   /** Waits (bounded, 20 s) until {@code condition} holds, checking every 20 ms on a Vert.x timer. */
   public void eventually(java.util.function.BooleanSupplier condition, String what) {
+    eventually(condition, () -> what);
+  }
+
+  /** As {@link #eventually(java.util.function.BooleanSupplier, String)}, describing the state when it fails. */
+  public void eventually(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what) {
     io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
     long timer = vertx.setPeriodic(20, id -> {
       if (condition.getAsBoolean()) {
@@ -155,7 +160,7 @@ public final class BridgeTestBed {
     try {
       done.future().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new AssertionError("not within 20 s: " + what, e);
+      throw new AssertionError("not within 20 s: " + what.get(), e);
     } finally {
       vertx.cancelTimer(timer);
     }

@@ -3,6 +3,8 @@ package dev.ordertracker.bridge;
 import dev.ordertracker.bridge.BridgeTestBed.Transport;
 import dev.ordertracker.bridge.client.BridgeClient;
 import dev.ordertracker.bridge.client.SockJsBridgeClient;
+import dev.ordertracker.bridge.metrics.BridgeMetrics;
+import dev.ordertracker.bridge.security.BridgeErrorCode;
 import dev.ordertracker.bridge.security.TrackerActions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -59,16 +61,25 @@ class ConnectionLimitsTest {
     String token = bed.token("reader");
     BridgeClient first = bed.client(Transport.SOCKJS, token, new FrameRecorder());
     // the SockJS client counted (its session admitted) before the TCP one comes: the cap is what is tested here
-    bed.eventually(() -> bed.bridge.metrics().connectedNow(
-        dev.ordertracker.bridge.metrics.BridgeMetrics.Transport.SOCKJS) == 1, "the SockJS client admitted");
+    bed.eventually(() -> bed.bridge.metrics().connectedNow(BridgeMetrics.Transport.SOCKJS) == 1,
+        "the SockJS client admitted");
+    BridgeMetrics metrics = bed.bridge.metrics();
+    double refusedBefore = metrics.refusedCount(BridgeErrorCode.TOO_MANY_CONNECTIONS);
     FrameRecorder second = new FrameRecorder();
     BridgeClient refused = bed.tcp(token, second);
-    second.await(FrameRecorder.err("too_many_connections"), "too_many_connections on TCP");
-    awaitClosed(bed, refused);
+    // what each side saw, should this fail again (it failed in CI twice with 0 frames and no other clue)
+    java.util.function.Supplier<String> sides = () -> "bridge: refusals " + (metrics.refusedCount(
+        BridgeErrorCode.TOO_MANY_CONNECTIONS) - refusedBefore) + ", sockjs " + metrics.connectedNow(
+        BridgeMetrics.Transport.SOCKJS) + ", tcp " + metrics.connectedNow(BridgeMetrics.Transport.TCP)
+        + "; first closed " + first.isClosed() + ", second closed " + refused.isClosed() + ", frames "
+        + second.snapshot();
+    bed.eventually(() -> refused.isClosed(), () -> "the TCP client over the cap closed; " + sides.get());
+    assertThat(metrics.refusedCount(BridgeErrorCode.TOO_MANY_CONNECTIONS) - refusedBefore)
+        .as("refused by the bridge; %s", sides.get()).isEqualTo(1.0);
+    assertThat(second.any(FrameRecorder.err("too_many_connections"))).as("told why; %s", sides.get()).isTrue();
     // a slot freed is a slot again
     await(first.close());
-    bed.eventually(() -> bed.bridge.metrics().connectedNow(
-        dev.ordertracker.bridge.metrics.BridgeMetrics.Transport.SOCKJS) == 0, "the SockJS client gone");
+    bed.eventually(() -> metrics.connectedNow(BridgeMetrics.Transport.SOCKJS) == 0, "the SockJS client gone");
     BridgeClient later = bed.client(Transport.TCP, token, new FrameRecorder());
     JsonObject stats = await(later.request(BridgeTestBed.ADDRESSES.tracker(),
         new JsonObject().put(TrackerActions.HEADER_ACTION, TrackerActions.GET_STATS), new JsonObject()));

@@ -41,6 +41,11 @@ public final class SockJsBridgeClient extends AbstractBridgeClient {
   /** As {@link #connect(Vertx, String, int, String)}, with a frame handler installed before the first frame. */
   public static Future<SockJsBridgeClient> connect(Vertx vertx, String host, int port, String token,
                                                    Handler<JsonObject> frames) {
+    return onContext(vertx, () -> open(vertx, host, port, token, frames));
+  }
+
+  private static Future<SockJsBridgeClient> open(Vertx vertx, String host, int port, String token,
+                                                 Handler<JsonObject> frames) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
     String session = UUID.randomUUID().toString().replace("-", "").substring(0, 12);

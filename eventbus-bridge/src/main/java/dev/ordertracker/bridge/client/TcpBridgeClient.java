@@ -33,18 +33,22 @@ public final class TcpBridgeClient extends AbstractBridgeClient {
   /** As {@link #connect(Vertx, String, int, String)}, with a frame handler installed before the first frame. */
   public static Future<TcpBridgeClient> connect(Vertx vertx, String host, int port, String token,
                                                 Handler<JsonObject> frames) {
-    NetClient client = vertx.createNetClient();
-    return client.connect(port, host).map(socket -> {
-      TcpBridgeClient c = new TcpBridgeClient(client, socket, token);
-      if (frames != null) {
-        c.frameHandler(frames);
-      }
-      RecordParser parser = RecordParser.newFixed(4);
-      parser.handler(record -> c.onRecord(parser, record));
-      socket.handler(parser);
-      socket.closeHandler(v -> c.onClosed());
-      return c;
+    return onContext(vertx, () -> {
+      NetClient client = vertx.createNetClient();
+      return client.connect(port, host).map(socket -> wire(client, socket, token, frames));
     });
+  }
+
+  private static TcpBridgeClient wire(NetClient client, NetSocket socket, String token, Handler<JsonObject> frames) {
+    TcpBridgeClient c = new TcpBridgeClient(client, socket, token);
+    if (frames != null) {
+      c.frameHandler(frames);
+    }
+    RecordParser parser = RecordParser.newFixed(4);
+    parser.handler(record -> c.onRecord(parser, record));
+    socket.handler(parser);
+    socket.closeHandler(v -> c.onClosed());
+    return c;
   }
 
   private void onRecord(RecordParser parser, Buffer record) {
