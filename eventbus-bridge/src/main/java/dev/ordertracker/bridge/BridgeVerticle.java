@@ -41,6 +41,8 @@ import java.time.Clock;
  */
 public final class BridgeVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(BridgeVerticle.class.getName());
+  /** vertx-web's own ping timeout (~24 days): the hook closes silent SockJS clients at {@code ping_timeout_ms}. */
+  private static final long VERTX_WEB_PING_TIMEOUT_MS = Integer.MAX_VALUE;
   /** Why a bridge without a key does not start. */
   public static final String NO_KEY = "jwt.secret: no key to verify tokens with; set jwt.secret (BRIDGE_JWT_SECRET, "
       + JwtSettings.MIN_SECRET_BYTES + "+ bytes) or jwt.algorithm RS256/ES256 with jwt.public_key_pem";
@@ -87,9 +89,11 @@ public final class BridgeVerticle extends VerticleBase {
     ClientLimits limits = options.clientLimits();
     ConnectionCaps caps = new ConnectionCaps(options.getMaxConnections(), options.getMaxConnectionsPerAddress());
     sockJsHook = new SockJsBridgeHook(gate, metrics, limits, caps);
-    // vertx-web's own bridge, given each socket wrapped by the hook (what vertx-web writes itself is guarded too)
+    sockJsHook.startIdleCheck(vertx);
+    // vertx-web's own bridge, given each socket wrapped by the hook (what vertx-web writes itself is guarded too);
+    // the ping timeout is the hook's (vertx-web's idle check cannot close a wrapped socket): vertx-web's is never hit
     EventBusBridgeImpl sockJsBridge = new EventBusBridgeImpl(vertx, null, permissions.sockJsOptions(
-        options.getMaxHandlersPerSocket(), options.getPingTimeoutMs(), options.getReplyTimeoutMs()), sockJsHook);
+        options.getMaxHandlersPerSocket(), VERTX_WEB_PING_TIMEOUT_MS, options.getReplyTimeoutMs()), sockJsHook);
 
     Router router = Router.router(vertx);
     router.get(HealthEndpoints.LIVE_PATH).handler(HealthEndpoints.liveness(vertx));

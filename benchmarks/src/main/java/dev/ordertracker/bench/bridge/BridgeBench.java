@@ -95,6 +95,8 @@ public final class BridgeBench {
           : SockJsBridgeClient.connect(clientVertx, "127.0.0.1", server.bridge.httpPort(), token, onFrame);
       BridgeClient client = BridgeBenchServer.await(connected.toCompletionStage());
       BridgeBenchServer.await(client.register(server.address).toCompletionStage());
+      // as the JS client does: a ping well within the bridge's ping_timeout_ms (default 30 s)
+      clientVertx.setPeriodic(10_000, id -> client.writeFrame(new JsonObject().put("type", "ping")));
       clients.add(client);
     }
     return clients;

@@ -35,6 +35,7 @@ public final class ClientSession {
   private int outboundPending;
   private long outboundBytes;
   private boolean closed;
+  private long lastHeardNanos = System.nanoTime();
 
   /**
    * @param remoteHost the client's address (connection caps), may be null
@@ -143,6 +144,16 @@ public final class ClientSession {
 
   public boolean isClosed() {
     return closed;
+  }
+
+  /** The client sent something (a frame of any kind, a ping): it is alive. */
+  public void heard() {
+    lastHeardNanos = System.nanoTime();
+  }
+
+  /** Whether the client has sent nothing, not even a ping, for {@code ping_timeout_ms} as of {@code nowNanos}. */
+  public boolean silentAt(long nowNanos) {
+    return nowNanos - lastHeardNanos >= limits.pingTimeoutMs() * 1_000_000L;
   }
 
   /**

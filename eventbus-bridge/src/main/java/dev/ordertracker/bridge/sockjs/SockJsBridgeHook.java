@@ -14,6 +14,7 @@ import dev.ordertracker.bridge.session.ServiceFailure;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.DecodeException;
@@ -22,6 +23,7 @@ import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,7 @@ import java.util.Map;
  * Runs on the bridge verticle's event loop; the session map is confined to it.
  */
 public final class SockJsBridgeHook implements Handler<BridgeEvent> {
+  private static final System.Logger LOG = System.getLogger(SockJsBridgeHook.class.getName());
   private static final String MALFORMED_TOKEN = "malformed";
   private final ClientGate gate;
   private final BridgeMetrics metrics;
@@ -65,6 +68,31 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
 
   public int connectedClients() {
     return sessions.size();
+  }
+
+  /**
+   * Closes the clients that sent nothing, not even a ping, for {@code ping_timeout_ms}: checked every half of it,
+   * so a silent client goes within 1.5 times the timeout. Ours, not vertx-web's: vertx-web's idle check casts the
+   * socket to its own base class, which the socket we hand it ({@link GuardedSockJSSocket}) is not, and threw on
+   * every period for every idle client instead of closing it (the bridge gives vertx-web a timeout it never
+   * reaches). Call once, on the bridge's context; the timer goes with the verticle.
+   */
+  public void startIdleCheck(Vertx vertx) {
+    long period = Math.max(10, limits.pingTimeoutMs() / 2);
+    vertx.setPeriodic(period, id -> {
+      long now = System.nanoTime();
+      List<ClientSession> silent = new ArrayList<>();
+      for (ClientSession session : sessions.values()) {
+        if (!session.isClosed() && session.silentAt(now)) {
+          silent.add(session);
+        }
+      }
+      for (ClientSession session : silent) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "sockjs bridge client " + session.id() + " silent for "
+            + limits.pingTimeoutMs() + " ms: closed");
+        session.close();
+      }
+    });
   }
 
   /** The socket to hand to vertx-web's bridge: its own writes come back to {@link #onBridgeWrite}. */
@@ -88,6 +116,13 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
         break;
       case RECEIVE:
         onReceive(event);
+        break;
+      case SOCKET_PING:
+        ClientSession pinging = sessions.get(event.socket());
+        if (pinging != null) {
+          pinging.heard();
+        }
+        event.complete(true);
         break;
       default:
         event.complete(true);
@@ -149,6 +184,7 @@ public final class SockJsBridgeHook implements Handler<BridgeEvent> {
       event.complete(false);
       return;
     }
+    session.heard();
     Object address = raw.getValue("address");
     Object headers = raw.getValue("headers");
     Object replyAddress = raw.getValue("replyAddress");
