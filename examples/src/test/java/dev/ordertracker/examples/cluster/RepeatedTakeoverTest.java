@@ -217,8 +217,10 @@ class RepeatedTakeoverTest {
     assertThat(Await.result(tracker.getActiveOrders(), WAIT)).isEmpty();
 
     long last = Await.result(tracker.getStats(), WAIT).lastSequence();
+    long kill = killedAt;
     Await.until(WAIT, () -> TrackerFailoverTest.distinctSequences(recorder.snapshot()).size() >= last,
-        () -> "events " + TrackerFailoverTest.distinctSequences(recorder.snapshot()).size() + "/" + last);
+        () -> "events " + TrackerFailoverTest.distinctSequences(recorder.snapshot()).size() + "/" + last + "; "
+            + missingEvents(recorder.snapshot(), last, kill, standby));
     JsonArray recorded = recorder.snapshot();
     try {
       SimulatorFailoverTest.assertEachChangeOnce(recorded, last);
@@ -376,6 +378,35 @@ class RepeatedTakeoverTest {
   }
 
   /** Every event recorded (sequence, order, type, filled, arrival relative to this round's kill): a post-mortem. */
+  /**
+   * Which sequences never arrived, when their neighbours did (ms from the kill), and what the new tracker said when
+   * it claimed: enough to tell an event the dead node never sent from one the successor's route dropped.
+   */
+  private static String missingEvents(JsonArray recorded, long last, long killedAt, NodeProcess successor) {
+    java.util.Map<Long, JsonObject> got = TrackerFailoverTest.distinctSequences(recorded);
+    StringBuilder out = new StringBuilder("missing");
+    for (long seq = 1; seq <= last; seq++) {
+      if (!got.containsKey(seq)) {
+        out.append(' ').append(seq).append(" (previous at ").append(arrivalMs(recorded, seq - 1, killedAt))
+            .append(" ms, next at ").append(arrivalMs(recorded, seq + 1, killedAt)).append(" ms)");
+      }
+    }
+    try {
+      List<String> claims = successor.logLines().stream()
+          .filter(line -> line.contains("tracker active") || line.contains("republished")).toList();
+      claims.subList(Math.max(0, claims.size() - 4), claims.size())
+          .forEach(line -> out.append("; successor: ").append(line));
+    } catch (java.io.IOException e) {
+      out.append("; successor's log unreadable: ").append(e.getMessage());
+    }
+    return out.toString();
+  }
+
+  private static String arrivalMs(JsonArray recorded, long sequence, long killedAt) {
+    long at = TrackerFailoverTest.arrival(recorded, sequence);
+    return at <= 0 ? "-" : Long.toString((at - killedAt) / 1_000_000);
+  }
+
   private static void printEvents(int round, JsonArray recorded, long killedAt) {
     for (int i = 0; i < recorded.size(); i++) {
       JsonObject entry = recorded.getJsonObject(i);
