@@ -31,6 +31,8 @@ public final class HazelcastClusterConfig {
   /** Heartbeat settings of the fast failure detection (tests, small clusters on a good network). */
   public static final int FAST_HEARTBEAT_INTERVAL_SECONDS = 1;
   public static final int FAST_MAX_NO_HEARTBEAT_SECONDS = 5;
+  /** Hazelcast's connection monitor interval in the fast failure detection (its default: 100 ms). */
+  public static final int FAST_CONNECTION_MONITOR_INTERVAL_MS = 20;
 
   private HazelcastClusterConfig() {
   }
@@ -54,6 +56,10 @@ public final class HazelcastClusterConfig {
         Integer.toString(maxNoHeartbeat <= FAST_MAX_NO_HEARTBEAT_SECONDS ? FAST_HEARTBEAT_INTERVAL_SECONDS : 5));
 
     if (maxNoHeartbeat <= FAST_MAX_NO_HEARTBEAT_SECONDS) {
+      // A member whose connections fail is dropped after 4 faults at least FAST_CONNECTION_MONITOR_INTERVAL_MS
+      // apart instead of 100 ms apart: a killed member (connection refused) is removed in ~0.1 s instead of
+      // ~0.35 s, the largest part of a kill -9 failover (issue 18). A flapping network link is suspected sooner too.
+      config.setProperty("hazelcast.connection.monitor.interval", Integer.toString(FAST_CONNECTION_MONITOR_INTERVAL_MS));
       // Heal a split brain within seconds instead of Hazelcast's 300 s / 120 s (tests, small clusters).
       config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
       config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");

@@ -57,6 +57,12 @@ class ClusterNodeOptionsTest {
     assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
     assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("5");
     assertThat(config.getProperty("hazelcast.heartbeat.interval.seconds")).isEqualTo("1");
+    assertThat(config.getProperty("hazelcast.connection.monitor.interval")).isEqualTo("20");
+    // without the fast detection, Hazelcast's own defaults
+    Config defaults = HazelcastClusterConfig.create(ClusterNodeOptions.parse(new String[] {"--members",
+        "127.0.0.1:5701"}, Map.of()));
+    assertThat(defaults.getProperty("hazelcast.connection.monitor.interval")).isNull();
+    assertThat(defaults.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("60");
     assertThat(config.getMultiMapConfigs()).containsKey("__vertx.subs");
     assertThat(config.getMapConfigs()).containsKeys("__vertx.haInfo", "__vertx.nodeInfo", "orders.tracker.*");
     assertThat(config.getMapConfig("orders.tracker.state").getBackupCount()).isEqualTo(1);
