@@ -2,7 +2,6 @@ package dev.ordertracker.core.cluster;
 
 import dev.ordertracker.api.Addresses;
 import dev.ordertracker.api.Fields;
-import dev.ordertracker.api.OrderEvent;
 import dev.ordertracker.api.OrderTrackerService;
 import dev.ordertracker.core.EventSink;
 import dev.ordertracker.core.OrderTrackerCore;
@@ -27,8 +26,8 @@ import java.util.function.UnaryOperator;
  * the protocol and {@link ReplicationBatcher} for the ordering: replicate, then publish, then acknowledge).
  *
  * <p>Start = takeover: claim the state (new term, fence the previous owner), restore the core from it (active
- * orders with fills and history, completed orders, counters, last sequence), republish the events of the last
- * committed batch not known to be published (same sequences: consumers that keep the last sequence they saw drop
+ * orders with fills and history, completed orders, counters, last sequence), republish the committed events not
+ * known to have left the previous node (same sequences: consumers that keep the last sequence they saw drop
  * them if they already had them), then serve {@code <prefix>.tracker} (and, local-only, {@code
  * <prefix>.tracker.local}: what the co-located adapter calls). Deploy it once per cluster with Vert.x HA
  * ({@code DeploymentOptions.setHa(true)}, by class name) and it moves to a surviving node when its node dies.
@@ -89,8 +88,10 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
 
   private Future<Void> serve(TrackerStateReplica.Claimed claimed, OrderTrackerOptions trackerOptions,
                              Addresses addresses, ReplicatedTrackerOptions options) {
-    EventSink publisher = trackerOptions.isPublishEvents() ? new OrderedEventPublisher(vertx.eventBus(), addresses)
-        : EventSink.NONE;
+    // the publisher tells the batcher which events left (see ReplicationBatcher); without publication they leave at once
+    EventSink publisher = trackerOptions.isPublishEvents()
+        ? new OrderedEventPublisher(vertx.eventBus(), addresses, sequence -> batcher.left(sequence))
+        : event -> batcher.left(event.sequence());
     // outbox → core → batcher: the core writes into the outbox; the batcher commits it with the core's sequence
     ReplicationOutbox outbox = new ReplicationOutbox();
     OrderTrackerCore core = OrderTrackerCore.builder()
@@ -112,10 +113,7 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
     } catch (RuntimeException e) {
       return Future.failedFuture(new IllegalStateException("restoring the replicated tracker state: " + e, e));
     }
-    for (OrderEvent event : claimed.unpublished()) {
-      publisher.publish(event);
-      batcher.republished(event.sequence());
-    }
+    batcher.republish(claimed.unpublished());
     if (!claimed.unpublished().isEmpty()) {
       LOG.log(System.Logger.Level.INFO, "republished " + claimed.unpublished().size()
           + " event(s) of the last replicated batch (same sequences)");

@@ -11,6 +11,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -22,10 +24,13 @@ import java.util.function.Supplier;
  * events, in sequence order, and completes the futures the service replies wait on. So an update is acknowledged only once replicated, and no event
  * leaves the tracker before the change it reports is durable in the cluster.
  *
- * <p>One batch is in flight at a time; changes arriving meanwhile form the next batch (group commit). After a batch
- * is published and nothing else is waiting, a small marker commit records that its events left
- * ({@code publishedThrough}), which narrows what a successor republishes to the events of a batch whose publication
- * may have been cut by a crash.
+ * <p>One batch is in flight at a time; changes arriving meanwhile form the next batch (group commit). Events count
+ * as published only once they have <b>left</b> ({@link #left}: the publisher's writes of them completed), not when
+ * they are handed to the publisher: until then every commit carries them in the commit record next to its own
+ * batch's events, so a successor republishes them (same sequences) if this node dies first. Once they left and
+ * nothing else is waiting, a small marker commit records it ({@code publishedThrough}), which narrows what a
+ * successor republishes. (Recording them published when handed over lost an event now and then: a node killed
+ * while a write was still queued behind a cold route left a record saying the event was out.)
  *
  * <p>A commit that fails without fencing (cluster trouble) keeps its batch in front of what came since and is
  * retried on a timer with capped exponential backoff ({@code retryInitialMs} doubling up to {@code retryMaxMs}),
@@ -58,6 +63,8 @@ final class ReplicationBatcher {
   private boolean fenced;
   private boolean markerDue;
   private long publishedThrough;
+  /** Events handed to the publisher that have not left yet, in sequence order. */
+  private final ArrayDeque<OrderEvent> leaving = new ArrayDeque<>();
   private long historyClearedAt;
   private long batches;
   private int inFlightRecords;
@@ -95,10 +102,46 @@ final class ReplicationBatcher {
     markerDue = true;
   }
 
-  /** Events republished after a takeover; recorded as published by the next commit. */
-  void republished(long sequence) {
-    publishedThrough = Math.max(publishedThrough, sequence);
+  /**
+   * Republishes the events a claim found not known published (same sequences); they count as published once they
+   * left, like any batch's, and commits carry them until then.
+   */
+  void republish(List<OrderEvent> events) {
+    hand(events);
+  }
+
+  private void hand(List<OrderEvent> events) {
+    leaving.addAll(events);
+    for (OrderEvent event : events) {
+      publisher.publish(event);
+    }
+  }
+
+  /**
+   * The publisher's writes completed through {@code sequence} (the publisher calls it, on this context): those
+   * events left; a marker commit records it.
+   */
+  void left(long sequence) {
+    while (!leaving.isEmpty() && leaving.peek().sequence() <= sequence) {
+      leaving.poll();
+    }
+    if (sequence <= publishedThrough) {
+      return;
+    }
+    publishedThrough = sequence;
     markerDue = true;
+    // During a commit (or a publication inside one) the flush in progress takes the marker along when it ends.
+    if (!flushing && retryTimer < 0 && !fenced && !closed) {
+      if (next == null) {
+        next = Promise.promise();
+      }
+      startFlush();
+    }
+  }
+
+  /** Events handed to the publisher that have not left yet (tests). */
+  int leaving() {
+    return leaving.size();
   }
 
   boolean isFenced() {
@@ -185,7 +228,14 @@ final class ReplicationBatcher {
     flushing = true;
     inFlightRecords = batch.size();
     long sequence = lastSequence.getAsLong();
-    replica.commit(batchOrders, batchEvents, sequence, publishedThrough, historyClearedAt, stats.get())
+    // the record carries the events still leaving too: if this node dies, the successor republishes them
+    List<OrderEvent> unpublished = batchEvents;
+    if (!leaving.isEmpty()) {
+      unpublished = new ArrayList<>(leaving.size() + batchEvents.size());
+      unpublished.addAll(leaving);
+      unpublished.addAll(batchEvents);
+    }
+    replica.commit(batchOrders, unpublished, sequence, publishedThrough, historyClearedAt, stats.get())
         .onComplete(committed -> {
           // A commit that completes after a pause longer than the lease (its answer may come from the node's stale
           // view of the cluster: it was stopped, declared dead and replaced meanwhile) publishes nothing before the
@@ -199,21 +249,16 @@ final class ReplicationBatcher {
 
   private void afterCommit(AsyncResult<Void> result, ReplicationOutbox.Batch batch, List<TrackedOrder> batchOrders,
                            List<OrderEvent> batchEvents, Promise<Void> done) {
-    flushing = false;
     inFlightRecords = 0;
     if (result.succeeded()) {
       batches++;
       consecutiveFailures = 0;
       onCommitted.run();
-      for (OrderEvent event : batchEvents) {
-        publisher.publish(event);
-      }
-      if (!batchEvents.isEmpty()) {
-        publishedThrough = batchEvents.get(batchEvents.size() - 1).sequence();
-        markerDue = true;
-      }
+      hand(batchEvents); // still flushing: a publisher that reports them left at once only marks the marker due
+      flushing = false;
       done.complete();
     } else if (result.cause() instanceof TrackerStateReplica.FencedException) {
+      flushing = false;
       fenced = true;
       LOG.log(System.Logger.Level.WARNING, "tracker fenced: " + result.cause().getMessage()
           + "; dropping " + batchEvents.size() + " unpublished event(s) and stepping down");
@@ -226,6 +271,7 @@ final class ReplicationBatcher {
       return;
     } else {
       // Not replicated (cluster trouble): keep the batch in front of what came since and retry with it.
+      flushing = false;
       consecutiveFailures++;
       failedCommits++;
       markerDue = true; // a marker-only commit that failed is still due

@@ -17,8 +17,9 @@ import java.util.List;
  * <p>{@code owner}/{@code term}: the tracker that owns the state (a random id per activation) and its term (from the
  * cluster counter). {@code lastSequence}: the sequence of the last event committed. {@code publishedThrough}: every
  * event up to it is known to have been published. {@code batchOrders}/{@code batchEvents}: the last committed
- * batch (order snapshots and events), so a change is durable the moment the record is written, and events of that
- * batch not yet known published are republished by the next tracker. {@code historyClearedAt}: completed orders
+ * batch's order snapshots, so a change is durable the moment the record is written, and its events plus every
+ * earlier event not yet known to have left the node; those above {@code publishedThrough} are republished by the
+ * next tracker. {@code historyClearedAt}: completed orders
  * last updated before it are not restored (clearHistory). {@code stats}: the counters after the batch.
  */
 record ReplicationMeta(String owner, long term, long lastSequence, long publishedThrough,
