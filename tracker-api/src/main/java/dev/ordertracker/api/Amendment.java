@@ -26,8 +26,13 @@ public record Amendment(Instant time, BigDecimal oldQuantity, BigDecimal newQuan
   }
 
   public JsonObject toJson() {
-    return new JsonObject()
-        .put(Fields.TIME, Timestamps.format(time))
+    JsonObject json = new JsonObject();
+    writeMembers(JsonMembers.of(json));
+    return json;
+  }
+
+  void writeMembers(JsonMembers json) {
+    json.put(Fields.TIME, Timestamps.format(time))
         .put(Fields.OLD_QUANTITY, WireJson.decimal(oldQuantity))
         .put(Fields.NEW_QUANTITY, WireJson.decimal(newQuantity))
         .put(Fields.OLD_CLIENT_ORDER_ID, oldClientOrderId)

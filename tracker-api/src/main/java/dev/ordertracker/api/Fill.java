@@ -41,8 +41,13 @@ public record Fill(long tradeId, BigDecimal quantity, BigDecimal price, BigDecim
   }
 
   public JsonObject toJson() {
-    return new JsonObject()
-        .put(Fields.TRADE_ID, tradeId)
+    JsonObject json = new JsonObject();
+    writeMembers(JsonMembers.of(json));
+    return json;
+  }
+
+  void writeMembers(JsonMembers json) {
+    json.put(Fields.TRADE_ID, tradeId)
         .put(Fields.QUANTITY, WireJson.decimal(quantity))
         .put(Fields.PRICE, WireJson.decimal(price))
         .put(Fields.QUOTE_QUANTITY, WireJson.decimal(quoteQuantity))

@@ -57,7 +57,12 @@ public record OrderDetails(String timeInForce, BigDecimal stopPrice, BigDecimal 
 
   /** Puts the flattened keys (all of them, null when unknown) into {@code json}; answers it. */
   public JsonObject writeTo(JsonObject json) {
-    return json.put(Fields.TIME_IN_FORCE, timeInForce)
+    writeMembers(JsonMembers.of(json));
+    return json;
+  }
+
+  void writeMembers(JsonMembers json) {
+    json.put(Fields.TIME_IN_FORCE, timeInForce)
         .put(Fields.STOP_PRICE, WireJson.decimal(stopPrice))
         .put(Fields.ICEBERG_QUANTITY, WireJson.decimal(icebergQuantity))
         .put(Fields.ORDER_LIST_ID, orderListId)

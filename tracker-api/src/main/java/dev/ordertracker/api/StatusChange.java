@@ -23,8 +23,13 @@ public record StatusChange(Instant timestamp, OrderStatus oldStatus, OrderStatus
   }
 
   public JsonObject toJson() {
-    return new JsonObject()
-        .put(Fields.TIMESTAMP, Timestamps.format(timestamp))
+    JsonObject json = new JsonObject();
+    writeMembers(JsonMembers.of(json));
+    return json;
+  }
+
+  void writeMembers(JsonMembers json) {
+    json.put(Fields.TIMESTAMP, Timestamps.format(timestamp))
         .put(Fields.OLD_STATUS, oldStatus == null ? null : oldStatus.name())
         .put(Fields.NEW_STATUS, newStatus.name())
         .put(Fields.FILLED_QUANTITY, WireJson.decimal(filledQuantity))

@@ -104,14 +104,21 @@ public record TrackedOrder(String orderId, String clientOrderId, String symbol, 
   }
 
   public JsonObject toJson() {
-    JsonArray history = new JsonArray(new ArrayList<>(statusHistory.size()));
-    statusHistory.forEach(c -> history.add(c.toJson()));
-    JsonArray fillArray = new JsonArray(new ArrayList<>(fills.size()));
-    fills.forEach(f -> fillArray.add(f.toJson()));
-    JsonArray amendmentArray = new JsonArray(new ArrayList<>(amendments.size()));
-    amendments.forEach(a -> amendmentArray.add(a.toJson()));
-    return details.writeTo(new JsonObject()
-        .put(Fields.ORDER_ID, orderId)
+    JsonObject json = new JsonObject();
+    writeMembers(JsonMembers.of(json));
+    return json;
+  }
+
+  /**
+   * The JSON text of {@link #toJson()} ({@code toJson().encode()}), written without building the tree: about a
+   * third of the cost (the stores and the replication write one for every change).
+   */
+  public String encode() {
+    return JsonMembers.encode(this, TrackedOrder::writeMembers);
+  }
+
+  private void writeMembers(JsonMembers json) {
+    json.put(Fields.ORDER_ID, orderId)
         .put(Fields.CLIENT_ORDER_ID, clientOrderId)
         .put(Fields.SYMBOL, symbol)
         .put(Fields.ORDER_TYPE, orderType == null ? null : orderType.name())
@@ -124,12 +131,13 @@ public record TrackedOrder(String orderId, String clientOrderId, String symbol, 
         .put(Fields.CREATED_AT, Timestamps.format(createdAt))
         .put(Fields.UPDATED_AT, Timestamps.format(updatedAt))
         .put(Fields.ERROR_MESSAGE, errorMessage)
-        .put(Fields.STATUS_HISTORY, history)
-        .put(Fields.FILLS, fillArray)
+        .putArray(Fields.STATUS_HISTORY, statusHistory, StatusChange::writeMembers)
+        .putArray(Fields.FILLS, fills, Fill::writeMembers)
         .put(Fields.EXCHANGE_RESPONSE, exchangeResponse)
-        .put(Fields.ACCOUNT, account))
-        .put(Fields.REMAINING_QUANTITY, WireJson.decimal(remainingQuantity()))
-        .put(Fields.AMENDMENTS, amendmentArray);
+        .put(Fields.ACCOUNT, account);
+    details.writeMembers(json);
+    json.put(Fields.REMAINING_QUANTITY, WireJson.decimal(remainingQuantity()))
+        .putArray(Fields.AMENDMENTS, amendments, Amendment::writeMembers);
   }
 
   private static <T> List<T> list(JsonArray array, java.util.function.Function<JsonObject, T> reader) {

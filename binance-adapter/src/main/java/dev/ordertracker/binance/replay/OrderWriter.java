@@ -8,7 +8,6 @@ import dev.ordertracker.api.Fields;
 import dev.ordertracker.api.Timestamps;
 import dev.ordertracker.api.TrackedOrder;
 import dev.ordertracker.api.WireJson;
-import io.vertx.core.json.jackson.JacksonCodec;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +25,7 @@ import java.util.List;
  * replay's work once the input is applied (and nothing else runs then), so chunks of {@value #CHUNK} orders are
  * encoded on {@value #ENCODERS} plain threads (dealt round-robin, taken back in the same order: the file keeps the given order) and written by the
  * calling thread; at most {@value #QUEUED_CHUNKS} encoded chunks per encoder wait in memory. Each chunk goes through
- * one Jackson generator (the encoder of {@code JsonObject.encode()}, without a String per order).
+ * one Jackson generator; a full order is {@link TrackedOrder#encode()}'s text (no JsonObject tree).
  */
 final class OrderWriter {
   static final int CHUNK = 2048;
@@ -45,7 +44,7 @@ final class OrderWriter {
       InterruptedException {
     return format == ReplayFormat.STATES
         ? write(orders, output, OrderWriter::writeState, STATE_BYTES)
-        : write(orders, output, (o, json) -> JacksonCodec.encodeJson(o.toJson(), json), ORDER_BYTES);
+        : write(orders, output, (o, json) -> json.writeRaw(o.encode()), ORDER_BYTES); // TrackedOrder's own text
   }
 
   /**

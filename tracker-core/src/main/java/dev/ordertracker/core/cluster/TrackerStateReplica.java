@@ -150,7 +150,7 @@ final class TrackerStateReplica {
     }
     List<Future<Void>> puts = new ArrayList<>(orders.size());
     for (TrackedOrder order : orders) {
-      String value = order.toJson().encode();
+      String value = order.encode();
       puts.add(order.isFinal() && completedTtlMs > 0 ? map.put(orderKey(order), value, completedTtlMs)
           : map.put(orderKey(order), value));
     }

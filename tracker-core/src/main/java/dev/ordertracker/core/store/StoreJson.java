@@ -14,12 +14,13 @@ final class StoreJson {
   private StoreJson() {
   }
 
+  /** Streamed without the JsonObject tree (a third of the cost): the journal writes one per change. */
   static String encode(TrackedOrder order) {
-    return order.toJson().encode();
+    return order.encode();
   }
 
   static String encode(OrderEvent event) {
-    return event.toJson().encode();
+    return event.encode();
   }
 
   static String encode(TrackerStats stats) {
