@@ -40,7 +40,14 @@ interface JsonMembers {
 
   /** The JSON text of the object {@code members} writes for {@code value}: what {@code toJson().encode()} gives. */
   static <T> String encode(T value, BiConsumer<T, JsonMembers> members) {
-    return Text.encode(value, members);
+    Text text = Text.of(value, members);
+    return new String(text.buf, 0, text.len, StandardCharsets.UTF_8);
+  }
+
+  /** {@link #encode}'s text as UTF-8 bytes. */
+  static <T> byte[] encodeBytes(T value, BiConsumer<T, JsonMembers> members) {
+    Text text = Text.of(value, members);
+    return java.util.Arrays.copyOf(text.buf, text.len);
   }
 
   /** Into a {@link JsonObject}. */
@@ -121,11 +128,11 @@ interface JsonMembers {
     /** No member written yet in the object being written: no comma before the next one. */
     private boolean first = true;
 
-    /** The object {@code members} writes for {@code value}, as text. */
-    static <T> String encode(T value, BiConsumer<T, JsonMembers> members) {
+    /** The object {@code members} writes for {@code value}. */
+    static <T> Text of(T value, BiConsumer<T, JsonMembers> members) {
       Text text = new Text();
       text.object(value, members);
-      return new String(text.buf, 0, text.len, StandardCharsets.UTF_8);
+      return text;
     }
 
     private <T> void object(T value, BiConsumer<T, JsonMembers> members) {

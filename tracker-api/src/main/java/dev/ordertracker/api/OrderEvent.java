@@ -99,6 +99,20 @@ public record OrderEvent(EventType eventType, long sequence, String orderId, Str
     return JsonMembers.encode(this, OrderEvent::writeMembers);
   }
 
+  /** {@link #encode()} as UTF-8 bytes. */
+  byte[] encodeBytes() {
+    return JsonMembers.encodeBytes(this, OrderEvent::writeMembers);
+  }
+
+  /**
+   * The body to publish on a clustered event bus: reads like {@link #toReadOnlyJson()}, and the bus encodes it for
+   * other nodes from this record ({@link #encode()}'s text) instead of walking a map through Jackson databind. Local
+   * consumers on the publishing node get {@link #toJson()}'s mutable copy, as with a plain body.
+   */
+  public JsonObject toWireJson() {
+    return new WireEventJson(this);
+  }
+
   /**
    * The same body, read-only (nested last_fill too): {@code put}/{@code remove} throw
    * {@link UnsupportedOperationException}; {@code copy()} gives a mutable copy (a HashMap: key order is not kept,

@@ -39,7 +39,7 @@ public final class ProbeNode {
           int count = msg.body().getInteger("count");
           for (int i = 1; i <= count; i++) {
             OrderEvent event = syntheticEvent(i);
-            bus.publish(Addresses.defaults().event(event.eventType()), event.toJson(), event.deliveryOptions());
+            bus.publish(Addresses.defaults().event(event.eventType()), event.toWireJson(), event.deliveryOptions());
           }
           msg.reply(new JsonObject().put("published", count));
         });
@@ -73,7 +73,7 @@ public final class ProbeNode {
       long due = Math.min(count, (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
       while (sent[0] < due) {
         OrderEvent event = syntheticEvent(++sent[0]);
-        bus.publish(address, event.toJson(), event.deliveryOptions()
+        bus.publish(address, event.toWireJson(), event.deliveryOptions()
             .addHeader("sent_nanos", Long.toString(System.nanoTime())));
       }
       if (sent[0] >= count) {

@@ -72,7 +72,7 @@ final class OrderedEventPublisher implements EventSink {
     MessageProducer<JsonObject> producer = producers.get(event.eventType());
     producer.deliveryOptions(event.deliveryOptions());
     long sequence = event.sequence();
-    producer.write(event.toJson()).onComplete(done -> {
+    producer.write(event.toWireJson()).onComplete(done -> {
       inFlight--;
       written(sequence);
       drain();

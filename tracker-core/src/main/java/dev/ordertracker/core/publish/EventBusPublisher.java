@@ -41,7 +41,8 @@ public final class EventBusPublisher implements EventSink {
     if (shareBodies) {
       eventBus.publish(address, event.toReadOnlyJson(), event.deliveryOptions().setCodecName(EventBodyCodec.NAME));
     } else {
-      eventBus.publish(address, event.toJson(), event.deliveryOptions());
+      // clustered: encoded for other nodes from the record, not through a map and databind
+      eventBus.publish(address, event.toWireJson(), event.deliveryOptions());
     }
   }
 }
