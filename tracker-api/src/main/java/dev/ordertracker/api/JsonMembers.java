@@ -110,15 +110,12 @@ interface JsonMembers {
   }
 
   /**
-   * Straight into UTF-8 bytes: no tree, no databind, no generator. Member names are encoded once per name, and a
-   * string without characters to escape (amounts, times, ids, enum names: nearly every value) is checked and copied
-   * in bulk; Jackson's generator spent half of an order's encoding on its per-character escaping loop. The escapes
+   * Straight into UTF-8 bytes: no tree, no databind, no generator. A string without characters to escape (member
+   * names, amounts, times, ids, enum names: nearly every one) is checked and copied in bulk; Jackson's generator spent half of an order's encoding on its per-character escaping loop. The escapes
    * are Jackson's (the text is what {@code toJson().encode()} gives): {@code \"}, {@code \\}, {@code \b \f \n \r \t},
    * other control characters as six-character hex escapes, everything else as UTF-8.
    */
   final class Text implements JsonMembers {
-    private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> NAMES =
-        new java.util.concurrent.ConcurrentHashMap<>();
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -208,14 +205,8 @@ interface JsonMembers {
         raw((byte) ',');
       }
       first = false;
-      raw(NAMES.computeIfAbsent(name, Text::quotedName));
-    }
-
-    private static byte[] quotedName(String name) {
-      Text text = new Text();
-      text.string(name);
-      text.raw((byte) ':');
-      return java.util.Arrays.copyOf(text.buf, text.len);
+      string(name); // a short plain name is one check and one bulk copy: cheaper than looking up cached bytes
+      raw((byte) ':');
     }
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for the ASCII it is used on
