@@ -117,6 +117,8 @@ public final class Fields {
   public static final String HEALTH_REPLICATION = "replication";
   public static final String BACKLOG = "backlog";
   public static final String MAX_BACKLOG = "max_backlog";
+  /** Replication health: events handed to the event bus whose writes have not completed. */
+  public static final String UNPUBLISHED_EVENTS = "unpublished_events";
   public static final String QUARANTINED = "quarantined";
   public static final String SHED = "shed";
   public static final String FAILED_BATCHES = "failed_batches";

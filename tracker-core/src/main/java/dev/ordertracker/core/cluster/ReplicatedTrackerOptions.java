@@ -25,6 +25,11 @@ import java.util.Set;
  *   retry_max_ms         long &gt;= initial 5000                    longest wait between retries
  *   max_backlog          int 1..10^7    100000                    records waiting for replication beyond which new
  *                                                                  commands are refused (503 replication_backlog_full)
+ *   max_unpublished_events int 1..10^6 1000                     events handed to the event bus whose writes have not
+ *                                                                  completed (every commit carries them, for a
+ *                                                                  successor to republish) beyond which new commands
+ *                                                                  are refused the same way: a stuck bus cannot make
+ *                                                                  the commit record grow without bound
  * </pre>
  */
 public final class ReplicatedTrackerOptions {
@@ -38,6 +43,7 @@ public final class ReplicatedTrackerOptions {
   public static final String RETRY_INITIAL_MS = "retry_initial_ms";
   public static final String RETRY_MAX_MS = "retry_max_ms";
   public static final String MAX_BACKLOG = "max_backlog";
+  public static final String MAX_UNPUBLISHED_EVENTS = "max_unpublished_events";
 
   public static final String DEFAULT_STATE_MAP = "orders.tracker.state";
   public static final String DEFAULT_TERM_COUNTER = "orders.tracker.term";
@@ -48,9 +54,10 @@ public final class ReplicatedTrackerOptions {
   public static final long DEFAULT_RETRY_INITIAL_MS = 100;
   public static final long DEFAULT_RETRY_MAX_MS = 5_000;
   public static final int DEFAULT_MAX_BACKLOG = 100_000;
+  public static final int DEFAULT_MAX_UNPUBLISHED_EVENTS = 1_000;
 
   private static final Set<String> KEYS = Set.of(TRACKER, STATE_MAP, TERM_COUNTER, FENCE_CHECK_MS, COMPLETED_TTL_MS,
-      LEASE_MS, VERIFY_DELAY_MS, RETRY_INITIAL_MS, RETRY_MAX_MS, MAX_BACKLOG);
+      LEASE_MS, VERIFY_DELAY_MS, RETRY_INITIAL_MS, RETRY_MAX_MS, MAX_BACKLOG, MAX_UNPUBLISHED_EVENTS);
 
   private final OrderTrackerOptions tracker;
   private final String stateMap;
@@ -62,6 +69,7 @@ public final class ReplicatedTrackerOptions {
   private final long retryInitialMs;
   private final long retryMaxMs;
   private final int maxBacklog;
+  private final int maxUnpublishedEvents;
 
   /** @throws IllegalArgumentException naming the key */
   public ReplicatedTrackerOptions(JsonObject json) {
@@ -76,6 +84,7 @@ public final class ReplicatedTrackerOptions {
     retryInitialMs = r.longValue(RETRY_INITIAL_MS, DEFAULT_RETRY_INITIAL_MS, 1, Long.MAX_VALUE);
     retryMaxMs = r.longValue(RETRY_MAX_MS, DEFAULT_RETRY_MAX_MS, retryInitialMs, Long.MAX_VALUE);
     maxBacklog = r.intValue(MAX_BACKLOG, DEFAULT_MAX_BACKLOG, 1, 10_000_000);
+    maxUnpublishedEvents = r.intValue(MAX_UNPUBLISHED_EVENTS, DEFAULT_MAX_UNPUBLISHED_EVENTS, 1, 1_000_000);
   }
 
   public OrderTrackerOptions tracker() {
@@ -116,5 +125,9 @@ public final class ReplicatedTrackerOptions {
 
   public int maxBacklog() {
     return maxBacklog;
+  }
+
+  public int maxUnpublishedEvents() {
+    return maxUnpublishedEvents;
   }
 }

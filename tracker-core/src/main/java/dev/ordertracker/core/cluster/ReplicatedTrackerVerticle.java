@@ -105,7 +105,7 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
         () -> replica.stillOwner(replica.currentMeta()));
     batcher = new ReplicationBatcher(vertx, replica, outbox, publisher, core::lastSequence, core::stats,
         this::stepDown, lease::confirmed, lease::ready, options.retryInitialMs(), options.retryMaxMs(),
-        options.maxBacklog());
+        options.maxBacklog(), options.maxUnpublishedEvents());
     OwnershipGate gate = new OwnershipGate(batcher, lease);
     TrackerState state = claimed.state();
     try {

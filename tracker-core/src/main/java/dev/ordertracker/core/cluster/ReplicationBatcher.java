@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  * not only at the next command: in a quiet market the accepted changes still get replicated and their events
  * published as soon as the cluster is back.
  *
- * <p>Bound: {@link #isFull()} once {@code maxBacklog} records (order snapshots and events) wait for replication;
+ * <p>Bound: {@link #isFull()} once {@code maxBacklog} records (order snapshots and events) wait for replication,
+ * or {@code maxLeaving} events wait to leave (each commit carries them: a stuck bus must not grow the record);
  * the service then refuses new commands before applying them (nothing accepted is ever dropped, and the caller
  * knows), and {@link #health()} is DOWN until the backlog drains.
  *
@@ -51,6 +52,7 @@ final class ReplicationBatcher {
   private final long retryInitialMs;
   private final long retryMaxMs;
   private final int maxBacklog;
+  private final int maxLeaving;
   private final ReplicationOutbox outbox;
   private final EventSink publisher;
   private final LongSupplier lastSequence;
@@ -78,12 +80,13 @@ final class ReplicationBatcher {
                      LongSupplier lastSequence,
                      Supplier<TrackerStats> stats, Runnable onFenced, Runnable onCommitted,
                      Supplier<Future<Void>> ownershipReady, long retryInitialMs,
-                     long retryMaxMs, int maxBacklog) {
+                     long retryMaxMs, int maxBacklog, int maxLeaving) {
     this.vertx = vertx;
     this.replica = replica;
     this.retryInitialMs = retryInitialMs;
     this.retryMaxMs = retryMaxMs;
     this.maxBacklog = maxBacklog;
+    this.maxLeaving = maxLeaving;
     this.outbox = outbox;
     this.publisher = publisher;
     this.lastSequence = lastSequence;
@@ -174,7 +177,7 @@ final class ReplicationBatcher {
 
   /** The backlog reached its bound: new commands are refused until it drains. */
   boolean isFull() {
-    return backlog() >= maxBacklog;
+    return backlog() >= maxBacklog || leaving.size() >= maxLeaving;
   }
 
   /** DOWN when fenced or full, DEGRADED while commits fail and are retried, else UP. */
@@ -182,7 +185,8 @@ final class ReplicationBatcher {
     String status = fenced || isFull() ? Fields.HEALTH_DOWN
         : consecutiveFailures > 0 ? Fields.HEALTH_DEGRADED : Fields.HEALTH_UP;
     return new JsonObject().put(Fields.STATUS, status).put(Fields.BACKLOG, backlog())
-        .put(Fields.MAX_BACKLOG, maxBacklog).put(Fields.CONSECUTIVE_FAILURES, consecutiveFailures)
+        .put(Fields.MAX_BACKLOG, maxBacklog).put(Fields.UNPUBLISHED_EVENTS, leaving.size())
+        .put(Fields.CONSECUTIVE_FAILURES, consecutiveFailures)
         .put(Fields.FAILED_BATCHES, failedCommits).put(Fields.LAST_ERROR, fenced ? "fenced" : lastError);
   }
 

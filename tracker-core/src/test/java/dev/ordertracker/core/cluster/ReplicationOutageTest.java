@@ -112,6 +112,55 @@ class ReplicationOutageTest {
     assertThat(await(tracker.getActiveOrders())).hasSize(Integer.parseInt(refusedId));
   }
 
+  /**
+   * Events whose writes do not complete (a stuck bus) are carried by every commit for a successor; beyond
+   * {@code max_unpublished_events} of them commands are refused like a full backlog, so the commit record cannot grow
+   * without bound, and accepted again once the writes complete.
+   */
+  @Test
+  void commands_are_refused_while_too_many_events_wait_to_leave_and_accepted_once_they_left() {
+    java.util.Set<String> eventAddresses = new java.util.HashSet<>();
+    for (EventType type : EventType.values()) {
+      eventAddresses.add(Addresses.defaults().event(type));
+    }
+    List<io.vertx.core.eventbus.DeliveryContext<Object>> held = new CopyOnWriteArrayList<>();
+    AtomicBoolean holding = new AtomicBoolean(true);
+    vertx.eventBus().addOutboundInterceptor((io.vertx.core.eventbus.DeliveryContext<Object> ctx) -> {
+      if (holding.get() && eventAddresses.contains(ctx.message().address())) {
+        held.add(ctx);
+      } else {
+        ctx.next();
+      }
+    });
+    deploy(new JsonObject().put(ReplicatedTrackerOptions.MAX_UNPUBLISHED_EVENTS, 3));
+    String refusedId = null;
+    for (int i = 1; i <= 10 && refusedId == null; i++) {
+      Future<?> placed = tracker.trackOrder(NewOrder.of(Integer.toString(i), "BTCUSDT", OrderType.LIMIT,
+          OrderSide.BUY, QTY));
+      Throwable failure = placed.transform(r -> Future.succeededFuture(r.failed() ? r.cause() : null))
+          .toCompletionStage().toCompletableFuture().join();
+      if (failure != null) {
+        assertThat(((ServiceException) failure).failureCode()).isEqualTo(TrackerErrors.UNAVAILABLE);
+        assertThat(failure.getMessage()).isEqualTo(TrackerErrors.REPLICATION_BACKLOG_FULL);
+        refusedId = Integer.toString(i);
+      } else {
+        await(tracker.updateOrderStatus(StatusUpdate.of(Integer.toString(i), OrderStatus.PLACED))); // one event
+      }
+    }
+    assertThat(refusedId).as("a command refused while 3 events wait to leave").isEqualTo("4");
+    assertThat(replicationHealth().getString("status")).isEqualTo("DOWN");
+    assertThat(replicationHealth().getInteger("unpublished_events")).isEqualTo(3);
+
+    holding.set(false);
+    held.forEach(io.vertx.core.eventbus.DeliveryContext::next); // the bus writes them after all
+    waitFor(() -> "UP".equals(replicationHealth().getString("status")));
+    assertThat(replicationHealth().getInteger("unpublished_events")).isZero();
+    await(tracker.trackOrder(NewOrder.of(refusedId, "BTCUSDT", OrderType.LIMIT, OrderSide.BUY, QTY)));
+    await(tracker.updateOrderStatus(StatusUpdate.of(refusedId, OrderStatus.PLACED)));
+    waitFor(() -> events.size() >= 4);
+    assertThat(events).extracting(OrderEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
+  }
+
   private String deployment;
 
   private void deploy(JsonObject extra) {
