@@ -113,7 +113,8 @@ interface JsonMembers {
    * Straight into UTF-8 bytes: no tree, no databind, no generator. A string without characters to escape (member
    * names, amounts, times, ids, enum names: nearly every one) is checked and copied in bulk; Jackson's generator spent half of an order's encoding on its per-character escaping loop. The escapes
    * are Jackson's (the text is what {@code toJson().encode()} gives): {@code \"}, {@code \\}, {@code \b \f \n \r \t},
-   * other control characters as six-character hex escapes, everything else as UTF-8.
+   * other control characters (and a lone surrogate, which has no UTF-8 form) as six-character hex escapes,
+   * everything else as UTF-8.
    */
   final class Text implements JsonMembers {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -248,21 +249,29 @@ interface JsonMembers {
     }
 
     private void escapeControl(char c) {
-      raw((byte) '\\');
-      switch (c) {
-        case '\b' -> raw((byte) 'b');
-        case '\f' -> raw((byte) 'f');
-        case '\n' -> raw((byte) 'n');
-        case '\r' -> raw((byte) 'r');
-        case '\t' -> raw((byte) 't');
-        default -> {
-          raw((byte) 'u');
-          raw((byte) '0');
-          raw((byte) '0');
-          raw(HEX[c >> 4]);
-          raw(HEX[c & 0xF]);
-        }
+      char shortForm = switch (c) {
+        case '\b' -> 'b';
+        case '\f' -> 'f';
+        case '\n' -> 'n';
+        case '\r' -> 'r';
+        case '\t' -> 't';
+        default -> 0;
+      };
+      if (shortForm == 0) {
+        hexEscape(c);
+      } else {
+        raw((byte) '\\');
+        raw((byte) shortForm);
       }
+    }
+
+    private void hexEscape(char c) {
+      raw((byte) '\\');
+      raw((byte) 'u');
+      raw(HEX[c >> 12]);
+      raw(HEX[(c >> 8) & 0xF]);
+      raw(HEX[(c >> 4) & 0xF]);
+      raw(HEX[c & 0xF]);
     }
 
     private void utf8(String s, int from) {
@@ -276,13 +285,13 @@ interface JsonMembers {
           escapeControl(c);
         } else if (c < 0x80) {
           raw((byte) c);
+        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          raw(s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          hexEscape(c); // a lone surrogate has no UTF-8 form: escaped, it reads back as the same char
         } else {
-          int end = i + 1;
-          if (Character.isHighSurrogate(c) && end < n && Character.isLowSurrogate(s.charAt(end))) {
-            end++;
-          }
-          raw(s.substring(i, end).getBytes(StandardCharsets.UTF_8));
-          i = end - 1;
+          raw(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
         }
       }
     }
