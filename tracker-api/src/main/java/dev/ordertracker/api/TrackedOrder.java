@@ -110,8 +110,8 @@ public record TrackedOrder(String orderId, String clientOrderId, String symbol, 
   }
 
   /**
-   * The JSON text of {@link #toJson()} ({@code toJson().encode()}), written without building the tree: about a
-   * third of the cost (the stores and the replication write one for every change).
+   * The JSON text of {@link #toJson()} ({@code toJson().encode()}), written without building the tree: about
+   * half the cost (the stores and the replication write one for every change).
    */
   public String encode() {
     return JsonMembers.encode(this, TrackedOrder::writeMembers);

@@ -88,7 +88,7 @@ public final class ReplicatedTrackerVerticle extends VerticleBase {
 
   private Future<Void> serve(TrackerStateReplica.Claimed claimed, OrderTrackerOptions trackerOptions,
                              Addresses addresses, ReplicatedTrackerOptions options) {
-    // the publisher tells the batcher which events left (see ReplicationBatcher); without publication they leave at once
+    // the publisher tells the batcher which events left (see ReplicationBatcher); unpublished ones leave at once
     EventSink publisher = trackerOptions.isPublishEvents()
         ? new OrderedEventPublisher(vertx.eventBus(), addresses, sequence -> batcher.left(sequence))
         : event -> batcher.left(event.sequence());

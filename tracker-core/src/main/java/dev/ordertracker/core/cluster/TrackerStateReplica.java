@@ -25,8 +25,8 @@ import java.util.UUID;
  * <p>Protocol. Claim: increment the term, then compare-and-set {@code meta} to name this tracker as owner, then copy
  * the last committed batch to its keys (its owner may have died before doing so). Commit of
  * a batch: compare-and-set {@code meta} carrying the batch (the commit point and the fence), then put the batch's
- * order snapshots under their own keys (so {@code meta} only ever carries one batch of orders). A compare-and-set that fails
- * means another tracker claimed the state: this one is fenced and must stop.
+ * order snapshots under their own keys (so {@code meta} only ever carries one batch of orders). A compare-and-set
+ * that fails means another tracker claimed the state: this one is fenced and must stop.
  *
  * <p>Used from the tracker verticle's context only; one operation at a time (the caller sequences them).
  */

@@ -14,7 +14,7 @@ final class StoreJson {
   private StoreJson() {
   }
 
-  /** Streamed without the JsonObject tree (a third of the cost): the journal writes one per change. */
+  /** Streamed without the JsonObject tree (about half the cost): the journal writes one per change. */
   static String encode(TrackedOrder order) {
     return order.encode();
   }
