@@ -11,7 +11,7 @@ import java.util.function.Function;
  * map through Jackson databind (on the publisher's event loop, the largest cost per event); here it is the event's own
  * text ({@link OrderEvent#encode()}), written from the record. Reads see the read-only view ({@link EventBodyView});
  * a local consumer on the publishing node gets {@link #copy()}: {@link OrderEvent#toJson()}, an ordinary mutable
- * JsonObject. Consumers never see this class: remote ones decode the bytes, local ones get the copy.
+ * JsonObject, built when first read. Consumers never see this class: remote ones decode the bytes, local ones get the copy.
  */
 final class WireEventJson extends JsonObject {
   private final OrderEvent event;
@@ -31,13 +31,14 @@ final class WireEventJson extends JsonObject {
     return event.encode();
   }
 
+  /** {@link OrderEvent#toJson()}, built when first read ({@link LazyEventCopy}). */
   @Override
   public JsonObject copy() {
-    return event.toJson();
+    return new JsonObject(new LazyEventCopy(event));
   }
 
   @Override
   public JsonObject copy(Function<Object, ?> cloner) {
-    return event.toJson();
+    return copy();
   }
 }

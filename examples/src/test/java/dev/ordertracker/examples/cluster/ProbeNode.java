@@ -61,10 +61,12 @@ public final class ProbeNode {
   /**
    * Publishes {@code count} synthetic events at {@code rate} per second (1 ms ticks), each with a
    * {@code sent_nanos} header: System.nanoTime is CLOCK_MONOTONIC on Linux, one clock for every process of the host,
-   * so a consumer in another JVM on the same machine can subtract it from its own.
+   * so a consumer in another JVM on the same machine can subtract it from its own. Answers
+   * {@code {published, seconds}}: how long the publishing took, to tell a publisher that fell behind its schedule
+   * from a consumer that did.
    */
-  static io.vertx.core.Future<Integer> publishAtRate(ClusterNode node, int rate, int count) {
-    io.vertx.core.Promise<Integer> done = io.vertx.core.Promise.promise();
+  static io.vertx.core.Future<JsonObject> publishAtRate(ClusterNode node, int rate, int count) {
+    io.vertx.core.Promise<JsonObject> done = io.vertx.core.Promise.promise();
     io.vertx.core.eventbus.EventBus bus = node.vertx().eventBus();
     String address = Addresses.defaults().event(EventType.ORDER_PARTIALLY_FILLED);
     long start = System.nanoTime();
@@ -78,7 +80,8 @@ public final class ProbeNode {
       }
       if (sent[0] >= count) {
         node.vertx().cancelTimer(id);
-        done.complete(sent[0]);
+        done.complete(new JsonObject().put("published", sent[0])
+            .put("seconds", (System.nanoTime() - start) / 1e9));
       }
     });
     return done.future();
