@@ -10,7 +10,9 @@ import java.util.Set;
  * every local handler when the message is dispatched, read or not; on a cluster every node holds an
  * {@link dev.ordertracker.api.consumer.EventRouteAnchor}, whose handler never reads it, so the publishing node paid
  * a whole {@code toJson()} per event for nobody (a quarter of the publisher's event loop at 100 k events/s).
- * Touched only by the consumer that received it, like any body: not thread-safe.
+ * Reads, writes and {@code encode()} behave as on {@code toJson()}'s map (the same keys in the same order); like
+ * every JsonObject whose map is not a LinkedHashMap, its {@code copy()} keeps the keys, not their order (JSON
+ * promises none). Touched only by the consumer that received it, like any body: not thread-safe.
  */
 final class LazyEventCopy extends AbstractMap<String, Object> {
   private final OrderEvent event;
