@@ -70,6 +70,7 @@ public final class ClusterBenchmark {
 
   static void crossNode() throws Exception {
     int runs = Integer.getInteger("bench.runs", 3);
+    int seconds = Integer.getInteger("bench.seconds", 3); // each run publishes this many seconds' worth
     try (TestCluster cluster = new TestCluster(2)) {
       ClusterNode local = cluster.joinLocal();
       NodeProcess publisher = cluster.startProbe("pub", 1, List.of("-Dprobe.record=false"), "");
@@ -81,7 +82,7 @@ public final class ClusterBenchmark {
         rate(local, rate, rate); // warm-up: one second's worth
         List<double[]> results = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-          results.add(rate(local, rate, rate * 3));
+          results.add(rate(local, rate, rate * seconds));
         }
         System.out.printf("cross-node events target %d/s, median of %d: achieved %.0f/s (sent at %.0f/s), p50 %.0f"
                 + " us, p99 %.0f us, max %.1f ms, lost %.0f (load %s)%n", rate, runs, medianOf(results, 0),
