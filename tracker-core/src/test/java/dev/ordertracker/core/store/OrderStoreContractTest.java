@@ -173,6 +173,26 @@ abstract class OrderStoreContractTest {
   }
 
   @Test
+  void a_batch_larger_than_one_statement_is_stored_whole() {
+    // PostgreSQL writes at most 1,000 rows per statement: 2,500 orders and events take three of each.
+    List<TrackedOrder> orders = new ArrayList<>();
+    List<OrderEvent> events = new ArrayList<>();
+    for (int i = 1; i <= 2_500; i++) {
+      TrackedOrder o = order("BTCUSDT", "big" + i, "A", OrderStatus.PLACED, at(i), at(i), "1", List.of());
+      orders.add(o);
+      events.add(event(i, o));
+    }
+    await(store.append(new JournalBatch(orders, events, stats(2_500))));
+
+    RecoveredState state = await(store.recover(10));
+    assertThat(state.active()).hasSize(2_500);
+    assertThat(state.lastSequence()).isEqualTo(2_500);
+    EventsPage page = await(store.eventsSince(2_490, 100));
+    assertThat(page.events()).extracting(OrderEvent::sequence).containsExactly(2_491L, 2_492L, 2_493L, 2_494L,
+        2_495L, 2_496L, 2_497L, 2_498L, 2_499L, 2_500L);
+  }
+
+  @Test
   void events_since_pages_in_sequence_order() {
     loadDataSet();
     EventsPage first = await(store.eventsSince(0, 4));

@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code INSERT … ON CONFLICT DO UPDATE} that would change the same row twice (SQLSTATE 21000), so a part ends
  * before a row whose key {@code (symbol, order_id)} it already holds — two accounts may share an order id — and the
  * parts run in order: the same result as one upsert per row. A part also holds at most {@value #MAX_ROWS} rows,
- * which bounds one statement's size.
+ * which bounds one statement's size (events go in parts of the same size).
  */
 final class OrderRowChunks {
   static final int MAX_ROWS = 1000;

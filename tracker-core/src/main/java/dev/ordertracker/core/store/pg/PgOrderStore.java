@@ -66,8 +66,9 @@ public final class PgOrderStore implements OrderStore, GroupCommitStore {
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   /**
    * A batch's snapshots as one statement: arrays of column values, one per column, unnested into rows. One
-   * statement per batch instead of one execution per row (executeBatch): the server's per-statement work (portal,
-   * executor start and end) was most of its CPU per change.
+   * statement per batch instead of one execution per row ({@code executeBatch}): the server's work per statement
+   * (bind, portal, executor start and end) was about a fifth of its CPU per change (measured: 35 → 25–28 µs per
+   * tracker report).
    */
   private static final String UPSERT_ORDERS = "INSERT INTO orders (symbol, order_id, account, status, is_final, "
       + "created_at, updated_at, time_to_fill_ms, filled_quantity, notional, doc) "
@@ -190,50 +191,12 @@ public final class PgOrderStore implements OrderStore, GroupCommitStore {
     Future<?> f = synchronous ? Future.succeededFuture()
         : conn.query("SET LOCAL synchronous_commit = off").execute();
     for (List<OrderRow> part : OrderRowChunks.split(batch.orders())) {
-      int n = part.size();
-      String[] symbol = new String[n];
-      String[] orderId = new String[n];
-      String[] account = new String[n];
-      String[] status = new String[n];
-      Boolean[] isFinal = new Boolean[n];
-      Long[] created = new Long[n];
-      Long[] updated = new Long[n];
-      Long[] timeToFill = new Long[n];
-      BigDecimal[] filled = new BigDecimal[n];
-      BigDecimal[] notional = new BigDecimal[n];
-      String[] doc = new String[n];
-      for (int i = 0; i < n; i++) {
-        OrderRow r = part.get(i);
-        symbol[i] = r.symbol();
-        orderId[i] = r.orderId();
-        account[i] = r.account();
-        status[i] = r.status().name();
-        isFinal[i] = r.isFinal();
-        created[i] = r.createdMs();
-        updated[i] = r.updatedMs();
-        timeToFill[i] = r.timeToFillMs();
-        filled[i] = r.filledQuantity();
-        notional[i] = r.notional();
-        doc[i] = r.doc();
-      }
-      Tuple columns = Tuple.tuple().addArrayOfString(symbol).addArrayOfString(orderId).addArrayOfString(account)
-          .addArrayOfString(status).addArrayOfBoolean(isFinal).addArrayOfLong(created).addArrayOfLong(updated)
-          .addArrayOfLong(timeToFill).addArrayOfBigDecimal(filled).addArrayOfBigDecimal(notional)
-          .addArrayOfString(doc);
+      Tuple columns = orderColumns(part);
       f = f.compose(v -> conn.preparedQuery(UPSERT_ORDERS).execute(columns));
     }
-    if (!batch.events().isEmpty()) {
-      int n = batch.events().size();
-      Long[] seq = new Long[n];
-      Long[] time = new Long[n];
-      String[] doc = new String[n];
-      for (int i = 0; i < n; i++) {
-        JournalRows.EventRow e = batch.events().get(i);
-        seq[i] = e.sequence();
-        time[i] = e.eventMillis();
-        doc[i] = e.doc();
-      }
-      Tuple columns = Tuple.tuple().addArrayOfLong(seq).addArrayOfLong(time).addArrayOfString(doc);
+    List<JournalRows.EventRow> events = batch.events();
+    for (int from = 0; from < events.size(); from += OrderRowChunks.MAX_ROWS) {
+      Tuple columns = eventColumns(events.subList(from, Math.min(events.size(), from + OrderRowChunks.MAX_ROWS)));
       f = f.compose(v -> conn.preparedQuery(INSERT_EVENTS).execute(columns));
     }
     if (batch.counters() != null) {
@@ -246,6 +209,55 @@ public final class PgOrderStore implements OrderStore, GroupCommitStore {
           .execute(Tuple.of(StoreSchema.META_LAST_SEQUENCE, last)));
     }
     return f.mapEmpty();
+  }
+
+  /** {@link #UPSERT_ORDERS}'s parameters: one array per column. */
+  private static Tuple orderColumns(List<OrderRow> rows) {
+    int n = rows.size();
+    String[] symbol = new String[n];
+    String[] orderId = new String[n];
+    String[] account = new String[n];
+    String[] status = new String[n];
+    Boolean[] isFinal = new Boolean[n];
+    Long[] created = new Long[n];
+    Long[] updated = new Long[n];
+    Long[] timeToFill = new Long[n];
+    BigDecimal[] filled = new BigDecimal[n];
+    BigDecimal[] notional = new BigDecimal[n];
+    String[] doc = new String[n];
+    for (int i = 0; i < n; i++) {
+      OrderRow r = rows.get(i);
+      symbol[i] = r.symbol();
+      orderId[i] = r.orderId();
+      account[i] = r.account();
+      status[i] = r.status().name();
+      isFinal[i] = r.isFinal();
+      created[i] = r.createdMs();
+      updated[i] = r.updatedMs();
+      timeToFill[i] = r.timeToFillMs();
+      filled[i] = r.filledQuantity();
+      notional[i] = r.notional();
+      doc[i] = r.doc();
+    }
+    return Tuple.tuple().addArrayOfString(symbol).addArrayOfString(orderId).addArrayOfString(account)
+        .addArrayOfString(status).addArrayOfBoolean(isFinal).addArrayOfLong(created).addArrayOfLong(updated)
+        .addArrayOfLong(timeToFill).addArrayOfBigDecimal(filled).addArrayOfBigDecimal(notional)
+        .addArrayOfString(doc);
+  }
+
+  /** {@link #INSERT_EVENTS}'s parameters (a repeated sequence is harmless: DO NOTHING). */
+  private static Tuple eventColumns(List<JournalRows.EventRow> rows) {
+    int n = rows.size();
+    Long[] seq = new Long[n];
+    Long[] time = new Long[n];
+    String[] doc = new String[n];
+    for (int i = 0; i < n; i++) {
+      JournalRows.EventRow e = rows.get(i);
+      seq[i] = e.sequence();
+      time[i] = e.eventMillis();
+      doc[i] = e.doc();
+    }
+    return Tuple.tuple().addArrayOfLong(seq).addArrayOfLong(time).addArrayOfString(doc);
   }
 
   /**
