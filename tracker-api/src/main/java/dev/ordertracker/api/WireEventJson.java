@@ -11,7 +11,8 @@ import java.util.function.Function;
  * map through Jackson databind (on the publisher's event loop, the largest cost per event); here it is the event's own
  * text ({@link OrderEvent#encode()}), written from the record. Reads see the read-only view ({@link EventBodyView});
  * a local consumer on the publishing node gets {@link #copy()}: {@link OrderEvent#toJson()}, an ordinary mutable
- * JsonObject, built when first read. Consumers never see this class: remote ones decode the bytes, local ones get the copy.
+ * JsonObject, built when first read. Consumers never see this class: remote ones decode the bytes, local ones get
+ * the copy.
  */
 final class WireEventJson extends JsonObject {
   private final OrderEvent event;
