@@ -3,6 +3,7 @@ package dev.ordertracker.api;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * What the exchange reports about an order beyond its core (type, side, quantity, price, status, fills): its terms
@@ -116,6 +117,35 @@ public record OrderDetails(String timeInForce, BigDecimal stopPrice, BigDecimal 
     }
     BigDecimal known = preventedQuantity == null ? BigDecimal.ZERO : preventedQuantity;
     return Integer.signum(reported.preventedQuantity.compareTo(known));
+  }
+
+  // Written out rather than the record's generated ones (same meaning: every component by equals, so a decimal's
+  // scale counts): those dispatch through method handles, slow until the JIT's last tier has compiled them, and
+  // merge compares details on every update.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof OrderDetails d && Objects.equals(timeInForce, d.timeInForce)
+        && Objects.equals(stopPrice, d.stopPrice) && Objects.equals(icebergQuantity, d.icebergQuantity)
+        && Objects.equals(orderListId, d.orderListId) && Objects.equals(stpMode, d.stpMode)
+        && Objects.equals(preventedQuantity, d.preventedQuantity)
+        && Objects.equals(lastPreventedQuantity, d.lastPreventedQuantity) && Objects.equals(working, d.working)
+        && Objects.equals(expiryReason, d.expiryReason) && Objects.equals(peggedPrice, d.peggedPrice)
+        && Objects.equals(executionType, d.executionType);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(timeInForce);
+    h = 31 * h + Objects.hashCode(stopPrice);
+    h = 31 * h + Objects.hashCode(icebergQuantity);
+    h = 31 * h + Objects.hashCode(orderListId);
+    h = 31 * h + Objects.hashCode(stpMode);
+    h = 31 * h + Objects.hashCode(preventedQuantity);
+    h = 31 * h + Objects.hashCode(lastPreventedQuantity);
+    h = 31 * h + Objects.hashCode(working);
+    h = 31 * h + Objects.hashCode(expiryReason);
+    h = 31 * h + Objects.hashCode(peggedPrice);
+    return 31 * h + Objects.hashCode(executionType);
   }
 
   private static <T> T pick(T preferred, T other) {

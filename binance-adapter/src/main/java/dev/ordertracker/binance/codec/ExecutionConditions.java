@@ -32,4 +32,18 @@ public record ExecutionConditions(
 
   public static final ExecutionConditions NONE = new ExecutionConditions(null, null, null, null, null, null, null,
       null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /**
+   * True when no condition is reported ({@code equals(NONE)}, written out: the record's generated equals dispatches
+   * through method handles, slow until the JIT's last tier has compiled it, and the decoder asks on every frame).
+   */
+  public boolean isNone() {
+    return trailingDelta == null && trailingTime == null && strategyId == null && strategyType == null
+        && preventedMatchId == null && preventedQuantity == null && lastPreventedQuantity == null
+        && tradeGroupId == null && counterOrderId == null && counterSymbol == null
+        && preventedExecutionQuantity == null && preventedExecutionPrice == null
+        && preventedExecutionQuoteQuantity == null && matchType == null && allocationId == null
+        && workingFloor == null && usedSor == null && pegPriceType == null && pegOffsetType == null
+        && pegOffsetValue == null && peggedPrice == null;
+  }
 }

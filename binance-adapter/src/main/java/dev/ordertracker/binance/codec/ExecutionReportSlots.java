@@ -128,6 +128,6 @@ final class ExecutionReportSlots implements JsonSpanScanner.SlotTable {
         v.string(MATCH_TYPE, false), v.optLong(ALLOC_ID), v.string(WORKING_FLOOR, false), v.optBool(USED_SOR),
         v.string(PEG_PRICE_TYPE, false), v.string(PEG_OFFSET_TYPE, false), v.optLong(PEG_OFFSET_VALUE),
         v.decimal(PEGGED_PRICE, false));
-    return c.equals(ExecutionConditions.NONE) ? ExecutionConditions.NONE : c;
+    return c.isNone() ? ExecutionConditions.NONE : c;
   }
 }

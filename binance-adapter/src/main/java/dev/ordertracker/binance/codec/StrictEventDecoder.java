@@ -94,7 +94,7 @@ final class StrictEventDecoder {
         f.optString("Cs"), f.optDecimal("pl"), f.optDecimal("pL"), f.optDecimal("pY"),
         f.optString("b"), f.optLongObject("a"), f.optString("k"), f.optBooleanObject("uS"),
         f.optString("gP"), f.optString("gOT"), f.optLongObject("gOV"), f.optDecimal("gp"));
-    return c.equals(ExecutionConditions.NONE) ? ExecutionConditions.NONE : c;
+    return c.isNone() ? ExecutionConditions.NONE : c;
   }
 
   private static ListStatus listStatus(JsonObject json, EventFields f) {

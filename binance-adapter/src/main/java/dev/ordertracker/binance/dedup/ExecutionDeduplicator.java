@@ -17,7 +17,10 @@ import java.util.Map;
 public final class ExecutionDeduplicator {
   private final BoundedLongTupleSet executions;
   private final BoundedLongTupleSet trades;
-  private final Map<Scope, Long> scopes = new HashMap<>();
+  /** account → symbol → scope number */
+  private final Map<String, Map<String, Long>> scopes = new HashMap<>();
+  private int scopeCount;
+  private Map<String, Long> lastAccountScopes;
   private String lastAccount;
   private String lastSymbol;
   private long lastScope;
@@ -50,18 +53,25 @@ public final class ExecutionDeduplicator {
     return executions.size();
   }
 
-  /** The number of (account, symbol); the decoder hands out the same symbol instances, so the last one usually hits. */
+  /**
+   * The number of (account, symbol). Symbols interleave from frame to frame, so the account's own symbol map is kept
+   * at hand (accounts change far less often) and a symbol is found by its cached String hash: no key object per frame.
+   */
   private long scope(String account, String symbol) {
-    if (account == lastAccount && symbol == lastSymbol) {
+    if (lastAccountScopes != null && account == lastAccount && symbol == lastSymbol) {
       return lastScope;
     }
-    long id = scopes.computeIfAbsent(new Scope(account, symbol), k -> (long) scopes.size());
-    lastAccount = account;
+    if (lastAccountScopes == null || account != lastAccount) {
+      lastAccountScopes = scopes.computeIfAbsent(account, a -> new HashMap<>());
+      lastAccount = account;
+    }
+    Long id = lastAccountScopes.get(symbol);
+    if (id == null) {
+      id = (long) scopeCount++;
+      lastAccountScopes.put(symbol, id);
+    }
     lastSymbol = symbol;
     lastScope = id;
     return id;
-  }
-
-  private record Scope(String account, String symbol) {
   }
 }

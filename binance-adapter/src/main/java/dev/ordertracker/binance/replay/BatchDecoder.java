@@ -25,6 +25,8 @@ final class BatchDecoder {
   private final UserDataDecoder decoder = new UserDataDecoder();
   private final String account;
   private long logged;
+  private long lastSubscription;
+  private String lastAccount;
 
   /** @param account every frame's account, or null: {@code sub-N} for wrapped frames, {@code replay} for bare ones */
   BatchDecoder(String account) {
@@ -89,6 +91,11 @@ final class BatchDecoder {
     if (account != null) {
       return account;
     }
-    return subscriptionId == UserDataFrame.NO_SUBSCRIPTION ? "replay" : "sub-" + subscriptionId;
+    if (subscriptionId != lastSubscription || lastAccount == null) {
+      // one instance per run of frames from one subscription: the edge dedup then finds its scope by identity
+      lastAccount = subscriptionId == UserDataFrame.NO_SUBSCRIPTION ? "replay" : "sub-" + subscriptionId;
+      lastSubscription = subscriptionId;
+    }
+    return lastAccount;
   }
 }
