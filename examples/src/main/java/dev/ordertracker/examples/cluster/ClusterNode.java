@@ -9,6 +9,7 @@ import dev.ordertracker.simulator.SimulatorOptions;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonArray;
@@ -83,8 +84,11 @@ public final class ClusterNode {
   /** Joins the cluster and deploys the roles. */
   public static Future<ClusterNode> start(ClusterNodeOptions options) {
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastClusterConfig.create(options));
-    return Tracing.apply(Vertx.builder().with(vertxOptions(options)), System.getenv())
-        .withClusterManager(clusterManager).buildClustered()
+    VertxBuilder builder = Tracing.apply(Vertx.builder().with(vertxOptions(options)), System.getenv());
+    if (options.flushCoalescing()) {
+      builder = builder.withTransport(FlushCoalescingTransport.NIO);
+    }
+    return builder.withClusterManager(clusterManager).buildClustered()
         .compose(vertx -> {
           ClusterNode node = new ClusterNode(vertx, clusterManager, options);
           return node.deployRoles().map(node).recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));

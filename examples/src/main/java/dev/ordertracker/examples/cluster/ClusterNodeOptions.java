@@ -57,6 +57,7 @@ public final class ClusterNodeOptions {
   private final Set<NodeRole> roles;
   private final String haGroup;
   private final int haQuorum;
+  private final boolean flushCoalescing;
   private final int maxNoHeartbeatSeconds;
   private final String discovery;
   private final String kubernetesServiceDns;
@@ -82,6 +83,7 @@ public final class ClusterNodeOptions {
       heartbeat = Math.min(heartbeat, HazelcastClusterConfig.FAST_MAX_NO_HEARTBEAT_SECONDS);
     }
     maxNoHeartbeatSeconds = heartbeat;
+    flushCoalescing = r.bool(ClusterSettings.FLUSH_COALESCING, false);
     String d = r.text(ClusterSettings.DISCOVERY, DEFAULT_DISCOVERY).trim().toLowerCase(Locale.ROOT);
     if (!d.equals(DISCOVERY_TCP_IP) && !d.equals(DISCOVERY_KUBERNETES)) {
       throw new IllegalArgumentException(named(ClusterSettings.DISCOVERY) + " must be " + DISCOVERY_TCP_IP + " or "
@@ -183,6 +185,11 @@ public final class ClusterNodeOptions {
 
   public int haQuorum() {
     return haQuorum;
+  }
+
+  /** Whether the node's Vert.x uses {@link FlushCoalescingTransport} (off by default). */
+  public boolean flushCoalescing() {
+    return flushCoalescing;
   }
 
   public int maxNoHeartbeatSeconds() {

@@ -21,6 +21,7 @@ public final class ClusterSettings {
   public static final String HA_GROUP = "ha_group";
   public static final String HA_QUORUM = "ha_quorum";
   public static final String FAST_FAILURE_DETECTION = "fast_failure_detection";
+  public static final String FLUSH_COALESCING = "flush_coalescing";
   public static final String MAX_NO_HEARTBEAT_SECONDS = "max_no_heartbeat_seconds";
   public static final String DISCOVERY = "discovery";
   public static final String KUBERNETES_SERVICE_DNS = "kubernetes_service_dns";
@@ -30,7 +31,7 @@ public final class ClusterSettings {
   public static final String REPLICATION = "replication";
 
   static final Set<String> KEYS = Set.of(HOST, PORT, MEMBERS, NAME, EVENTBUS_PORT, ROLES, HA_GROUP, HA_QUORUM,
-      FAST_FAILURE_DETECTION, MAX_NO_HEARTBEAT_SECONDS, DISCOVERY, KUBERNETES_SERVICE_DNS, KUBERNETES_NAMESPACE,
+      FAST_FAILURE_DETECTION, FLUSH_COALESCING, MAX_NO_HEARTBEAT_SECONDS, DISCOVERY, KUBERNETES_SERVICE_DNS, KUBERNETES_NAMESPACE,
       KUBERNETES_SERVICE_NAME, REPLICATION);
 
   private final JsonObject json;

@@ -42,6 +42,8 @@ public final class ConfigKeys {
       key("cluster.ha_quorum", "HA_QUORUM", "ha-quorum", Type.INT, "node: members needed to run the singletons"),
       key("cluster.fast_failure_detection", "FAST_FAILURE_DETECTION", "fast-failure-detection", Type.BOOL,
           "node: 5 s heartbeat timeout instead of 60 s"),
+      key("cluster.flush_coalescing", "FLUSH_COALESCING", "flush-coalescing", Type.BOOL,
+          "node: one socket flush per event-loop task instead of per message (throughput for latency)"),
       key("cluster.max_no_heartbeat_seconds", "MAX_NO_HEARTBEAT_SECONDS", "max-no-heartbeat-seconds", Type.INT,
           "node: a silent member is removed after this long"),
       key("cluster.discovery", "CLUSTER_DISCOVERY", "discovery", Type.STRING, "node: tcp-ip | kubernetes"),

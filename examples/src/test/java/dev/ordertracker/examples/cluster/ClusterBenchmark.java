@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>memory: resident set size of a node JVM (-Xmx512m, default GC and JIT) idle and after the event runs.</li>
  * </ol>
  * Run: see README-cluster.md ("Figures"). Arguments: any of {@code formation events failover} (default: all).
+ * {@code -Dbench.flushCoalescing=true} puts both nodes of the events runs on {@link FlushCoalescingTransport}.
  * Prints one line per figure.
  */
 public final class ClusterBenchmark {
@@ -71,9 +72,13 @@ public final class ClusterBenchmark {
   static void crossNode() throws Exception {
     int runs = Integer.getInteger("bench.runs", 3);
     int seconds = Integer.getInteger("bench.seconds", 3); // each run publishes this many seconds' worth
+    // -Dbench.flushCoalescing=true: both nodes on FlushCoalescingTransport (--flush-coalescing)
+    String[] transport = Boolean.getBoolean("bench.flushCoalescing") ? new String[] {"--flush-coalescing"}
+        : new String[0];
     try (TestCluster cluster = new TestCluster(2)) {
-      ClusterNode local = cluster.joinLocal();
-      NodeProcess publisher = cluster.startProbe("pub", 1, List.of("-Dprobe.record=false"), "");
+      ClusterNode local = cluster.joinLocal(transport);
+      NodeProcess publisher = cluster.startProbe("pub", 1, List.of("-Dprobe.record=false"), "", transport);
+      System.out.println("transport: " + (transport.length > 0 ? "flush coalescing" : "plain NIO"));
       System.out.printf("memory: node RSS idle %d MiB; bench JVM heap used %d MiB%n", publisher.residentKib() / 1024,
           ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
       System.out.println(hostFloor());

@@ -26,6 +26,10 @@ class ClusterNodeOptionsTest {
     assertThat(options.roles()).containsExactlyInAnyOrder(NodeRole.TRACKER, NodeRole.ADAPTER);
     assertThat(options.maxNoHeartbeatSeconds()).isEqualTo(HazelcastClusterConfig.FAST_MAX_NO_HEARTBEAT_SECONDS);
     assertThat(options.clusterHost()).isEqualTo(ClusterNodeOptions.DEFAULT_CLUSTER_HOST);
+    assertThat(options.flushCoalescing()).isFalse();
+    assertThat(ClusterNodeOptions.parse(new String[] {"--flush-coalescing"}, Map.of()).flushCoalescing()).isTrue();
+    assertThat(ClusterNodeOptions.parse(new String[0], Map.of("FLUSH_COALESCING", "true")).flushCoalescing())
+        .isTrue();
   }
 
   @Test

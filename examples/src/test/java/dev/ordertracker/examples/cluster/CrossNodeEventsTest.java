@@ -69,6 +69,23 @@ class CrossNodeEventsTest {
   }
 
   /**
+   * The same over {@link FlushCoalescingTransport} on both nodes ({@code --flush-coalescing}): a burst published in
+   * few event-loop tasks crosses in few flushes and still arrives whole, in order, headers intact.
+   */
+  @Test
+  void eventsCrossNodesWholeAndInOrderWithFlushCoalescing() throws Exception {
+    cluster = new TestCluster(2);
+    ClusterNode local = cluster.joinLocal("--flush-coalescing");
+    EventRecorder recorder = new EventRecorder();
+    Await.result(local.vertx().deployVerticle(recorder), WAIT);
+    cluster.startProbe("n1", 1, "consumer", "--flush-coalescing");
+    Await.until(WAIT, () -> local.members().size() == 2, () -> "members " + local.members());
+    Await.result(local.vertx().eventBus().request("probe.n1.publish", new JsonObject().put("count", EVENTS)), WAIT);
+    Await.until(WAIT, () -> recorder.size() >= EVENTS, () -> "received " + recorder.size());
+    assertExactlyTheSyntheticEvents(recorder.snapshot());
+  }
+
+  /**
    * A consumer registered (completion) just before a burst receives every event of it, round after round. The
    * publisher's node has the address in its route cache (its own recorder) and this JVM's consumer comes and goes:
    * without {@code EventRouteAnchor} (deployed by {@code ClusterNode.start}) the publisher learns of each new

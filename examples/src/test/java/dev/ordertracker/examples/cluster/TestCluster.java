@@ -47,9 +47,9 @@ final class TestCluster implements AutoCloseable {
   }
 
   /** Joins the test JVM itself (a member without roles, so never an HA failover target). */
-  ClusterNode joinLocal() throws Exception {
+  ClusterNode joinLocal(String... extra) throws Exception {
     ClusterNode.configureLogging();
-    local = ClusterNode.start(ClusterNodeOptions.parse(args(0, "").toArray(String[]::new), Map.of()))
+    local = ClusterNode.start(ClusterNodeOptions.parse(args(0, "", extra).toArray(String[]::new), Map.of()))
         .toCompletionStage().toCompletableFuture().get(NODE_START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     return local;
   }
