@@ -2,13 +2,11 @@ package dev.ordertracker.examples.cluster;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.vertx.core.impl.transports.NioTransport;
 import io.vertx.core.transport.Transport;
 
 import java.util.List;
@@ -36,7 +34,6 @@ public final class FlushCoalescingTransport implements Transport {
   /** The handler's name in each pipeline. */
   static final String HANDLER = "flush-coalescing";
 
-  private final io.vertx.core.spi.transport.Transport nio = Transport.NIO.implementation();
   private final io.vertx.core.spi.transport.Transport implementation = new Coalescing();
 
   private FlushCoalescingTransport() {
@@ -68,31 +65,19 @@ public final class FlushCoalescingTransport implements Transport {
     return channel;
   }
 
-  /** The NIO transport's parts, with TCP channels (client and accepted) made {@link #coalescing}. */
-  private final class Coalescing implements io.vertx.core.spi.transport.Transport {
-    @Override
-    public IoHandlerFactory ioHandlerFactory() {
-      return nio.ioHandlerFactory();
-    }
-
-    @Override
-    public DatagramChannel datagramChannel() {
-      return nio.datagramChannel();
-    }
-
-    @Override
-    public DatagramChannel datagramChannel(InternetProtocolFamily family) {
-      return nio.datagramChannel(family);
-    }
-
+  /**
+   * Vert.x's own NIO transport (domain sockets, datagrams, and what Vert.x asks of an NIO transport: it is not a
+   * native one) with TCP channels, outgoing and accepted, made {@link #coalescing}.
+   */
+  private static final class Coalescing extends NioTransport {
     @Override
     public ChannelFactory<? extends Channel> channelFactory(boolean domainSocket) {
-      return domainSocket ? nio.channelFactory(true) : () -> coalescing(new NioSocketChannel());
+      return domainSocket ? super.channelFactory(true) : () -> coalescing(new NioSocketChannel());
     }
 
     @Override
     public ChannelFactory<? extends ServerChannel> serverChannelFactory(boolean domainSocket) {
-      return domainSocket ? nio.serverChannelFactory(true) : CoalescingServerChannel::new;
+      return domainSocket ? super.serverChannelFactory(true) : CoalescingServerChannel::new;
     }
   }
 
