@@ -20,9 +20,9 @@ import java.util.List;
  * <p>Why: Vert.x flushes every message written from the connection's own event loop at once, and a cluster
  * connection is opened on the event loop of its first sender — usually the node's busiest publisher. Each event then
  * costs a {@code write} system call (31 % of a publishing event loop at 130 k events/s, issue 18). Held until the
- * task ends, the events one task publishes leave in one system call: +44–49 % events/s across nodes. The price is
- * latency: an event waits for the rest of its task (at 10 k events/s in 1 ms ticks, p50 72–91 → 138–164 µs, p99
- * 0.9–1.3 → 1.2–1.9 ms). Hence off by default, and a whole-instance choice: it applies to every connection of that
+ * task ends, the events one task publishes leave in one system call: up to +44–49 % events/s across nodes, 130 k/s
+ * sustained. The price is latency: an event waits for the rest of its task (at 10 k events/s in 1 ms ticks, p50
+ * 64–91 → 122–164 µs, p99 0.8–1.3 → 0.9–1.9 ms; examples/README-cluster.md). Hence off by default, and a whole-instance choice: it applies to every connection of that
  * Vert.x (event bus, bridge, HTTP and WebSocket clients alike), so a node that also places orders keeps it off.
  * Reads are untouched; domain sockets and datagrams are the plain NIO transport's.
  */
