@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The replay tool against the naive baseline ({@link NaiveReplay}), as whole processes, alternately A B A B A B on
  * the same generated workload ({@link ReplayWorkload}); checks both programs' final states against the generator's
- * expectation after every run and prints the medians, their ratio and the replay's in-process frames/s.
+ * expectation after every run and prints the medians, their ratio and the replay's in-process frames/s; a third
+ * process, {@link ReadFloor}, times the floor (a JVM reading the file and counting lines) in each round.
  * <pre>
  *   java -cp benchmarks/target/benchmarks.jar dev.ordertracker.bench.replay.ReplayBenchMain \
  *        [ORDERS=100000] [SEED=18] [PAIRS=3] [DIR=target/replay-bench] [FORMAT=states]
@@ -49,6 +50,7 @@ public final class ReplayBenchMain {
     double[] replay = new double[pairs];
     double[] naive = new double[pairs];
     double[] inProcess = new double[pairs];
+    double[] floor = new double[pairs];
     boolean exact = true;
     for (int k = 0; k < pairs; k++) {
       Run a = run("dev.ordertracker.binance.replay.ReplayTool", "--input", frames.toString(), "--output",
@@ -59,14 +61,17 @@ public final class ReplayBenchMain {
       Run b = run(NaiveReplay.class.getName(), frames.toString(), naiveOut.toString());
       naive[k] = b.seconds;
       exact &= check("naive ", expected, FinalStates.readLines(naiveOut));
-      System.out.printf("pair %d: replay %.2f s (in-process %,.0f frames/s), naive %.2f s%n", k + 1, a.seconds,
-          a.framesPerSecond, b.seconds);
+      floor[k] = run(ReadFloor.class.getName(), frames.toString()).seconds;
+      System.out.printf("pair %d: replay %.2f s (in-process %,.0f frames/s), naive %.2f s, read-only floor %.2f s%n",
+          k + 1, a.seconds, a.framesPerSecond, b.seconds, floor[k]);
     }
     double r = median(replay);
     double n = median(naive);
     System.out.printf("median whole process: replay (--format %s) %.2f s, naive %.2f s: replay is %.2fx the naive "
         + "baseline; replay in-process %,.0f frames/s; final states %s%n", format, r, n, n / r, median(inProcess),
         exact ? "all exact" : "WRONG");
+    System.out.printf("read-only floor (a JVM that reads the file and counts its lines) %.2f s: 3x the baseline would be "
+        + "%.2f s, %.1fx the floor%n", median(floor), n / 3, n / 3 / median(floor));
     if (!exact) {
       System.exit(1);
     }
