@@ -44,6 +44,17 @@ interface JsonMembers {
     return new String(text.buf, 0, text.len, StandardCharsets.UTF_8);
   }
 
+  /**
+   * {@link #encode}'s text without the members whose value is null: what the stores keep. Every reader of the model
+   * takes a missing member as null, so it reads back to the same object; on an order or event of the simulator's it
+   * is about a third shorter (the optional Binance fields are mostly null).
+   */
+  static <T> String encodeWithoutNulls(T value, BiConsumer<T, JsonMembers> members) {
+    Text text = new Text(true);
+    text.object(value, members);
+    return new String(text.buf, 0, text.len, StandardCharsets.UTF_8);
+  }
+
   /** {@link #encode}'s text as UTF-8 bytes. */
   static <T> byte[] encodeBytes(T value, BiConsumer<T, JsonMembers> members) {
     Text text = Text.of(value, members);
@@ -124,12 +135,18 @@ interface JsonMembers {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private byte[] buf = new byte[2048];
     private int len;
+    /** Members with a null value are left out ({@link #encodeWithoutNulls}). */
+    private final boolean omitNulls;
     /** No member written yet in the object being written: no comma before the next one. */
     private boolean first = true;
 
     /** The object {@code members} writes for {@code value}. */
+    private Text(boolean omitNulls) {
+      this.omitNulls = omitNulls;
+    }
+
     static <T> Text of(T value, BiConsumer<T, JsonMembers> members) {
-      Text text = new Text();
+      Text text = new Text(false);
       text.object(value, members);
       return text;
     }
@@ -144,6 +161,9 @@ interface JsonMembers {
 
     @Override
     public JsonMembers put(String name, String value) {
+      if (value == null && omitNulls) {
+        return this;
+      }
       name(name);
       if (value == null) {
         raw(NULL);
@@ -169,6 +189,9 @@ interface JsonMembers {
 
     @Override
     public JsonMembers put(String name, Boolean value) {
+      if (value == null && omitNulls) {
+        return this;
+      }
       name(name);
       raw(value == null ? NULL : value ? TRUE : FALSE);
       return this;
@@ -176,6 +199,9 @@ interface JsonMembers {
 
     @Override
     public JsonMembers put(String name, JsonObject value) {
+      if (value == null && omitNulls) {
+        return this;
+      }
       name(name);
       raw(value == null ? NULL : value.encode().getBytes(StandardCharsets.UTF_8));
       return this;

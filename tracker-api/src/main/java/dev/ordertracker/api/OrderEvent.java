@@ -99,6 +99,15 @@ public record OrderEvent(EventType eventType, long sequence, String orderId, Str
     return JsonMembers.encode(this, OrderEvent::writeMembers);
   }
 
+  /**
+   * {@link #encode()} without the members whose value is null: the stores' form (about a third shorter). Reading it
+   * back ({@code OrderEvent.fromJson(new JsonObject(text))}) gives an equal object, since every reader takes a missing member as null; the
+   * documented shape, with every member, is {@link #encode()}'s.
+   */
+  public String encodeWithoutNulls() {
+    return JsonMembers.encodeWithoutNulls(this, OrderEvent::writeMembers);
+  }
+
   /** {@link #encode()} as UTF-8 bytes. */
   byte[] encodeBytes() {
     return JsonMembers.encodeBytes(this, OrderEvent::writeMembers);

@@ -75,6 +75,40 @@ class StreamedJsonTest {
     }
   }
 
+  /** The stores' form: exactly the null members left out (never inside an exchange's response), read back equal. */
+  @Test
+  void withoutNullsTheTextLeavesOutTheNullMembersAndReadsBackEqual() {
+    for (TrackedOrder order : orders()) {
+      String text = order.encodeWithoutNulls();
+      assertThat(new JsonObject(text)).isEqualTo(withoutNullMembers(order.toJson()));
+      assertThat(new TrackedOrder(new JsonObject(text))).isEqualTo(order);
+    }
+    for (OrderEvent event : events()) {
+      String text = event.encodeWithoutNulls();
+      assertThat(new JsonObject(text)).isEqualTo(withoutNullMembers(event.toJson()));
+      assertThat(OrderEvent.fromJson(new JsonObject(text))).isEqualTo(event);
+    }
+    assertThat(orders().get(0).encodeWithoutNulls()).doesNotContain("null")
+        .hasSizeLessThan(orders().get(0).encode().length() * 2 / 3);
+  }
+
+  private static JsonObject withoutNullMembers(JsonObject json) {
+    JsonObject out = new JsonObject();
+    json.forEach(member -> {
+      Object v = member.getValue();
+      if (v instanceof JsonObject object && !member.getKey().equals(Fields.EXCHANGE_RESPONSE)) {
+        out.put(member.getKey(), withoutNullMembers(object));
+      } else if (v instanceof JsonArray array) {
+        JsonArray items = new JsonArray();
+        array.forEach(item -> items.add(item instanceof JsonObject object ? withoutNullMembers(object) : item));
+        out.put(member.getKey(), items);
+      } else if (v != null) {
+        out.put(member.getKey(), v);
+      }
+    });
+    return out;
+  }
+
   @Test
   void theClusteredBodyGoesOnTheWireAsTheEventsTextAndCopiesToAPlainMutableBody() {
     io.vertx.core.eventbus.impl.codecs.JsonObjectMessageCodec codec =

@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The text form of what the stores keep: the model's own JSON, whose amounts are decimal strings, so they survive
- * the round trip exactly without any change to the application's JSON mapper.
+ * the round trip exactly without any change to the application's JSON mapper. Orders and events are kept without
+ * their null members (a third fewer bytes to write, log and index); they read back the same, and documents that carry
+ * them (written by earlier versions) still read.
  */
 final class StoreJson {
 
@@ -16,11 +18,11 @@ final class StoreJson {
 
   /** Streamed without the JsonObject tree (about half the cost): the journal writes one per change. */
   static String encode(TrackedOrder order) {
-    return order.encode();
+    return order.encodeWithoutNulls();
   }
 
   static String encode(OrderEvent event) {
-    return event.encode();
+    return event.encodeWithoutNulls();
   }
 
   static String encode(TrackerStats stats) {
