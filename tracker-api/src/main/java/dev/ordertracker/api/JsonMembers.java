@@ -40,8 +40,7 @@ interface JsonMembers {
 
   /** The JSON text of the object {@code members} writes for {@code value}: what {@code toJson().encode()} gives. */
   static <T> String encode(T value, BiConsumer<T, JsonMembers> members) {
-    Text text = Text.of(value, members);
-    return new String(text.buf, 0, text.len, StandardCharsets.UTF_8);
+    return Text.of(value, members, false).asString();
   }
 
   /**
@@ -50,14 +49,12 @@ interface JsonMembers {
    * is about a third shorter (the optional Binance fields are mostly null).
    */
   static <T> String encodeWithoutNulls(T value, BiConsumer<T, JsonMembers> members) {
-    Text text = new Text(true);
-    text.object(value, members);
-    return new String(text.buf, 0, text.len, StandardCharsets.UTF_8);
+    return Text.of(value, members, true).asString();
   }
 
   /** {@link #encode}'s text as UTF-8 bytes. */
   static <T> byte[] encodeBytes(T value, BiConsumer<T, JsonMembers> members) {
-    Text text = Text.of(value, members);
+    Text text = Text.of(value, members, false);
     return java.util.Arrays.copyOf(text.buf, text.len);
   }
 
@@ -140,15 +137,19 @@ interface JsonMembers {
     /** No member written yet in the object being written: no comma before the next one. */
     private boolean first = true;
 
-    /** The object {@code members} writes for {@code value}. */
     private Text(boolean omitNulls) {
       this.omitNulls = omitNulls;
     }
 
-    static <T> Text of(T value, BiConsumer<T, JsonMembers> members) {
-      Text text = new Text(false);
+    /** The object {@code members} writes for {@code value}, its null members left out if {@code omitNulls}. */
+    static <T> Text of(T value, BiConsumer<T, JsonMembers> members, boolean omitNulls) {
+      Text text = new Text(omitNulls);
       text.object(value, members);
       return text;
+    }
+
+    String asString() {
+      return new String(buf, 0, len, StandardCharsets.UTF_8);
     }
 
     private <T> void object(T value, BiConsumer<T, JsonMembers> members) {

@@ -100,9 +100,9 @@ public record OrderEvent(EventType eventType, long sequence, String orderId, Str
   }
 
   /**
-   * {@link #encode()} without the members whose value is null: the stores' form (about a third shorter). Reading it
-   * back ({@code OrderEvent.fromJson(new JsonObject(text))}) gives an equal object, since every reader takes a missing member as null; the
-   * documented shape, with every member, is {@link #encode()}'s.
+   * {@link #encode()} without the members whose value is null: the stores' form (about a third shorter). Reading
+   * it back ({@code OrderEvent.fromJson(new JsonObject(text))}) gives an equal object, since every reader takes a
+   * missing member as null; the documented shape, with every member, is {@link #encode()}'s.
    */
   public String encodeWithoutNulls() {
     return JsonMembers.encodeWithoutNulls(this, OrderEvent::writeMembers);

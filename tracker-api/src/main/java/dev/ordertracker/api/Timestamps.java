@@ -135,7 +135,8 @@ public final class Timestamps {
     int minute = digits(s, 14, 2);
     int second = digits(s, 17, 2);
     int milli = digits(s, 20, 3);
-    if ((year | month | day | hour | minute | second | milli) < 0 || year < 1 || month < 1 || month > 12 || day < 1 || day > 28 && day > lengthOfMonth(year, month)
+    if ((year | month | day | hour | minute | second | milli) < 0 // a character that is not a digit
+        || year < 1 || month < 1 || month > 12 || day < 1 || day > 28 && day > lengthOfMonth(year, month)
         || hour > 23 || minute > 59 || second > 59) {
       return NOT_OWN_FORMAT;
     }

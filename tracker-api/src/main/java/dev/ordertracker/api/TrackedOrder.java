@@ -118,9 +118,9 @@ public record TrackedOrder(String orderId, String clientOrderId, String symbol, 
   }
 
   /**
-   * {@link #encode()} without the members whose value is null: the stores' form (about a third shorter). Reading it
-   * back ({@code new TrackedOrder(new JsonObject(text))}) gives an equal object, since every reader takes a missing member as null; the
-   * documented shape, with every member, is {@link #encode()}'s.
+   * {@link #encode()} without the members whose value is null: the stores' form (about a third shorter). Reading
+   * it back ({@code new TrackedOrder(new JsonObject(text))}) gives an equal object, since every reader takes a missing
+   * member as null; the documented shape, with every member, is {@link #encode()}'s.
    */
   public String encodeWithoutNulls() {
     return JsonMembers.encodeWithoutNulls(this, TrackedOrder::writeMembers);
