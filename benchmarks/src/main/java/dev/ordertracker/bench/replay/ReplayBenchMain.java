@@ -70,8 +70,8 @@ public final class ReplayBenchMain {
     System.out.printf("median whole process: replay (--format %s) %.2f s, naive %.2f s: replay is %.2fx the naive "
         + "baseline; replay in-process %,.0f frames/s; final states %s%n", format, r, n, n / r, median(inProcess),
         exact ? "all exact" : "WRONG");
-    System.out.printf("read-only floor (a JVM that reads the file and counts its lines) %.2f s: 3x the baseline would be "
-        + "%.2f s, %.1fx the floor%n", median(floor), n / 3, n / 3 / median(floor));
+    System.out.printf("read-only floor (a JVM that reads the file and counts its lines) %.2f s: "
+        + "3x the baseline would be %.2f s, %.1fx the floor%n", median(floor), n / 3, n / 3 / median(floor));
     if (!exact) {
       System.exit(1);
     }

@@ -22,8 +22,9 @@ import java.util.List;
  * costs a {@code write} system call (31 % of a publishing event loop at 130 k events/s, issue 18). Held until the
  * task ends, the events one task publishes leave in one system call: up to +44–49 % events/s across nodes, 130 k/s
  * sustained. The price is latency: an event waits for the rest of its task (at 10 k events/s in 1 ms ticks, p50
- * 64–91 → 122–164 µs, p99 0.8–1.3 → 0.9–1.9 ms; examples/README-cluster.md). Hence off by default, and a whole-instance choice: it applies to every connection of that
- * Vert.x (event bus, bridge, HTTP and WebSocket clients alike), so a node that also places orders keeps it off.
+ * 64–91 → 122–164 µs, p99 0.8–1.3 → 0.9–1.9 ms; examples/README-cluster.md). Hence off by default, and a
+ * whole-instance choice: it applies to every connection of that Vert.x (event bus, bridge, HTTP and WebSocket clients
+ * alike), so a node that also places orders keeps it off.
  * Reads are untouched; domain sockets and datagrams are the plain NIO transport's.
  */
 public final class FlushCoalescingTransport implements Transport {

@@ -50,7 +50,8 @@ final class TestCluster implements AutoCloseable {
   ClusterNode joinLocal(String... extra) throws Exception {
     ClusterNode.configureLogging();
     local = ClusterNode.start(ClusterNodeOptions.parse(args(0, "", extra).toArray(String[]::new), Map.of()))
-        .toCompletionStage().toCompletableFuture().get(NODE_START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        .toCompletionStage().toCompletableFuture()
+        .get(NODE_START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     return local;
   }
 
